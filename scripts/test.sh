@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The test command: installs missing test dependencies, lints the contract, runs every test project.
+# Prints "N passed, N failed" as its last line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+scripts/install-deps.sh
+echo "== buf lint"
+tests/interop/node_modules/.bin/buf lint
+
+echo "== dotnet build"
+dotnet build ShopSync.sln -c Debug -nologo -clp:ErrorsOnly
+
+results="$root/artifacts/test-results"
+rm -rf "$results"; mkdir -p "$results"
+echo "== dotnet test"
+status=0
+dotnet test ShopSync.sln -c Debug --no-build -nologo \
+  --logger "trx" --results-directory "$results" --blame-hang-timeout 10m "$@" || status=$?
+
+# One closing line across every test assembly, summed from the TRX files.
+python3 - "$results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+passed = failed = skipped = 0
+for f in glob.glob(sys.argv[1] + "/*.trx"):
+    c = ET.parse(f).getroot().find("t:ResultSummary/t:Counters", ns)
+    if c is None: continue
+    passed += int(c.get("passed", 0)); failed += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0)) + int(c.get("aborted", 0))
+    skipped += int(c.get("notExecuted", 0))
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+PY
+exit $status
