@@ -122,6 +122,35 @@ namespace ShopSync.Shopify.Persistence.Migrations
 
                     b.ToTable("shops", (string)null);
                 });
+
+            modelBuilder.Entity("ShopSync.Shopify.Webhooks.WebhookDeliveryEntity", b =>
+                {
+                    b.Property<string>("WebhookId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAtTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ShopCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("WebhookId");
+
+                    b.HasIndex("ReceivedAtTicks");
+
+                    b.ToTable("webhook_deliveries", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

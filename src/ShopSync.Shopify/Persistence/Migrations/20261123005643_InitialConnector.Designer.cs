@@ -10,8 +10,8 @@ using ShopSync.Shopify.Persistence;
 namespace ShopSync.Shopify.Persistence.Migrations
 {
     [DbContext(typeof(ConnectorDbContext))]
-    [Migration("20261123005404_InitialShops")]
-    partial class InitialShops
+    [Migration("20261123005643_InitialConnector")]
+    partial class InitialConnector
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -124,6 +124,35 @@ namespace ShopSync.Shopify.Persistence.Migrations
                     b.HasKey("NormalizedCode");
 
                     b.ToTable("shops", (string)null);
+                });
+
+            modelBuilder.Entity("ShopSync.Shopify.Webhooks.WebhookDeliveryEntity", b =>
+                {
+                    b.Property<string>("WebhookId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAtTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ShopCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("WebhookId");
+
+                    b.HasIndex("ReceivedAtTicks");
+
+                    b.ToTable("webhook_deliveries", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ShopSync.Shopify.Persistence;
 using ShopSync.Shopify.Shops;
+using ShopSync.Shopify.Webhooks;
 
 namespace ShopSync.Shopify;
 
@@ -25,6 +26,7 @@ public static class ShopsServiceCollectionExtensions
         services.AddSingleton<ShopRegistry>();
         services.AddSingleton<IShopRegistry>(sp => sp.GetRequiredService<ShopRegistry>());
         services.AddSingleton<IShopSecrets>(sp => sp.GetRequiredService<ShopRegistry>());
+        services.AddSingleton<WebhookReceiver>();
         return services;
     }
 }

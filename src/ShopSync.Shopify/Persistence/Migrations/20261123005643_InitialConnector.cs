@@ -5,7 +5,7 @@
 namespace ShopSync.Shopify.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class InitialShops : Migration
+    public partial class InitialConnector : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -57,6 +57,26 @@ namespace ShopSync.Shopify.Persistence.Migrations
                 {
                     table.PrimaryKey("PK_shops", x => x.NormalizedCode);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "webhook_deliveries",
+                columns: table => new
+                {
+                    WebhookId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ShopCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Topic = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ReceivedAtTicks = table.Column<long>(type: "INTEGER", nullable: false),
+                    JobId = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_webhook_deliveries", x => x.WebhookId);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_webhook_deliveries_ReceivedAtTicks",
+                table: "webhook_deliveries",
+                column: "ReceivedAtTicks");
         }
 
         /// <inheritdoc />
@@ -67,6 +87,9 @@ namespace ShopSync.Shopify.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "shops");
+
+            migrationBuilder.DropTable(
+                name: "webhook_deliveries");
         }
     }
 }
