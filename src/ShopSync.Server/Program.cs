@@ -1,3 +1,9 @@
-var builder = WebApplication.CreateBuilder(args);
+using ShopSync.Server.Hosting;
+
+var builder = WebApplication.CreateBuilder(ServerCommandLine.Normalize(args));
+builder.AddShopSyncServer();
+
 var app = builder.Build();
-app.Run();
+await app.PrepareShopSyncAsync(app.Lifetime.ApplicationStopping);
+app.MapShopSync();
+await app.RunAsync();

@@ -1,0 +1,200 @@
+using Google.Protobuf.Reflection;
+using ShopSync.Contracts.V1;
+using ShopSync.Grpc;
+using ShopSync.Grpc.Server;
+using ShopSync.Queue.Controls;
+using ShopSync.Server.Grpc;
+using Engine = ShopSync.Queue;
+
+namespace ShopSync.Server.Jobs;
+
+/// <summary>shopsync.v1.JobQueueService: queueing, watching and controlling entries.</summary>
+internal sealed class JobQueueGrpcService(
+    IJobQueue queue,
+    ShopRunPolicy runPolicy,
+    RequestPageService requestPages,
+    TimeProvider time) : IGrpcService
+{
+    private static readonly TimeSpan DefaultCancelWait = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan CancelReplyMargin = TimeSpan.FromMilliseconds(200);
+
+    public static ServiceDescriptor Descriptor =>
+        JobQueueReflection.Descriptor.FindTypeByName<ServiceDescriptor>("shopsync.v1.JobQueueService");
+
+    public async Task EnqueueJob(EnqueueJobRequest request, IServerStreamWriter<EnqueueJobResponse> responses, ServerCallContext context)
+    {
+        var cancellationToken = context.CancellationToken;
+        var (category, foreground) = await runPolicy.ResolveAsync(request.ShopCode.Trim(), request.CategoryCode, request.Mode, cancellationToken);
+        var enqueue = JobRequests.ToEnqueue(request, category, foreground, JobRequests.CreatedBy(context));
+        enqueue = await requestPages.WithDefaultsAsync(enqueue, request.IgnoreDefaultFilters, cancellationToken);
+
+        // The job must not depend on this call: it is queued with no token and survives a disconnect.
+        var job = await queue.EnqueueAsync(enqueue, CancellationToken.None);
+        await foreach (var e in queue.WatchAsync(job.Id, afterSequence: 0, cancellationToken))
+        {
+            await responses.WriteAsync(new EnqueueJobResponse { Event = JobMessages.ToMessage(e) }, cancellationToken);
+            if (!foreground)
+            {
+                // Background: the accepted event is the answer.
+                return;
+            }
+        }
+    }
+
+    public async Task<EnqueueJobsResponse> EnqueueJobs(EnqueueJobsRequest request, ServerCallContext context)
+    {
+        if (request.Jobs.Count == 0)
+        {
+            throw RpcException.InvalidArgument("jobs", "must hold at least one job");
+        }
+        var createdBy = JobRequests.CreatedBy(context);
+        var shopDefaults = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var requests = new List<Engine.Entries.EnqueueRequest>(request.Jobs.Count);
+        for (var i = 0; i < request.Jobs.Count; i++)
+        {
+            var r = request.Jobs[i];
+            var shop = r.ShopCode.Trim();
+            if (!shopDefaults.TryGetValue(shop, out var category) || r.CategoryCode.Length > 0)
+            {
+                (category, _) = await runPolicy.ResolveAsync(shop, r.CategoryCode, RunMode.Background, context.CancellationToken);
+                if (r.CategoryCode.Length == 0)
+                {
+                    shopDefaults[shop] = category;
+                }
+            }
+            var enqueue = JobRequests.ToEnqueue(r, category, foreground: false, createdBy, $"jobs[{i}].");
+            requests.Add(await requestPages.WithDefaultsAsync(enqueue, r.IgnoreDefaultFilters, context.CancellationToken));
+        }
+        var jobs = await queue.EnqueueManyAsync(requests, CancellationToken.None);
+        var response = new EnqueueJobsResponse();
+        response.JobIds.AddRange(jobs.Select(j => j.Id.ToString()));
+        return response;
+    }
+
+    public async Task WatchJob(WatchJobRequest request, IServerStreamWriter<WatchJobResponse> responses, ServerCallContext context)
+    {
+        var id = JobRequests.JobId(request.JobId);
+        if (request.AfterSequence < 0)
+        {
+            throw RpcException.InvalidArgument("after_sequence", "must not be negative");
+        }
+        var snapshot = await queue.GetAsync(id, context.CancellationToken);
+        await responses.WriteAsync(new WatchJobResponse { Snapshot = JobMessages.ToMessage(snapshot) }, context.CancellationToken);
+        await foreach (var e in queue.WatchAsync(id, request.AfterSequence, context.CancellationToken))
+        {
+            await responses.WriteAsync(new WatchJobResponse { Event = JobMessages.ToMessage(e) }, context.CancellationToken);
+        }
+    }
+
+    public async Task WatchJobs(WatchJobsRequest request, IServerStreamWriter<WatchJobsResponse> responses, ServerCallContext context)
+    {
+        var filter = new Engine.Events.QueueWatchFilter(
+            NullIfEmpty(request.ShopCode), NullIfEmpty(request.CategoryCode), request.ReportId);
+        await foreach (var e in queue.WatchAllAsync(filter, context.CancellationToken))
+        {
+            await responses.WriteAsync(
+                new WatchJobsResponse
+                {
+                    Event = JobMessages.ToMessage(e.Event), ShopCode = e.ShopCode, ReportId = e.ReportId, CategoryCode = e.CategoryCode,
+                },
+                context.CancellationToken);
+        }
+    }
+
+    public async Task<GetJobResponse> GetJob(GetJobRequest request, ServerCallContext context) =>
+        new() { Job = JobMessages.ToMessage(await queue.GetAsync(JobRequests.JobId(request.JobId), context.CancellationToken)) };
+
+    public async Task<ListJobsResponse> ListJobs(ListJobsRequest request, ServerCallContext context)
+    {
+        var statuses = new List<Engine.Entries.JobStatus>();
+        for (var i = 0; i < request.Statuses.Count; i++)
+        {
+            var s = request.Statuses[i];
+            statuses.Add(s is JobStatus.Unspecified || !Enum.IsDefined(s)
+                ? throw RpcException.InvalidArgument($"statuses[{i}]", $"unknown job status {(int)s}")
+                : (Engine.Entries.JobStatus)(int)s);
+        }
+        var page = await queue.ListAsync(
+            new JobQuery
+            {
+                Statuses = statuses,
+                CategoryCode = NullIfEmpty(request.CategoryCode),
+                ShopCode = NullIfEmpty(request.ShopCode),
+                ReportId = request.ReportId,
+                PageSize = Paging.PageSize(request.PageSize),
+                PageToken = NullIfEmpty(request.PageToken),
+            },
+            context.CancellationToken);
+        var response = new ListJobsResponse { NextPageToken = page.NextPageToken };
+        response.Jobs.AddRange(page.Jobs.Select(JobMessages.ToMessage));
+        return response;
+    }
+
+    public async Task<ListLogEntriesResponse> ListLogEntries(ListLogEntriesRequest request, ServerCallContext context)
+    {
+        var page = await queue.ListLogAsync(
+            new JobLogQuery
+            {
+                JobId = request.JobId.Length == 0 ? null : JobRequests.JobId(request.JobId),
+                ShopCode = NullIfEmpty(request.ShopCode),
+                ReportId = request.ReportId,
+                ErrorsOnly = request.ErrorsOnly,
+                PageSize = Paging.PageSize(request.PageSize),
+                PageToken = NullIfEmpty(request.PageToken),
+            },
+            context.CancellationToken);
+        var response = new ListLogEntriesResponse { NextPageToken = page.NextPageToken };
+        response.Entries.AddRange(page.Entries.Select(JobMessages.ToMessage));
+        return response;
+    }
+
+    public async Task<HoldJobResponse> HoldJob(HoldJobRequest request, ServerCallContext context) =>
+        new() { Job = JobMessages.ToMessage(await queue.HoldAsync(JobRequests.JobId(request.JobId), context.CancellationToken)) };
+
+    public async Task<SetJobReadyResponse> SetJobReady(SetJobReadyRequest request, ServerCallContext context) =>
+        new() { Job = JobMessages.ToMessage(await queue.SetReadyAsync(JobRequests.JobId(request.JobId), context.CancellationToken)) };
+
+    public async Task<RestartJobResponse> RestartJob(RestartJobRequest request, ServerCallContext context) =>
+        new() { Job = JobMessages.ToMessage(await queue.RestartAsync(JobRequests.JobId(request.JobId), context.CancellationToken)) };
+
+    public async Task<CancelJobResponse> CancelJob(CancelJobRequest request, ServerCallContext context)
+    {
+        var id = JobRequests.JobId(request.JobId);
+        var wait = JobRequests.Span(request.Wait, "wait") ?? DefaultCancelWait;
+        if (wait < TimeSpan.Zero)
+        {
+            throw RpcException.InvalidArgument("wait", "must not be negative");
+        }
+        if (context.Deadline is { } deadline)
+        {
+            // Answer before the caller's deadline (with a margin for the reply), saying whether the handler stopped.
+            var left = deadline - time.GetUtcNow() - CancelReplyMargin;
+            wait = left < wait ? (left > TimeSpan.Zero ? left : TimeSpan.Zero) : wait;
+        }
+        var result = await queue.CancelAsync(id, wait, context.CancellationToken);
+        return new CancelJobResponse { Job = JobMessages.ToMessage(result.Job), Stopped = result.Stopped };
+    }
+
+    public async Task<DeleteJobResponse> DeleteJob(DeleteJobRequest request, ServerCallContext context)
+    {
+        await queue.DeleteAsync(JobRequests.JobId(request.JobId), context.CancellationToken);
+        return new DeleteJobResponse();
+    }
+
+    public async Task<RunJobNowResponse> RunJobNow(RunJobNowRequest request, ServerCallContext context) =>
+        new() { Job = JobMessages.ToMessage(await queue.RunNowAsync(JobRequests.JobId(request.JobId), context.CancellationToken)) };
+
+    public Task<ListReportsResponse> ListReports(ListReportsRequest request, ServerCallContext context) =>
+        Task.FromResult(requestPages.ListReports());
+
+    public Task<GetRequestPageResponse> GetRequestPage(GetRequestPageRequest request, ServerCallContext context) =>
+        Task.FromResult(requestPages.GetRequestPage(request.ReportId));
+
+    public Task<SetRequestPageFiltersResponse> SetRequestPageFilters(SetRequestPageFiltersRequest request, ServerCallContext context) =>
+        requestPages.SetAsync(request, context.CancellationToken);
+
+    public Task<GetRequestPageFiltersResponse> GetRequestPageFilters(GetRequestPageFiltersRequest request, ServerCallContext context) =>
+        requestPages.GetAsync(request, context.CancellationToken);
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+}

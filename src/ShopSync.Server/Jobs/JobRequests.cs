@@ -1,0 +1,77 @@
+using Google.Protobuf.WellKnownTypes;
+using ShopSync.Grpc;
+using ShopSync.Queue.Entries;
+using V1 = ShopSync.Contracts.V1;
+
+namespace ShopSync.Server.Jobs;
+
+/// <summary>Reads request messages into the engine's types; malformed ids and times name their field.</summary>
+internal static class JobRequests
+{
+    public static Guid JobId(string value, string field = "job_id")
+    {
+        if (value.Length == 0)
+        {
+            throw RpcException.InvalidArgument(field, "is required");
+        }
+        return Guid.TryParse(value, out var id)
+            ? id
+            : throw RpcException.InvalidArgument(field, $"\"{value}\" is not a job id (a UUID such as 0b6f…)");
+    }
+
+    public static EnqueueRequest ToEnqueue(
+        V1.EnqueueJobRequest r, string? category, bool foreground, string createdBy, string fieldPrefix = "") => new()
+    {
+        ReportId = r.ReportId,
+        ShopCode = r.ShopCode.Trim(),
+        CategoryCode = category,
+        Priority = r.Priority == 0 ? null : r.Priority,
+        EarliestStart = Time(r.EarliestStart, fieldPrefix + "earliest_start"),
+        Expiration = Time(r.Expiration, fieldPrefix + "expiration"),
+        MaxAttempts = r.MaxAttempts == 0 ? null : r.MaxAttempts,
+        RerunDelay = Span(r.RerunDelay, fieldPrefix + "rerun_delay"),
+        Timeout = Span(r.Timeout, fieldPrefix + "timeout"),
+        Filters = r.Filters.Select(f => new RequestPageFilter(f.Field, f.Expression)).ToList(),
+        Options = r.Options.Select(o => new RequestPageOption(o.Name, o.Value)).ToList(),
+        Description = r.Description.Length == 0 ? null : r.Description,
+        CreatedBy = createdBy,
+        OnHold = r.OnHold,
+        Foreground = foreground,
+    };
+
+    public static DateTimeOffset? Time(Timestamp? value, string field)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+        try
+        {
+            return value.ToDateTimeOffset();
+        }
+        catch (InvalidOperationException)
+        {
+            throw RpcException.InvalidArgument(field, "is not a valid timestamp");
+        }
+    }
+
+    public static TimeSpan? Span(Duration? value, string field)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+        try
+        {
+            return value.ToTimeSpan();
+        }
+        catch (InvalidOperationException)
+        {
+            throw RpcException.InvalidArgument(field, "is not a valid duration");
+        }
+    }
+
+    /// <summary>Who queued an entry: the <c>x-shopsync-user</c> metadata when sent, else the peer.</summary>
+    public static string CreatedBy(ShopSync.Grpc.Server.ServerCallContext context) =>
+        context.RequestHeaders.GetValue("x-shopsync-user") is { Length: > 0 } user ? user : context.Peer;
+}

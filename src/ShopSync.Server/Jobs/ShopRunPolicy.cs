@@ -1,0 +1,35 @@
+using ShopSync.Grpc;
+using ShopSync.Shopify.Shops;
+using V1 = ShopSync.Contracts.V1;
+
+namespace ShopSync.Server.Jobs;
+
+/// <summary>
+/// What a shop decides about a new entry: its job queue category (when the caller names none) and, for
+/// mode AUTO, whether the caller waits (foreground) — the shop's Allow Background Syncs setting.
+/// </summary>
+internal sealed class ShopRunPolicy(IShopRegistry shops)
+{
+    public async Task<(string? Category, bool Foreground)> ResolveAsync(
+        string shopCode, string requestedCategory, V1.RunMode mode, CancellationToken cancellationToken)
+    {
+        if (!Enum.IsDefined(mode))
+        {
+            throw RpcException.InvalidArgument("mode", $"unknown run mode {(int)mode}; use AUTO, FOREGROUND or BACKGROUND");
+        }
+        Shop? shop = null;
+        if (shopCode.Length > 0)
+        {
+            shop = await shops.FindAsync(shopCode, cancellationToken)
+                ?? throw RpcException.NotFound("shop", shopCode, $"shop_code: shop \"{shopCode}\" does not exist");
+        }
+        var category = requestedCategory.Length > 0 ? requestedCategory : shop?.JobQueueCategory;
+        var foreground = mode switch
+        {
+            V1.RunMode.Foreground => true,
+            V1.RunMode.Background => false,
+            _ => shop is { AllowBackgroundSyncs: false },
+        };
+        return (category, foreground);
+    }
+}
