@@ -3,15 +3,15 @@ using System.Text;
 namespace ShopSync.Queue.Filters;
 
 /// <summary><c>x</c>, <c>=x</c>, <c>&lt;&gt;x</c>, <c>''</c>, <c>@x</c>: equality with a typed constant (null = empty).</summary>
-internal sealed class FilterEqualsNode(FieldSemantics field, object? constant, bool negate, bool ignoreCase) : FilterNode
+internal sealed class FilterEqualsNode(FieldSemantics semantics, object? constant, bool negate, bool ignoreCase) : FilterNode
 {
-    private readonly Comparison<object> _compare = field.ComparisonFor(ignoreCase);
+    private readonly Comparison<object> _compare = semantics.ComparisonFor(ignoreCase);
 
     public object? Constant { get; } = constant;
 
     public bool Negate { get; } = negate;
 
-    public bool IgnoreCase { get; } = ignoreCase && field.Type == FilterFieldType.Text;
+    public bool IgnoreCase { get; } = ignoreCase && semantics.Type == FilterFieldType.Text;
 
     public override bool Evaluate(object? value)
     {
@@ -40,6 +40,6 @@ internal sealed class FilterEqualsNode(FieldSemantics field, object? constant, b
             sb.Append('@');
         }
 
-        sb.Append(Constant is null ? "''" : field.Format(Constant));
+        sb.Append(Constant is null ? "''" : semantics.Format(Constant));
     }
 }

@@ -3,9 +3,9 @@ namespace ShopSync.Queue.Filters;
 /// <summary>
 /// Turns scanned conditions into typed nodes, applying the per-type rules: wildcards only on
 /// Text/Code/Option, <c>@</c> only there too, <c>''</c> only with = / &lt;&gt; on non-text types, and a date
-/// on a DateTime field meaning that whole UTC day.
+/// on a DateTime semantics meaning that whole UTC day.
 /// </summary>
-internal sealed class FilterNodeFactory(FieldSemantics field)
+internal sealed class FilterNodeFactory(FieldSemantics semantics)
 {
     public FilterNode Compare(string op, FilterRawValue raw, bool ignoreCase, int position)
     {
@@ -14,9 +14,9 @@ internal sealed class FilterNodeFactory(FieldSemantics field)
         var negate = op == "<>";
         if (raw.HasWildcards)
         {
-            if (!field.AllowsWildcards)
+            if (!semantics.AllowsWildcards)
             {
-                throw Error($"wildcards (* ?) are not allowed on a {field.Type} field (position {raw.WildcardPosition})", raw.WildcardPosition);
+                throw Error($"wildcards (* ?) are not allowed on {FieldKind} field (position {raw.WildcardPosition})", raw.WildcardPosition);
             }
 
             if (!equality)
@@ -27,11 +27,11 @@ internal sealed class FilterNodeFactory(FieldSemantics field)
             return Pattern(raw, negate, ignoreCase);
         }
 
-        if (raw.IsEmpty && !field.IsTextual)
+        if (raw.IsEmpty && !semantics.IsTextual)
         {
             return equality
-                ? new FilterEqualsNode(field, null, negate, ignoreCase)
-                : throw Error($"'' (empty) can only follow = or <> on a {field.Type} field (position {raw.Position})", raw.Position);
+                ? new FilterEqualsNode(semantics, null, negate, ignoreCase)
+                : throw Error($"'' (empty) can only follow = or <> on {FieldKind} field (position {raw.Position})", raw.Position);
         }
 
         var value = Literal(raw, out var wholeDay);
@@ -39,11 +39,11 @@ internal sealed class FilterNodeFactory(FieldSemantics field)
         {
             return op switch
             {
-                "=" or "<>" => new FilterEqualsNode(field, value, negate, ignoreCase),
-                "<" => new FilterRangeNode(field, null, false, value, false, ignoreCase),
-                "<=" => new FilterRangeNode(field, null, false, value, true, ignoreCase),
-                ">" => new FilterRangeNode(field, value, false, null, false, ignoreCase),
-                _ => new FilterRangeNode(field, value, true, null, false, ignoreCase),
+                "=" or "<>" => new FilterEqualsNode(semantics, value, negate, ignoreCase),
+                "<" => new FilterRangeNode(semantics, null, false, value, false, ignoreCase),
+                "<=" => new FilterRangeNode(semantics, null, false, value, true, ignoreCase),
+                ">" => new FilterRangeNode(semantics, value, false, null, false, ignoreCase),
+                _ => new FilterRangeNode(semantics, value, true, null, false, ignoreCase),
             };
         }
 
@@ -51,16 +51,16 @@ internal sealed class FilterNodeFactory(FieldSemantics field)
         var next = day.AddDays(1);
         return op switch
         {
-            "=" => new FilterRangeNode(field, day, true, next, false, false),
+            "=" => new FilterRangeNode(semantics, day, true, next, false, false),
             "<>" => FilterOrNode.Create(
             [
-                new FilterRangeNode(field, null, false, day, false, false),
-                new FilterRangeNode(field, next, true, null, false, false),
+                new FilterRangeNode(semantics, null, false, day, false, false),
+                new FilterRangeNode(semantics, next, true, null, false, false),
             ]),
-            "<" => new FilterRangeNode(field, null, false, day, false, false),
-            "<=" => new FilterRangeNode(field, null, false, next, false, false),
-            ">" => new FilterRangeNode(field, next, true, null, false, false),
-            _ => new FilterRangeNode(field, day, true, null, false, false),
+            "<" => new FilterRangeNode(semantics, null, false, day, false, false),
+            "<=" => new FilterRangeNode(semantics, null, false, next, false, false),
+            ">" => new FilterRangeNode(semantics, next, true, null, false, false),
+            _ => new FilterRangeNode(semantics, day, true, null, false, false),
         };
     }
 
@@ -85,13 +85,13 @@ internal sealed class FilterNodeFactory(FieldSemantics field)
             }
         }
 
-        if (low is not null && high is not null && field.ComparisonFor(ignoreCase)(low, high) > 0)
+        if (low is not null && high is not null && semantics.ComparisonFor(ignoreCase)(low, high) > 0)
         {
             throw Error(
-                $"the range at position {position} is empty: {field.Format(low)} is after {field.Format(high)}", position);
+                $"the range at position {position} is empty: {semantics.Format(low)} is after {semantics.Format(high)}", position);
         }
 
-        return new FilterRangeNode(field, low, true, high, highInclusive, ignoreCase);
+        return new FilterRangeNode(semantics, low, true, high, highInclusive, ignoreCase);
     }
 
     private object Bound(FilterRawValue raw, out bool wholeDay)
@@ -101,35 +101,37 @@ internal sealed class FilterNodeFactory(FieldSemantics field)
             throw Error($"a range cannot have a wildcard end (position {raw.WildcardPosition})", raw.WildcardPosition);
         }
 
-        if (raw.IsEmpty && !field.IsTextual)
+        if (raw.IsEmpty && !semantics.IsTextual)
         {
-            throw Error($"'' (empty) cannot end a range on a {field.Type} field (position {raw.Position})", raw.Position);
+            throw Error($"'' (empty) cannot end a range on {FieldKind} field (position {raw.Position})", raw.Position);
         }
 
         return Literal(raw, out wholeDay);
     }
 
     private object Literal(FilterRawValue raw, out bool wholeDay)
-        => field.ParseLiteral(raw.Text, raw.Position, out wholeDay);
+        => semantics.ParseLiteral(raw.Text, raw.Position, out wholeDay);
 
     private FilterNode Pattern(FilterRawValue raw, bool negate, bool ignoreCase)
     {
-        var caseInsensitive = ignoreCase || field.Type is FilterFieldType.Code or FilterFieldType.Option;
-        var pattern = WildcardPattern.Create(raw.Segments, caseInsensitive, upperCaseLiterals: field.Type == FilterFieldType.Code);
-        var node = new FilterPatternNode(field, pattern, negate, ignoreCase);
+        var caseInsensitive = ignoreCase || semantics.Type is FilterFieldType.Code or FilterFieldType.Option;
+        var pattern = WildcardPattern.Create(raw.Segments, caseInsensitive, upperCaseLiterals: semantics.Type == FilterFieldType.Code);
+        var node = new FilterPatternNode(semantics, pattern, negate, ignoreCase);
         return node.MatchesAnyOption
             ? node
             : throw Error(
-                $"'{raw.Text}' at position {raw.Position} matches no option; valid: {field.Field.ValidOptionsText}", raw.Position);
+                $"'{raw.Text}' at position {raw.Position} matches no option; valid: {semantics.Field.ValidOptionsText}", raw.Position);
     }
 
     private void CheckIgnoreCase(bool ignoreCase, int position)
     {
-        if (ignoreCase && !field.AllowsWildcards)
+        if (ignoreCase && !semantics.AllowsWildcards)
         {
-            throw Error($"'@' (ignore case) is not allowed on a {field.Type} field (position {position})", position);
+            throw Error($"'@' (ignore case) is not allowed on {FieldKind} field (position {position})", position);
         }
     }
+
+    private string FieldKind => semantics.Type == FilterFieldType.Integer ? "an Integer" : $"a {semantics.Type}";
 
     private static FilterSyntaxError Error(string message, int position) => new(message, position);
 }
