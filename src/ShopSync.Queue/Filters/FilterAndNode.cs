@@ -40,7 +40,7 @@ internal sealed class FilterAndNode : FilterNode
                 sb.Append('&');
             }
 
-            WriteChild(sb, Items[i], AtomLevel);
+            WriteChild(sb, Items[i], AndLevel);
         }
     }
 }
