@@ -68,11 +68,7 @@ public sealed class RequestPageFilters
 
     /// <summary>The filter of a declared field, or null when it has none.</summary>
     /// <exception cref="ArgumentException">The report declares no such field.</exception>
-    public FieldFilter? GetFilter(string field)
-    {
-        RequireField(field);
-        return _filters.GetValueOrDefault(field);
-    }
+    public FieldFilter? GetFilter(string field) => _filters.GetValueOrDefault(RequireField(field).Name);
 
     /// <summary>
     /// Whether a record value passes the field's filter; true when the field has no filter.
@@ -81,10 +77,7 @@ public sealed class RequestPageFilters
     /// </summary>
     /// <exception cref="ArgumentException">The field is not declared or the value type does not fit.</exception>
     public bool Matches(string field, object? value)
-    {
-        RequireField(field);
-        return !_filters.TryGetValue(field, out var filter) || filter.Matches(value);
-    }
+        => !_filters.TryGetValue(RequireField(field).Name, out var filter) || filter.Matches(value);
 
     /// <summary>The field's filter when it is one exact value (see <see cref="FieldFilter.TryGetEquals"/>).</summary>
     public bool TryGetEquals(string field, out object? value)
@@ -125,7 +118,7 @@ public sealed class RequestPageFilters
             throw WrongType(declared, "text");
         }
 
-        return _options.TryGetValue(option, out var v) && v.Value is string s ? s : defaultValue;
+        return _options.TryGetValue(declared.Name, out var v) && v.Value is string s ? s : defaultValue;
     }
 
     /// <summary>A Date option, or <paramref name="defaultValue"/> when not given.</summary>
@@ -147,19 +140,15 @@ public sealed class RequestPageFilters
             throw WrongType(declared, type.ToString());
         }
 
-        return _options.TryGetValue(option, out var v) && v.Value is not null ? (T)v.Value : defaultValue;
+        return _options.TryGetValue(declared.Name, out var v) && v.Value is not null ? (T)v.Value : defaultValue;
     }
 
     private InvalidOperationException WrongType(RequestPageField declared, string asked)
         => new($"option \"{declared.Name}\" of report {Definition.DisplayName} is {declared.Type}, not {asked}");
 
-    private void RequireField(string field)
-    {
-        if (Definition.FindField(field) is null)
-        {
-            throw new ArgumentException($"report {Definition.DisplayName} declares no field \"{field}\"", nameof(field));
-        }
-    }
+    private RequestPageField RequireField(string field)
+        => Definition.FindField(field)
+           ?? throw new ArgumentException($"report {Definition.DisplayName} declares no field \"{field}\"", nameof(field));
 
     private RequestPageField RequireOption(string option)
         => Definition.FindOption(option)
