@@ -1,0 +1,62 @@
+using ShopSync.Queue.Entries;
+using ShopSync.Queue.Events;
+
+namespace ShopSync.Queue.Controls;
+
+/// <summary>
+/// The job queue facade the gRPC layer calls. Errors: <see cref="Errors.JobValidationException"/> (INVALID_ARGUMENT),
+/// <see cref="Errors.JobNotFoundException"/> (NOT_FOUND), <see cref="Errors.JobStateException"/> (FAILED_PRECONDITION),
+/// <see cref="Errors.JobOccurrenceExistsException"/> (ALREADY_EXISTS).
+/// </summary>
+public interface IJobQueue
+{
+    /// <summary>Validates and queues one entry; returns it as stored (status Ready, Waiting or On Hold).</summary>
+    Task<Job> EnqueueAsync(EnqueueRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Validates all, then queues all in one transaction (validation errors name <c>jobs[i].field</c>).</summary>
+    Task<IReadOnlyList<Job>> EnqueueManyAsync(IReadOnlyList<EnqueueRequest> requests, CancellationToken cancellationToken);
+
+    /// <summary>One entry.</summary>
+    Task<Job> GetAsync(Guid jobId, CancellationToken cancellationToken);
+
+    /// <summary>Entries by filter, keyset-paged by entry number.</summary>
+    Task<JobPage> ListAsync(JobQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Run log entries, newest first.</summary>
+    Task<JobLogPage> ListLogAsync(JobLogQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Sets the entry On Hold; a running entry finishes its run first and then stays On Hold.</summary>
+    Task<Job> HoldAsync(Guid jobId, CancellationToken cancellationToken);
+
+    /// <summary>Sets an On Hold or Error entry Ready.</summary>
+    Task<Job> SetReadyAsync(Guid jobId, CancellationToken cancellationToken);
+
+    /// <summary>Sets an entry Ready and resets its attempts (not while In Process).</summary>
+    Task<Job> RestartAsync(Guid jobId, CancellationToken cancellationToken);
+
+    /// <summary>Cancels an entry; a running handler is cancelled cooperatively and awaited up to <paramref name="wait"/>.</summary>
+    Task<CancelResult> CancelAsync(Guid jobId, TimeSpan wait, CancellationToken cancellationToken);
+
+    /// <summary>Deletes an entry (not while In Process; cancel first). Its log entries stay.</summary>
+    Task DeleteAsync(Guid jobId, CancellationToken cancellationToken);
+
+    /// <summary>Makes an entry due now (Run Once), keeping category serialisation.</summary>
+    Task<Job> RunNowAsync(Guid jobId, CancellationToken cancellationToken);
+
+    /// <summary>Replaces an entry's filters and options (not while In Process).</summary>
+    Task<Job> SetParametersAsync(
+        Guid jobId,
+        IReadOnlyList<RequestPageFilter> filters,
+        IReadOnlyList<RequestPageOption> options,
+        CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The entry's events with a sequence number above <paramref name="afterSequence"/>: history first, then live.
+    /// Ends after a <see cref="JobCompleted"/> event, or at once when the entry already is Finished or Error and the
+    /// history is sent. Throws <see cref="Errors.JobNotFoundException"/> when the entry does not exist.
+    /// </summary>
+    IAsyncEnumerable<JobEvent> WatchAsync(Guid jobId, long afterSequence, CancellationToken cancellationToken);
+
+    /// <summary>Live events of every entry that matches the filter, until cancelled. Progress is coalesced for slow readers.</summary>
+    IAsyncEnumerable<QueueEvent> WatchAllAsync(QueueWatchFilter filter, CancellationToken cancellationToken);
+}

@@ -1,0 +1,60 @@
+using ShopSync.Queue.Controls;
+using ShopSync.Queue.Entries;
+using ShopSync.Queue.Events;
+
+namespace ShopSync.Queue.Storage;
+
+/// <summary>
+/// The one seam between the engine and a database. Every driver (SQLite now, PostgreSQL later) passes the same
+/// conformance suite (<c>JobStoreConformanceTests</c>). The database is the source of truth: claims are conditional
+/// updates that respect the category rule and record a lease; writes that concern a run are fenced by its token.
+/// Drivers assign event sequence numbers and return the events they wrote so the engine can broadcast them.
+/// </summary>
+public interface IJobStore
+{
+    /// <summary>Creates or upgrades the schema (migrations).</summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    /// <summary>Inserts entries in one transaction; assigns entry numbers; an entry due now in a busy category is stored Waiting.</summary>
+    /// <exception cref="Errors.JobOccurrenceExistsException">A (schedule, occurrence) already exists; nothing was inserted.</exception>
+    Task<StoreResult<IReadOnlyList<Job>>> InsertAsync(IReadOnlyList<NewJob> jobs, CancellationToken cancellationToken);
+
+    /// <summary>For each category: claims its first due entry by (priority, entry no.) unless one is In Process.</summary>
+    Task<StoreResult<IReadOnlyList<CategoryClaim>>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Ends a run if its fencing token still holds; optionally claims the next entry of the same category in the same transaction.</summary>
+    Task<CompletionResult> CompleteAsync(RunCompletion completion, ClaimRequest? claimNext, CancellationToken cancellationToken);
+
+    /// <summary>Writes progress of running entries (fenced); returns the events written.</summary>
+    Task<IReadOnlyList<QueueEvent>> AppendProgressAsync(IReadOnlyList<ProgressWrite> writes, CancellationToken cancellationToken);
+
+    /// <summary>Saves a run's checkpoint; false when the fencing token no longer holds.</summary>
+    Task<bool> SaveCheckpointAsync(Guid jobId, long fencingToken, string checkpoint, CancellationToken cancellationToken);
+
+    /// <summary>Extends the leases of a node's runs; reports runs whose lease was lost or whose cancellation was requested.</summary>
+    Task<LeaseRenewal> RenewLeasesAsync(LeaseRenewalRequest request, CancellationToken cancellationToken);
+
+    /// <summary>In Process entries whose lease lapsed before <paramref name="now"/>.</summary>
+    Task<IReadOnlyList<Job>> FindExpiredLeasesAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Applies an operator change if the entry still has the expected status; null when it does not (or is gone).</summary>
+    Task<StoreResult<Job>?> ChangeAsync(JobChange change, CancellationToken cancellationToken);
+
+    /// <summary>Deletes an entry and its events if it still has the expected status; its log entries stay.</summary>
+    Task<bool> DeleteAsync(Guid jobId, JobStatus expectedStatus, CancellationToken cancellationToken);
+
+    /// <summary>One entry, or null.</summary>
+    Task<Job?> GetAsync(Guid jobId, CancellationToken cancellationToken);
+
+    /// <summary>Entries by filter, keyset-paged by entry number.</summary>
+    Task<JobPage> ListAsync(JobQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Log entries, newest first.</summary>
+    Task<JobLogPage> ListLogAsync(JobLogQuery query, CancellationToken cancellationToken);
+
+    /// <summary>An entry's events with sequence above <paramref name="afterSequence"/>, ascending, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<JobEvent>> ReadEventsAsync(Guid jobId, long afterSequence, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Categories that have Ready or Waiting entries (the dispatcher's start-up and safety scan).</summary>
+    Task<IReadOnlyList<string>> FindQueuedCategoriesAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,130 @@
+using ShopSync.Queue.Entries;
+using ShopSync.Queue.Events;
+using ShopSync.Queue.Storage;
+using ShopSync.Storage.Codecs;
+
+namespace ShopSync.Storage.Sqlite;
+
+/// <summary>
+/// Claims the head of a category. Every statement is an index probe: the head via ix_queue_jobs_queued, the category
+/// rule via ux_queue_jobs_in_process (which also makes a second In Process entry in a category impossible at the
+/// database level), the next due time and the Ready→Waiting marking via ix_queue_jobs_ready.
+/// </summary>
+internal static class ClaimCommand
+{
+    private const int MaxExpiredPerClaim = 64;
+    private const int MaxWaitingMarksPerClaim = 256;
+
+    private const string HeadSql =
+        "SELECT entry_no, expiration FROM queue_jobs WHERE category_code = @p0 AND status IN (2, 3) AND earliest_start <= @p1 " +
+        "ORDER BY priority, entry_no LIMIT 1";
+
+    private const string RunningSql = "SELECT id FROM queue_jobs WHERE category_code = @p0 AND status = 4";
+
+    private const string NextDueSql = "SELECT MIN(earliest_start) FROM queue_jobs WHERE status = 2 AND category_code = @p0";
+
+    private const string ClaimSql =
+        "UPDATE queue_jobs SET status = 4, attempts = attempts + 1, lease_owner = @p1, lease_expires_at = @p2, " +
+        "fencing_token = fencing_token + 1, started_at = @p3, updated_at = @p3, cancel_requested = 0, event_seq = event_seq + 1 " +
+        "WHERE entry_no = @p0 AND status IN (2, 3) RETURNING " + JobRecordReader.Columns;
+
+    private const string OpenLogSql =
+        "INSERT INTO queue_job_log (job_id, entry_no, report_id, description, shop_code, category_code, attempt, start_time, " +
+        "end_time, result, pages, done, failed, skipped, filters, options, node) SELECT id, entry_no, report_id, description, " +
+        "shop_code, category_code, attempts, @p1, NULL, 0, 0, 0, 0, 0, filters, options, @p2 FROM queue_jobs WHERE entry_no = @p0 " +
+        "RETURNING id";
+
+    private const string ExpireSql =
+        "UPDATE queue_jobs SET status = 5, last_result = 6, ended_at = @p1, updated_at = @p1, error_message = @p2, " +
+        "event_seq = event_seq + 1 WHERE entry_no = @p0 RETURNING " + JobRecordReader.Columns;
+
+    private const string MarkWaitingSql =
+        "UPDATE queue_jobs SET status = 3, updated_at = @p2, event_seq = event_seq + 1 WHERE entry_no IN (" +
+        "SELECT entry_no FROM queue_jobs WHERE status = 2 AND category_code = @p0 AND earliest_start <= @p1 LIMIT @p3) " +
+        "RETURNING id, event_seq, shop_code, report_id";
+
+    public static StoreResult<IReadOnlyList<CategoryClaim>> Execute(WriteSession session, ClaimRequest request)
+    {
+        var events = new List<QueueEvent>();
+        var claims = new List<CategoryClaim>(request.Categories.Count);
+        foreach (var category in request.Categories)
+        {
+            claims.Add(ClaimOne(session, category, request, events));
+        }
+
+        return new StoreResult<IReadOnlyList<CategoryClaim>>(claims, events);
+    }
+
+    public static CategoryClaim ClaimOne(WriteSession session, string category, ClaimRequest request, List<QueueEvent> events)
+    {
+        var now = TimeCodec.ToTicks(request.Now);
+        if (session.Command(RunningSql, 1).Bind(category).ExecuteScalar() is byte[] running)
+        {
+            MarkWaiting(session, category, new Guid(running), request.Now, events);
+            return new CategoryClaim(category, CategoryClaimStatus.Busy, null, 0, null);
+        }
+
+        for (var i = 0; i < MaxExpiredPerClaim; i++)
+        {
+            long entryNo;
+            long? expiration;
+            using (var reader = session.Command(HeadSql, 2).Bind(category, now).ExecuteReader())
+            {
+                if (!reader.Read())
+                {
+                    return new CategoryClaim(category, CategoryClaimStatus.Empty, null, 0, NextDue(session, category));
+                }
+
+                entryNo = reader.GetInt64(0);
+                expiration = reader.IsDBNull(1) ? null : reader.GetInt64(1);
+            }
+
+            if (expiration <= now)
+            {
+                Expire(session, entryNo, request.Now, events);
+                continue;
+            }
+
+            var job = JobRecordReader.ReadSingle(session.Command(ClaimSql, 4).Bind(
+                entryNo, request.Owner, TimeCodec.ToTicks(request.LeaseExpiresAt), now))!;
+            var logId = (long)session.Command(OpenLogSql, 3).Bind(entryNo, now, request.Owner).ExecuteScalar()!;
+            EventWriter.Append(
+                session, job.Id, job.ShopCode, job.CategoryCode, job.ReportId, job.LastEventSequence,
+                new JobStarted(job.Attempts, request.Owner), request.Now, events);
+            MarkWaiting(session, category, job.Id, request.Now, events);
+            return new CategoryClaim(category, CategoryClaimStatus.Claimed, job, logId, null);
+        }
+
+        return new CategoryClaim(category, CategoryClaimStatus.Empty, null, 0, request.Now);
+    }
+
+    private static DateTimeOffset? NextDue(WriteSession session, string category) =>
+        session.Command(NextDueSql, 1).Bind(category).ExecuteScalar() is long ticks ? TimeCodec.FromTicks(ticks) : null;
+
+    private static void Expire(WriteSession session, long entryNo, DateTimeOffset now, List<QueueEvent> events)
+    {
+        const string message = "The entry expired before it could run.";
+        var job = JobRecordReader.ReadSingle(session.Command(ExpireSql, 3).Bind(entryNo, TimeCodec.ToTicks(now), message))!;
+        var completed = new JobCompleted(JobResult.Expired, JobStatus.Finished, message, null, JobCounters.Zero, null);
+        EventWriter.Append(session, job.Id, job.ShopCode, job.CategoryCode, job.ReportId, job.LastEventSequence, completed, now, events);
+    }
+
+    private static void MarkWaiting(WriteSession session, string category, Guid blockingId, DateTimeOffset now, List<QueueEvent> events)
+    {
+        var marked = new List<(Guid Id, long Seq, string Shop, int Report)>();
+        var ticks = TimeCodec.ToTicks(now);
+        using (var reader = session.Command(MarkWaitingSql, 4).Bind(category, ticks, ticks, (long)MaxWaitingMarksPerClaim).ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                marked.Add((new Guid(reader.GetFieldValue<byte[]>(0)), reader.GetInt64(1), reader.GetString(2), reader.GetInt32(3)));
+            }
+        }
+
+        var waiting = new JobWaiting(blockingId, category);
+        foreach (var (id, seq, shop, report) in marked)
+        {
+            EventWriter.Append(session, id, shop, category, report, seq, waiting, now, events);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using Microsoft.Data.Sqlite;
+using ShopSync.Queue.Entries;
+using ShopSync.Queue.Errors;
+using ShopSync.Queue.Events;
+using ShopSync.Queue.Storage;
+using ShopSync.Storage.Codecs;
+
+namespace ShopSync.Storage.Sqlite;
+
+/// <summary>Inserts entries. The accepted event (sequence 1) is not stored: it is derived from the row.</summary>
+internal static class InsertJobsCommand
+{
+    private const string InsertSql =
+        "INSERT INTO queue_jobs (id, report_id, description, shop_code, category_code, priority, status, earliest_start, " +
+        "expiration, max_attempts, attempts, rerun_delay_ms, timeout_ms, filters, options, created_by, pages, done, failed, " +
+        "skipped, created_at, updated_at, last_result, schedule_id, occurrence_utc, fencing_token, cancel_requested, " +
+        "hold_requested, accepted_status, foreground, event_seq) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, " +
+        "0, @p10, @p11, @p12, @p13, @p14, 0, 0, 0, 0, @p15, @p15, 0, @p16, @p17, 0, 0, 0, @p6, @p18, 1) RETURNING entry_no";
+
+    private const string BusySql = "SELECT EXISTS (SELECT 1 FROM queue_jobs WHERE category_code = @p0 AND status = 4)";
+
+    public static StoreResult<IReadOnlyList<Job>> Execute(WriteSession session, IReadOnlyList<NewJob> jobs)
+    {
+        var busy = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var stored = new List<Job>(jobs.Count);
+        var events = new List<QueueEvent>(jobs.Count);
+        var insert = session.Command(InsertSql, 19);
+        foreach (var item in jobs)
+        {
+            var job = item.Job;
+            var status = job.Status;
+            if (status == JobStatus.Ready && job.EarliestStart <= job.CreatedAt && IsBusy(session, busy, job.CategoryCode))
+            {
+                status = JobStatus.Waiting;
+            }
+
+            long entryNo;
+            try
+            {
+                entryNo = (long)insert.Bind(
+                    job.Id.Db(),
+                    (long)job.ReportId,
+                    job.Description,
+                    job.ShopCode,
+                    job.CategoryCode,
+                    (long)job.Priority,
+                    (long)status,
+                    TimeCodec.ToTicks(job.EarliestStart),
+                    TimeCodec.ToDb(job.Expiration),
+                    (long)job.MaxAttempts,
+                    (long)job.RerunDelay.TotalMilliseconds,
+                    (long)job.Timeout.TotalMilliseconds,
+                    ParameterCodec.EncodeFilters(job.Filters),
+                    ParameterCodec.EncodeOptions(job.Options),
+                    job.CreatedBy,
+                    TimeCodec.ToTicks(job.CreatedAt),
+                    job.ScheduleId.Db(),
+                    TimeCodec.ToDb(job.OccurrenceUtc),
+                    item.Foreground.Db()).ExecuteScalar()!;
+            }
+            catch (SqliteException ex) when (ex.SqliteExtendedErrorCode == 2067 && ex.Message.Contains("schedule_id", StringComparison.Ordinal))
+            {
+                throw new JobOccurrenceExistsException(job.ScheduleId!.Value, job.OccurrenceUtc!.Value);
+            }
+
+            var result = job with
+            {
+                EntryNo = entryNo,
+                Status = status,
+                Attempts = 0,
+                UpdatedAt = job.CreatedAt,
+                LastEventSequence = 1,
+            };
+            stored.Add(result);
+            events.Add(new QueueEvent(
+                new JobEvent(job.Id, 1, job.CreatedAt, new JobAccepted(entryNo, status, item.Foreground)),
+                job.ShopCode,
+                job.CategoryCode,
+                job.ReportId));
+        }
+
+        return new StoreResult<IReadOnlyList<Job>>(stored, events);
+    }
+
+    private static bool IsBusy(WriteSession session, Dictionary<string, bool> cache, string category)
+    {
+        if (!cache.TryGetValue(category, out var busy))
+        {
+            busy = (long)session.Command(BusySql, 1).Bind(category).ExecuteScalar()! != 0;
+            cache[category] = busy;
+        }
+
+        return busy;
+    }
+}

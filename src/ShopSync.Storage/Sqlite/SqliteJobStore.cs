@@ -1,0 +1,164 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ShopSync.Queue.Controls;
+using ShopSync.Queue.Entries;
+using ShopSync.Queue.Events;
+using ShopSync.Queue.Storage;
+using ShopSync.Storage.Model;
+
+namespace ShopSync.Storage.Sqlite;
+
+/// <summary>
+/// The SQLite driver of <see cref="IJobStore"/>: EF Core migrations create the schema; the hot path is raw
+/// Microsoft.Data.Sqlite with prepared statements on one group-committing writer, reads on pooled connections.
+/// </summary>
+internal sealed partial class SqliteJobStore : IJobStore, IDisposable
+{
+    private readonly SqliteStoreOptions _options;
+    private readonly ILogger<SqliteJobStore> _logger;
+    private readonly string _connectionString;
+    private readonly SqliteReads _reads;
+    private readonly SemaphoreSlim _initLock = new(1, 1);
+    private SqliteWriter? _writer;
+
+    public SqliteJobStore(IOptions<SqliteStoreOptions> options, ILogger<SqliteJobStore> logger)
+    {
+        _options = options.Value;
+        _logger = logger;
+        var builder = new SqliteConnectionStringBuilder(_options.ConnectionString)
+        {
+            Pooling = true,
+            DefaultTimeout = 30,
+        };
+        _connectionString = builder.ToString();
+        _reads = new SqliteReads(_connectionString);
+    }
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        if (_writer is not null)
+        {
+            return;
+        }
+
+        await _initLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_writer is not null)
+            {
+                return;
+            }
+
+            await using (var connection = new SqliteConnection(_connectionString))
+            {
+                await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(connection, "PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+            }
+
+            var contextOptions = new DbContextOptionsBuilder<QueueDbContext>()
+                .UseSqlite(_connectionString, o => o.MigrationsHistoryTable("__queue_migrations"))
+                .Options;
+            await using (var context = new QueueDbContext(contextOptions))
+            {
+                await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var writerConnection = new SqliteConnection(_connectionString);
+            await writerConnection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            var synchronous = _options.Synchronous == SqliteSynchronousMode.Full ? "FULL" : "NORMAL";
+            await ExecuteAsync(
+                writerConnection,
+                $"PRAGMA synchronous={synchronous}; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16000;",
+                cancellationToken).ConfigureAwait(false);
+            _writer = new SqliteWriter(writerConnection, _options.MaxBatchSize, _logger);
+            LogInitialized(_logger, writerConnection.DataSource, synchronous);
+        }
+        finally
+        {
+            _initLock.Release();
+        }
+    }
+
+    public Task<StoreResult<IReadOnlyList<Job>>> InsertAsync(IReadOnlyList<NewJob> jobs, CancellationToken cancellationToken) =>
+        Write(s => InsertJobsCommand.Execute(s, jobs), cancellationToken);
+
+    public Task<StoreResult<IReadOnlyList<CategoryClaim>>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken) =>
+        Write(s => ClaimCommand.Execute(s, request), cancellationToken);
+
+    public Task<CompletionResult> CompleteAsync(RunCompletion completion, ClaimRequest? claimNext, CancellationToken cancellationToken) =>
+        Write(s => CompleteCommand.Execute(s, completion, claimNext), cancellationToken);
+
+    public Task<IReadOnlyList<QueueEvent>> AppendProgressAsync(IReadOnlyList<ProgressWrite> writes, CancellationToken cancellationToken) =>
+        Write(s => ProgressCommands.AppendProgress(s, writes), cancellationToken);
+
+    public Task<bool> SaveCheckpointAsync(Guid jobId, long fencingToken, string checkpoint, CancellationToken cancellationToken) =>
+        Write(s => ProgressCommands.SaveCheckpoint(s, jobId, fencingToken, checkpoint), cancellationToken);
+
+    public Task<LeaseRenewal> RenewLeasesAsync(LeaseRenewalRequest request, CancellationToken cancellationToken) =>
+        Write(s => ProgressCommands.Renew(s, request), cancellationToken);
+
+    public Task<StoreResult<Job>?> ChangeAsync(JobChange change, CancellationToken cancellationToken) =>
+        Write(s => ChangeCommand.Execute(s, change), cancellationToken);
+
+    public Task<bool> DeleteAsync(Guid jobId, JobStatus expectedStatus, CancellationToken cancellationToken) =>
+        Write(s => ChangeCommand.Delete(s, jobId, expectedStatus), cancellationToken);
+
+    public Task<IReadOnlyList<Job>> FindExpiredLeasesAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        Read(() => _reads.FindExpiredLeases(now, limit), cancellationToken);
+
+    public Task<Job?> GetAsync(Guid jobId, CancellationToken cancellationToken) =>
+        Read(() => _reads.Get(jobId), cancellationToken);
+
+    public Task<JobPage> ListAsync(JobQuery query, CancellationToken cancellationToken) =>
+        Read(() => _reads.List(query), cancellationToken);
+
+    public Task<JobLogPage> ListLogAsync(JobLogQuery query, CancellationToken cancellationToken) =>
+        Read(() => _reads.ListLog(query), cancellationToken);
+
+    public Task<IReadOnlyList<JobEvent>> ReadEventsAsync(Guid jobId, long afterSequence, int limit, CancellationToken cancellationToken) =>
+        Read(() => _reads.ReadEvents(jobId, afterSequence, limit), cancellationToken);
+
+    public Task<IReadOnlyList<string>> FindQueuedCategoriesAsync(CancellationToken cancellationToken) =>
+        Read(() => _reads.FindQueuedCategories(), cancellationToken);
+
+    public void Dispose()
+    {
+        _writer?.Dispose();
+        _initLock.Dispose();
+    }
+
+    private async Task<T> Write<T>(Func<WriteSession, T> work, CancellationToken cancellationToken)
+    {
+        var writer = _writer;
+        if (writer is null)
+        {
+            await InitializeAsync(cancellationToken).ConfigureAwait(false);
+            writer = _writer!;
+        }
+
+        return await writer.ExecuteAsync(work, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<T> Read<T>(Func<T> read, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (_writer is null)
+        {
+            await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return read();
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Job store ready: SQLite {DataSource} (WAL, synchronous={Synchronous})")]
+    private static partial void LogInitialized(ILogger logger, string dataSource, string synchronous);
+}

@@ -1,0 +1,169 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace ShopSync.Storage.Sqlite;
+
+/// <summary>
+/// The single writer: one connection on a dedicated thread that drains every pending operation into one transaction
+/// (group commit). Concurrent callers share one commit, and so one fsync under synchronous=FULL, which is what
+/// makes thousands of durable enqueues per second possible on SQLite. Each operation runs in a savepoint so one
+/// failing operation does not fail its batch neighbours.
+/// </summary>
+internal sealed partial class SqliteWriter : IDisposable
+{
+    private readonly Channel<WriteOperation> _queue = Channel.CreateUnbounded<WriteOperation>(
+        new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
+
+    private readonly SqliteConnection _connection;
+    private readonly WriteSession _session;
+    private readonly int _maxBatch;
+    private readonly ILogger _logger;
+    private readonly Thread _thread;
+    private readonly List<WriteOperation> _batch = [];
+
+    public SqliteWriter(SqliteConnection openConnection, int maxBatch, ILogger logger)
+    {
+        _connection = openConnection;
+        _session = new WriteSession(openConnection);
+        _maxBatch = Math.Max(1, maxBatch);
+        _logger = logger;
+        _thread = new Thread(Run) { IsBackground = true, Name = "ShopSync queue writer" };
+        _thread.Start();
+    }
+
+    public Task<T> ExecuteAsync<T>(Func<WriteSession, T> work, CancellationToken cancellationToken)
+    {
+        var operation = new WriteOperation<T>(work, cancellationToken);
+        if (!_queue.Writer.TryWrite(operation))
+        {
+            throw new ObjectDisposedException(nameof(SqliteWriter));
+        }
+
+        return operation.Task;
+    }
+
+    public void Dispose()
+    {
+        _queue.Writer.TryComplete();
+        _thread.Join();
+        _session.DisposeCommands();
+        _connection.Dispose();
+    }
+
+    private void Run()
+    {
+        var reader = _queue.Reader;
+        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        {
+            _batch.Clear();
+            while (_batch.Count < _maxBatch && reader.TryRead(out var operation))
+            {
+                if (operation.CancellationToken.IsCancellationRequested)
+                {
+                    operation.Fail(new OperationCanceledException(operation.CancellationToken));
+                    continue;
+                }
+
+                _batch.Add(operation);
+            }
+
+            if (_batch.Count > 0)
+            {
+                ExecuteBatch();
+            }
+        }
+    }
+
+    private void ExecuteBatch()
+    {
+        var succeeded = new List<WriteOperation>(_batch.Count);
+        try
+        {
+            _session.Begin();
+            var useSavepoints = _batch.Count > 1;
+            foreach (var operation in _batch)
+            {
+                if (TryExecute(operation, useSavepoints))
+                {
+                    succeeded.Add(operation);
+                }
+            }
+
+            _session.Transaction.Commit();
+        }
+        catch (Exception ex)
+        {
+            LogBatchFailed(_logger, ex, _batch.Count);
+            TryRollback();
+            foreach (var operation in succeeded)
+            {
+                operation.Fail(ex);
+            }
+
+            return;
+        }
+        finally
+        {
+            _session.End();
+        }
+
+        foreach (var operation in succeeded)
+        {
+            operation.Commit();
+        }
+    }
+
+    private bool TryExecute(WriteOperation operation, bool useSavepoint)
+    {
+        if (!useSavepoint)
+        {
+            try
+            {
+                operation.Execute(_session);
+                return true;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                operation.Fail(ex);
+                _session.Transaction.Rollback();
+                _session.End();
+                _session.Begin();
+                return false;
+            }
+        }
+
+        _session.Transaction.Save("op");
+        try
+        {
+            operation.Execute(_session);
+            _session.Transaction.Release("op");
+            return true;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _session.Transaction.Rollback("op");
+            _session.Transaction.Release("op");
+            operation.Fail(ex);
+            return false;
+        }
+    }
+
+    private void TryRollback()
+    {
+        try
+        {
+            _session.Transaction.Rollback();
+        }
+        catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
+        {
+            LogRollbackFailed(_logger, ex);
+        }
+    }
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Error, Message = "Queue write batch of {Count} operations failed; all were rolled back")]
+    private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "Rolling back a failed queue write batch failed")]
+    private static partial void LogRollbackFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,64 @@
+using Microsoft.Data.Sqlite;
+
+namespace ShopSync.Storage.Sqlite;
+
+/// <summary>The writer connection inside one batch transaction, with its prepared commands.</summary>
+internal sealed class WriteSession
+{
+    private readonly SqliteConnection _connection;
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private SqliteTransaction? _transaction;
+
+    public WriteSession(SqliteConnection connection)
+    {
+        _connection = connection;
+    }
+
+    public SqliteTransaction Transaction => _transaction ?? throw new InvalidOperationException("No batch transaction is open.");
+
+    public void Begin() => _transaction = _connection.BeginTransaction(deferred: false);
+
+    public void End()
+    {
+        _transaction?.Dispose();
+        _transaction = null;
+    }
+
+    /// <summary>A prepared command for <paramref name="sql"/> whose parameters are <c>@p0..@pN</c> in order.</summary>
+    public SqliteCommand Command(string sql, int parameterCount)
+    {
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = _connection.CreateCommand();
+            command.CommandText = sql;
+            for (var i = 0; i < parameterCount; i++)
+            {
+                command.Parameters.Add(new SqliteParameter("@p" + i, null));
+            }
+
+            _commands[sql] = command;
+        }
+
+        command.Transaction = _transaction;
+        return command;
+    }
+
+    /// <summary>A one-off command (dynamic SQL); the caller disposes it.</summary>
+    public SqliteCommand AdHoc(string sql)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = _transaction;
+        return command;
+    }
+
+    public void DisposeCommands()
+    {
+        foreach (var command in _commands.Values)
+        {
+            command.Dispose();
+        }
+
+        _commands.Clear();
+    }
+}

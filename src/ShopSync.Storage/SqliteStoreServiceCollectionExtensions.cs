@@ -1,0 +1,30 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ShopSync.Queue.Storage;
+using ShopSync.Storage.Sqlite;
+
+namespace ShopSync.Storage;
+
+/// <summary>Registers the SQLite job store.</summary>
+public static class SqliteStoreServiceCollectionExtensions
+{
+    /// <summary>Registers <see cref="IJobStore"/> on SQLite (WAL). The schema is created by migrations on start.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="connectionString">E.g. <c>Data Source=shopsync.db</c> (configuration <c>ConnectionStrings:ShopSync</c>).</param>
+    /// <param name="configure">Further settings (synchronous mode, batch size).</param>
+    public static IServiceCollection AddShopSyncSqliteStore(
+        this IServiceCollection services,
+        string connectionString,
+        Action<SqliteStoreOptions>? configure = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        services.AddOptions<SqliteStoreOptions>().Configure(o =>
+        {
+            o.ConnectionString = connectionString;
+            configure?.Invoke(o);
+        });
+        services.TryAddSingleton<SqliteJobStore>();
+        services.TryAddSingleton<IJobStore>(sp => sp.GetRequiredService<SqliteJobStore>());
+        return services;
+    }
+}
