@@ -1,5 +1,4 @@
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using ShopSync.Grpc;
+using ShopSync.Grpc.Server;
 using ShopSync.Queue;
 using ShopSync.Server.Grpc;
 using ShopSync.Server.Jobs;
@@ -18,16 +17,8 @@ internal static class ServerComposition
     public static WebApplicationBuilder AddShopSyncServer(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        if (string.IsNullOrWhiteSpace(configuration["urls"]) && string.IsNullOrWhiteSpace(configuration["ASPNETCORE_URLS"]))
-        {
-            builder.WebHost.UseUrls(ServerCommandLine.DefaultUrls);
-        }
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(endpoint =>
-        {
-            // Cleartext gRPC needs HTTP/2 with prior knowledge; HTTP/1 would be chosen otherwise.
-            // A TLS endpoint negotiates (ALPN), so it also takes HTTP/1.1 webhooks from Shopify.
-            endpoint.Protocols = endpoint.IsTls ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http2;
-        }));
+        var urls = configuration["urls"] is { Length: > 0 } configured ? configured : ServerCommandLine.DefaultUrls;
+        builder.WebHost.ConfigureKestrel(kestrel => ListenUrls.Apply(kestrel, urls));
 
         var connectionString = ServerCommandLine.ResolveConnectionString(configuration);
         var services = builder.Services;

@@ -1,4 +1,4 @@
-using Google.Protobuf.Reflection;
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 using ShopSync.Contracts.V1;
 using ShopSync.Grpc;
 using ShopSync.Grpc.Server;
