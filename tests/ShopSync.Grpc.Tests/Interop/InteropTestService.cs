@@ -38,6 +38,7 @@ internal sealed class InteropTestService(InteropSignals signals) : IGrpcService
     {
         try
         {
+            await EchoMetadataAsync(context).ConfigureAwait(false);
             await WriteResponsesAsync(request, responses, context).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
