@@ -61,6 +61,9 @@ internal sealed class GrpcTestServer : IAsyncDisposable
     /// <summary>Declares that an error log with this event id is part of the test.</summary>
     public void ExpectErrorLog(int eventId) => _expectedErrorEvents.Add(eventId);
 
+    /// <summary>Stops the host (graceful shutdown, as on SIGTERM).</summary>
+    public Task StopAsync() => _app.StopAsync();
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync().ConfigureAwait(false);
