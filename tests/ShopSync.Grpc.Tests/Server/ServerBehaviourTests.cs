@@ -66,8 +66,13 @@ public sealed class ServerBehaviourTests
     }
 
     [Fact]
-    public async Task Deadline_SleepingServer_DeadlineExceeded() =>
-        await ClientInteropCases.TimeoutOnSleepingServer((await GrpcTestServer.StartAsync()).CreateChannel());
+    public async Task Deadline_SleepingServer_DeadlineExceeded()
+    {
+        await using var server = await GrpcTestServer.StartAsync();
+        using var channel = server.CreateChannel();
+
+        await ClientInteropCases.TimeoutOnSleepingServer(channel);
+    }
 
     [Fact]
     public async Task ReceiveLimit_ConfiguredSmall_ResourceExhausted()
