@@ -1,1 +1,3 @@
-return 0;
+using ShopSync.Benchmarks;
+
+return await BenchmarkCommands.RunAsync(args);

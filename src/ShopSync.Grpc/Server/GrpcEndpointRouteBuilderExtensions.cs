@@ -34,7 +34,8 @@ public static class GrpcEndpointRouteBuilderExtensions
             provider.GetRequiredService<TimeProvider>(),
             logger);
 
-        var descriptor = TService.Descriptor;
+        var descriptor = TService.Descriptor
+            ?? throw new InvalidOperationException($"{typeof(TService).FullName}.Descriptor returned null.");
         registry.Add(descriptor);
         var builders = new List<IEndpointConventionBuilder>();
         foreach (var (method, handler) in GrpcServiceBinder.Bind<TService>(descriptor, services))

@@ -13,6 +13,8 @@ internal sealed class ServerStreamingCallAdapter<TRequest, TResponse> : IServerS
     {
         _call = call;
         ResponseHeadersAsync = StartAsync(request);
+        // A caller that disposes without reading must not leave an unobserved faulted task behind.
+        ResponseHeadersAsync.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     public Task<Metadata> ResponseHeadersAsync { get; }

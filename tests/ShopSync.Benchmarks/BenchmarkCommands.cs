@@ -1,0 +1,35 @@
+using ShopSync.Benchmarks.Wire;
+
+namespace ShopSync.Benchmarks;
+
+/// <summary>
+/// The benchmark subcommands. Each prints "BENCH &lt;metric&gt; &lt;value&gt; &lt;unit&gt;" lines and returns an exit code.
+/// To add one, add a line to <see cref="Commands"/>.
+/// </summary>
+internal static class BenchmarkCommands
+{
+    private static readonly Dictionary<string, (string Description, Func<string[], CancellationToken, Task<int>> Run)> Commands = new(StringComparer.Ordinal)
+    {
+        ["wire"] = ("gRPC unary throughput of ShopSync.Grpc vs a raw Kestrel HTTP/2 endpoint (h2load), allocations per call", WireBenchmark.RunAsync),
+    };
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length == 0 || !Commands.TryGetValue(args[0], out var command))
+        {
+            Console.Error.WriteLine("usage: dotnet run -c Release --project tests/ShopSync.Benchmarks -- <subcommand> [options]");
+            foreach (var (name, (description, _)) in Commands)
+            {
+                Console.Error.WriteLine($"  {name,-12} {description}");
+            }
+            return 2;
+        }
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        return await command.Run(args[1..], cancel.Token);
+    }
+}
