@@ -1,0 +1,172 @@
+using System.Diagnostics;
+using System.Text;
+using Grpc.Health.V1;
+using ShopSync.Grpc;
+using ShopSync.Grpc.Client;
+
+namespace ShopSync.Testing;
+
+/// <summary>
+/// The real server binary (shopsync-server) as a child process on a free loopback port with its own
+/// SQLite file. Tests use it for what only a real process shows: restarts, kill -9, command-line flags.
+/// </summary>
+public sealed class ServerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly object _gate = new();
+
+    private ServerProcess(Process process, Uri address, string databaseFile)
+    {
+        _process = process;
+        Address = address;
+        DatabaseFile = databaseFile;
+    }
+
+    public Uri Address { get; }
+
+    public string DatabaseFile { get; }
+
+    public int ProcessId => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Everything the server printed so far (stdout and stderr).</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>The server binary of the same configuration as the running tests.</summary>
+    public static string BinaryPath
+    {
+        get
+        {
+#if DEBUG
+            const string configuration = "Debug";
+#else
+            const string configuration = "Release";
+#endif
+            return RepositoryPaths.Combine("src", "ShopSync.Server", "bin", configuration, "net10.0", "shopsync-server");
+        }
+    }
+
+    /// <summary>Starts the server and waits until its health check says SERVING.</summary>
+    /// <param name="databaseFile">The SQLite file (kept across restarts by passing the same file).</param>
+    /// <param name="extraArgs">More arguments, e.g. <c>--Queue:EnableDiagnosticsTasks=true</c> or <c>--demo</c>.</param>
+    /// <param name="port">A fixed port (to restart on the same address); 0 picks a free one.</param>
+    public static async Task<ServerProcess> StartAsync(string databaseFile, IEnumerable<string>? extraArgs = null, int port = 0)
+    {
+        if (!File.Exists(BinaryPath))
+        {
+            throw new FileNotFoundException($"Build the server first: {BinaryPath} is missing");
+        }
+        port = port == 0 ? FreePort.Next() : port;
+        var address = new Uri($"http://127.0.0.1:{port}");
+        var info = new ProcessStartInfo(BinaryPath)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(databaseFile)!,
+        };
+        info.ArgumentList.Add("--urls");
+        info.ArgumentList.Add(address.ToString().TrimEnd('/'));
+        info.ArgumentList.Add("--db");
+        info.ArgumentList.Add(databaseFile);
+        foreach (var arg in extraArgs ?? [])
+        {
+            info.ArgumentList.Add(arg);
+        }
+        info.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the server");
+        var server = new ServerProcess(process, address, databaseFile);
+        process.OutputDataReceived += (_, e) => server.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => server.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await server.WaitUntilServingAsync();
+        return server;
+    }
+
+    public GrpcChannel CreateChannel() => GrpcChannel.ForAddress(Address);
+
+    /// <summary>Ends the process at once, as a crash or <c>kill -9</c> would: no shutdown code runs.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>Asks the server to stop (SIGTERM) and waits for a clean exit.</summary>
+    public async Task StopAsync(TimeSpan? timeout = null)
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        using var wait = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        await _process.WaitForExitAsync(wait.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_gate)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    private async Task WaitUntilServingAsync()
+    {
+        using var channel = CreateChannel();
+        var check = HealthReflection.Descriptor.Services[0].FindMethodByName("Check");
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The server exited with code {_process.ExitCode}:\n{Output}");
+            }
+            try
+            {
+                var reply = await channel.UnaryAsync<HealthCheckRequest, HealthCheckResponse>(
+                    check, new HealthCheckRequest(), new CallOptions { Timeout = TimeSpan.FromSeconds(2) });
+                if (reply.Status == HealthCheckResponse.Types.ServingStatus.Serving)
+                {
+                    return;
+                }
+            }
+            catch (RpcException)
+            {
+                // Not listening yet.
+            }
+            if (deadline.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                throw new TimeoutException($"The server did not become healthy within 60 s:\n{Output}");
+            }
+            await Task.Delay(50);
+        }
+    }
+}
