@@ -24,6 +24,10 @@ internal static class CompleteCommand
         "UPDATE queue_job_log SET end_time = @p1, result = @p2, error_message = @p3, error_detail = @p4, pages = @p5, " +
         "done = @p6, failed = @p7, skipped = @p8 WHERE id = @p0";
 
+    private const string CloseOpenLogSql =
+        "UPDATE queue_job_log SET end_time = @p1, result = @p2, error_message = @p3, error_detail = @p4, pages = @p5, " +
+        "done = @p6, failed = @p7, skipped = @p8 WHERE id = (SELECT MAX(id) FROM queue_job_log WHERE job_id = @p0 AND end_time IS NULL)";
+
     private const string BumpSequenceSql = "UPDATE queue_jobs SET event_seq = event_seq + 1 WHERE id = @p0 RETURNING event_seq";
 
     public static CompletionResult Execute(WriteSession session, RunCompletion completion, ClaimRequest? claimNext)
@@ -53,8 +57,9 @@ internal static class CompleteCommand
         }
 
         var counters = progress?.Counters ?? JobCounters.Zero;
-        session.Command(CloseLogSql, 9).Bind(
-            completion.LogEntryId, now, (long)completion.Result, completion.ErrorMessage, completion.ErrorDetail,
+        var byLogId = completion.LogEntryId > 0;
+        session.Command(byLogId ? CloseLogSql : CloseOpenLogSql, 9).Bind(
+            byLogId ? completion.LogEntryId : completion.JobId.Db(), now, (long)completion.Result, completion.ErrorMessage, completion.ErrorDetail,
             counters.Pages, counters.Done, counters.Failed, counters.Skipped).ExecuteNonQuery();
 
         var events = new List<QueueEvent>(completion.Events.Count + 2);

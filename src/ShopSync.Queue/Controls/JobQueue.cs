@@ -1,0 +1,265 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Options;
+using ShopSync.Queue.Dispatching;
+using ShopSync.Queue.Entries;
+using ShopSync.Queue.Errors;
+using ShopSync.Queue.Events;
+using ShopSync.Queue.Storage;
+
+namespace ShopSync.Queue.Controls;
+
+/// <summary>The facade: validation, the store, broadcast of what was written, and dispatcher wake-ups.</summary>
+internal sealed class JobQueue : IJobQueue
+{
+    private const int EventPage = 500;
+    private readonly IJobStore _store;
+    private readonly EnqueueValidator _validator;
+    private readonly Dispatcher _dispatcher;
+    private readonly JobEventHub _hub;
+    private readonly TimeProvider _time;
+    private readonly QueueOptions _options;
+
+    public JobQueue(IJobStore store, EnqueueValidator validator, Dispatcher dispatcher, JobEventHub hub, TimeProvider time, IOptions<QueueOptions> options)
+    {
+        _store = store;
+        _validator = validator;
+        _dispatcher = dispatcher;
+        _hub = hub;
+        _time = time;
+        _options = options.Value;
+    }
+
+    public async Task<Job> EnqueueAsync(EnqueueRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var job = _validator.Resolve(request, _time.GetUtcNow());
+        var result = await _store.InsertAsync([new NewJob(job, request.Foreground)], cancellationToken).ConfigureAwait(false);
+        _hub.Publish(result.Events);
+        var stored = result.Value[0];
+        _dispatcher.Notify(stored);
+        return stored;
+    }
+
+    public async Task<IReadOnlyList<Job>> EnqueueManyAsync(IReadOnlyList<EnqueueRequest> requests, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        var now = _time.GetUtcNow();
+        var jobs = new List<NewJob>(requests.Count);
+        for (var i = 0; i < requests.Count; i++)
+        {
+            try
+            {
+                jobs.Add(new NewJob(_validator.Resolve(requests[i], now), false));
+            }
+            catch (JobValidationException ex)
+            {
+                throw ex.WithFieldPrefix($"jobs[{i}].");
+            }
+        }
+
+        if (jobs.Count == 0)
+        {
+            return [];
+        }
+
+        var result = await _store.InsertAsync(jobs, cancellationToken).ConfigureAwait(false);
+        _hub.Publish(result.Events);
+        _dispatcher.Notify(result.Value);
+        return result.Value;
+    }
+
+    public async Task<Job> GetAsync(Guid jobId, CancellationToken cancellationToken) =>
+        await _store.GetAsync(jobId, cancellationToken).ConfigureAwait(false) ?? throw new JobNotFoundException(jobId);
+
+    public Task<JobPage> ListAsync(JobQuery query, CancellationToken cancellationToken) => _store.ListAsync(query, cancellationToken);
+
+    public Task<JobLogPage> ListLogAsync(JobLogQuery query, CancellationToken cancellationToken) => _store.ListLogAsync(query, cancellationToken);
+
+    public Task<Job> HoldAsync(Guid jobId, CancellationToken cancellationToken) =>
+        ApplyAsync(jobId, JobStateMachine.Hold, cancellationToken);
+
+    public Task<Job> SetReadyAsync(Guid jobId, CancellationToken cancellationToken) =>
+        ApplyAsync(jobId, JobStateMachine.SetReady, cancellationToken);
+
+    public Task<Job> RestartAsync(Guid jobId, CancellationToken cancellationToken) =>
+        ApplyAsync(jobId, JobStateMachine.Restart, cancellationToken);
+
+    public Task<Job> RunNowAsync(Guid jobId, CancellationToken cancellationToken) =>
+        ApplyAsync(jobId, JobStateMachine.RunNow, cancellationToken);
+
+    public Task<Job> SetParametersAsync(
+        Guid jobId,
+        IReadOnlyList<RequestPageFilter> filters,
+        IReadOnlyList<RequestPageOption> options,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filters);
+        ArgumentNullException.ThrowIfNull(options);
+        return ApplyAsync(
+            jobId,
+            (job, now) =>
+            {
+                _validator.ValidateParameters(job.ReportId, filters, options);
+                return JobStateMachine.SetParameters(job, now, filters, options);
+            },
+            cancellationToken);
+    }
+
+    public async Task<CancelResult> CancelAsync(Guid jobId, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        if (wait <= TimeSpan.Zero)
+        {
+            wait = _options.DefaultCancelWait;
+        }
+
+        var job = await ApplyAsync(jobId, JobStateMachine.Cancel, cancellationToken, onRunning: RequestCancelAsync).ConfigureAwait(false);
+        if (job.Status != JobStatus.InProcess)
+        {
+            return new CancelResult(job, true);
+        }
+
+        return await CancelWaiter.WaitAsync(_store, _dispatcher, _time, job, wait, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task DeleteAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var job = await GetAsync(jobId, cancellationToken).ConfigureAwait(false);
+            JobStateMachine.EnsureDeletable(job);
+            if (await _store.DeleteAsync(jobId, job.Status, cancellationToken).ConfigureAwait(false))
+            {
+                _hub.CloseJob(jobId);
+                return;
+            }
+
+            if (attempt >= 5)
+            {
+                throw new JobStateException(jobId, job.Status, "The entry keeps changing; try again.");
+            }
+        }
+    }
+
+    public async IAsyncEnumerable<JobEvent> WatchAsync(Guid jobId, long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var buffer = _hub.SubscribeJob(jobId, _options.WatcherBufferSize);
+        _ = await GetAsync(jobId, cancellationToken).ConfigureAwait(false);
+        var last = Math.Max(0, afterSequence);
+        while (true)
+        {
+            var page = await _store.ReadEventsAsync(jobId, last, EventPage, cancellationToken).ConfigureAwait(false);
+            foreach (var item in page)
+            {
+                yield return item;
+                last = item.Sequence;
+            }
+
+            if (page.Count < EventPage)
+            {
+                if (page.Count > 0 && page[^1].IsFinal)
+                {
+                    yield break;
+                }
+
+                break;
+            }
+        }
+
+        while (true)
+        {
+            var batch = await buffer.ReadBatchAsync(cancellationToken).ConfigureAwait(false);
+            if (batch.Count == 0)
+            {
+                yield break;
+            }
+
+            foreach (var item in batch)
+            {
+                if (item.Event.Sequence <= last)
+                {
+                    continue;
+                }
+
+                yield return item.Event;
+                last = item.Event.Sequence;
+                if (item.Event.IsFinal)
+                {
+                    yield break;
+                }
+            }
+        }
+    }
+
+    public async IAsyncEnumerable<QueueEvent> WatchAllAsync(QueueWatchFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var buffer = _hub.SubscribeAll(filter ?? QueueWatchFilter.All, _options.WatcherBufferSize);
+        while (true)
+        {
+            var batch = await buffer.ReadBatchAsync(cancellationToken).ConfigureAwait(false);
+            if (batch.Count == 0)
+            {
+                yield break;
+            }
+
+            foreach (var item in batch)
+            {
+                yield return item;
+            }
+        }
+    }
+
+    private async Task<Job?> RequestCancelAsync(Job job, CancellationToken cancellationToken)
+    {
+        var change = new JobChange { JobId = job.Id, ExpectedStatus = JobStatus.InProcess, Now = _time.GetUtcNow(), CancelRequested = true };
+        var result = await _store.ChangeAsync(change, cancellationToken).ConfigureAwait(false);
+        if (result is null)
+        {
+            return null;
+        }
+
+        _dispatcher.FindRun(job.Id)?.Stop(StopReason.Cancelled);
+        return result.Value;
+    }
+
+    /// <summary>Reads, decides, applies conditionally; retries when the entry changed in between.</summary>
+    private async Task<Job> ApplyAsync(
+        Guid jobId,
+        Func<Job, DateTimeOffset, JobChange?> decide,
+        CancellationToken cancellationToken,
+        Func<Job, CancellationToken, Task<Job?>>? onRunning = null)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var job = await GetAsync(jobId, cancellationToken).ConfigureAwait(false);
+            if (onRunning is not null && job.Status == JobStatus.InProcess)
+            {
+                var running = await onRunning(job, cancellationToken).ConfigureAwait(false);
+                if (running is not null)
+                {
+                    return running;
+                }
+            }
+            else
+            {
+                var change = decide(job, _time.GetUtcNow());
+                if (change is null)
+                {
+                    return job;
+                }
+
+                var result = await _store.ChangeAsync(change, cancellationToken).ConfigureAwait(false);
+                if (result is not null)
+                {
+                    _hub.Publish(result.Events);
+                    _dispatcher.Notify(result.Value);
+                    return result.Value;
+                }
+            }
+
+            if (attempt >= 5)
+            {
+                throw new JobStateException(jobId, job.Status, "The entry keeps changing; try again.");
+            }
+        }
+    }
+}

@@ -1,0 +1,168 @@
+using Microsoft.Extensions.DependencyInjection;
+using ShopSync.Queue.Entries;
+using ShopSync.Queue.Handlers;
+using ShopSync.Queue.Storage;
+
+namespace ShopSync.Queue.Dispatching;
+
+/// <summary>Running handlers and recording their end.</summary>
+internal sealed partial class Dispatcher
+{
+    private void StartRun(Job job, long logEntryId)
+    {
+        var reporter = new ProgressReporter(job.Id, job.FencingToken, _flusher, _store, _time);
+        var run = new RunningJob(job, logEntryId, reporter);
+        lock (_gate)
+        {
+            _running[job.Id] = run;
+        }
+
+        LogRunStarted(_logger, job.Id, job.ReportId, job.CategoryCode, job.Attempts);
+        _ = Task.Run(() => RunAsync(run));
+    }
+
+    private async Task RunAsync(RunningJob run)
+    {
+        var job = run.Job;
+        var handler = _catalog.Find(job.ReportId);
+        RunEnd end;
+        using (var timeout = new CancellationTokenSource(job.Timeout, _time))
+        using (var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, run.StopToken))
+        {
+            if (handler is null)
+            {
+                end = new RunEnd(JobResult.Failed, $"No handler is registered for report {job.ReportId}.", null);
+            }
+            else
+            {
+                end = await InvokeHandlerAsync(handler, run, timeout, linked.Token).ConfigureAwait(false);
+            }
+        }
+
+        await CompleteRunAsync(run, end, handler?.Definition).ConfigureAwait(false);
+    }
+
+    private async Task<RunEnd> InvokeHandlerAsync(IReportHandler handler, RunningJob run, CancellationTokenSource timeout, CancellationToken token)
+    {
+        var scope = _scopes.CreateAsyncScope();
+        await using (scope.ConfigureAwait(false))
+        {
+            var logger = _loggerFactory.CreateLogger("ShopSync.Reports." + handler.Definition.ReportId);
+            var context = new ReportContext(run.Job, run.Progress, scope.ServiceProvider, logger, _time, token);
+            try
+            {
+                var outcome = await handler.RunAsync(context, token).ConfigureAwait(false);
+                return new RunEnd(outcome.Result, outcome.Message, outcome.Detail);
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                if (timeout.IsCancellationRequested && run.Reason == StopReason.None)
+                {
+                    return new RunEnd(JobResult.TimedOut, $"The run exceeded the job timeout of {run.Job.Timeout}.", null);
+                }
+
+                return run.Reason switch
+                {
+                    StopReason.Shutdown => new RunEnd(JobResult.Cancelled, "Interrupted by server shutdown; it runs again.", null, Interrupted: true),
+                    StopReason.LeaseLost => new RunEnd(JobResult.Failed, "The run lost its lease.", null),
+                    _ => new RunEnd(JobResult.Cancelled, "Cancelled.", null),
+                };
+            }
+            catch (Exception ex)
+            {
+                LogHandlerFailed(_logger, ex, run.Job.Id, run.Job.ReportId);
+                return new RunEnd(JobResult.Failed, ex.Message, ex.ToString());
+            }
+        }
+    }
+
+    private async Task CompleteRunAsync(RunningJob run, RunEnd end, ReportDefinition? definition)
+    {
+        var job = run.Job;
+        var pending = _flusher.Take(job.Id);
+        var progress = run.Progress.Current;
+        if (pending is not null && progress.Percent < 0)
+        {
+            progress = pending.Progress with { Counters = progress.Counters };
+        }
+
+        var now = _time.GetUtcNow();
+        var completion = CompletionPlanner.Plan(job, run.LogEntryId, end, progress, definition, now, Random.Shared.NextDouble());
+        ClaimRequest? claimNext = null;
+        lock (_gate)
+        {
+            _running.Remove(job.Id);
+            var free = _options.MaxConcurrency - _running.Count - _claimsInFlight;
+            if (!_stopping && free > _roundRobin.Count)
+            {
+                claimNext = new ClaimRequest([job.CategoryCode], _node, now, now + _options.LeaseDuration);
+                _claimsInFlight++;
+            }
+        }
+
+        CompletionResult result;
+        try
+        {
+            result = await _store.CompleteAsync(completion, claimNext, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            LogCompleteFailed(_logger, ex, job.Id);
+            result = new CompletionResult(false, null, [], null);
+        }
+
+        _hub.Publish(result.Events);
+        if (!result.Accepted)
+        {
+            LogStaleCompletion(_logger, job.Id, job.FencingToken);
+        }
+        else
+        {
+            LogRunEnded(_logger, job.Id, completion.Result, result.Job!.Status);
+        }
+
+        run.MarkEnded(result.Job);
+        run.Dispose();
+        AfterRun(job.CategoryCode, claimNext is not null, result.Next, now);
+        if (result.Job is { } after && JobStateMachineIsQueued(after.Status))
+        {
+            Notify(after);
+        }
+
+        CheckAllStopped();
+        Pump();
+    }
+
+    private void AfterRun(string category, bool askedForNext, CategoryClaim? next, DateTimeOffset now)
+    {
+        if (askedForNext)
+        {
+            lock (_gate)
+            {
+                _claimsInFlight--;
+            }
+
+            HandleClaim(next ?? new CategoryClaim(category, CategoryClaimStatus.Empty, null, 0, now + TimeSpan.FromSeconds(1)), now);
+            return;
+        }
+
+        lock (_gate)
+        {
+            var state = _categories[category];
+            state.Busy = false;
+            state.Recheck = false;
+            QueueCategory(category);
+        }
+    }
+
+    private void CheckAllStopped()
+    {
+        lock (_gate)
+        {
+            if (_stopping && _running.Count == 0)
+            {
+                _allStopped.TrySetResult();
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+namespace ShopSync.Queue.Dispatching;
+
+/// <summary>Two-phase shutdown: stop claiming, let runs finish for a grace period, then cancel them.</summary>
+internal sealed partial class Dispatcher
+{
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        RunningJob[] running;
+        lock (_gate)
+        {
+            _stopping = true;
+            running = [.. _running.Values];
+            if (_running.Count == 0)
+            {
+                _allStopped.TrySetResult();
+            }
+        }
+
+        LogStopping(_logger, running.Length, _options.ShutdownGracePeriod);
+        var grace = Task.Delay(_options.ShutdownGracePeriod, _time, cancellationToken);
+        await Task.WhenAny(_allStopped.Task, grace).ConfigureAwait(false);
+        if (!_allStopped.Task.IsCompleted)
+        {
+            lock (_gate)
+            {
+                running = [.. _running.Values];
+            }
+
+            foreach (var run in running)
+            {
+                run.Stop(StopReason.Shutdown);
+            }
+
+            // The handlers were asked to stop; give them a moment to record their end.
+            await Task.WhenAny(_allStopped.Task, Task.Delay(TimeSpan.FromSeconds(5), _time, CancellationToken.None)).ConfigureAwait(false);
+        }
+
+        await _flusher.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        lock (_gate)
+        {
+            _timer?.Dispose();
+            _timer = null;
+        }
+    }
+}

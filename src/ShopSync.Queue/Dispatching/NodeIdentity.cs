@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Options;
+
+namespace ShopSync.Queue.Dispatching;
+
+/// <summary>This node's lease-owner id: unique per process so a restarted server never mistakes old leases for its own.</summary>
+internal sealed class NodeIdentity
+{
+    public NodeIdentity(IOptions<QueueOptions> options)
+    {
+        var configured = options.Value.NodeId;
+        Id = string.IsNullOrWhiteSpace(configured)
+            ? $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}"
+            : configured;
+    }
+
+    public string Id { get; }
+}

@@ -1,0 +1,227 @@
+using ShopSync.Queue.Controls;
+using ShopSync.Queue.Entries;
+using ShopSync.Queue.Errors;
+using ShopSync.Queue.Events;
+using ShopSync.Queue.Storage;
+
+namespace ShopSync.Storage.Tests.Conformance;
+
+/// <summary>
+/// The contract of <see cref="IJobStore"/>. Every driver derives a class from this one with its own
+/// <see cref="IStoreFactory"/>; the SQLite driver runs it now, a PostgreSQL driver must pass it unchanged.
+/// </summary>
+public abstract class JobStoreConformanceTests
+{
+    private static CancellationToken Ct => CancellationToken.None;
+
+    protected abstract IStoreFactory Factory { get; }
+
+    [Fact]
+    public async Task Insert_AssignsIncreasingEntryNumbersAndAcceptedEvent()
+    {
+        var store = await Factory.CreateAsync(Ct);
+        var result = await store.InsertAsync([TestJobs.New(), TestJobs.New()], Ct);
+        Assert.True(result.Value[1].EntryNo > result.Value[0].EntryNo);
+        Assert.All(result.Events, e => Assert.IsType<JobAccepted>(e.Event.Data));
+        var stored = await store.GetAsync(result.Value[0].Id, Ct);
+        Assert.NotNull(stored);
+        Assert.Equal(JobStatus.Ready, stored.Status);
+        Assert.Equal("Fully Paid", stored.Filters[0].Field);
+        Assert.Equal("steps", stored.Options[0].Name);
+        Assert.Equal(1, stored.LastEventSequence);
+    }
+
+    [Fact]
+    public async Task Claim_TakesLowestPriorityThenEntryNumber()
+    {
+        var store = await Factory.CreateAsync(Ct);
+        var jobs = (await store.InsertAsync([TestJobs.New(priority: 5), TestJobs.New(priority: 1), TestJobs.New(priority: 1)], Ct)).Value;
+        var claim = (await store.ClaimAsync(TestJobs.Claim(), Ct)).Value.Single();
+        Assert.Equal(CategoryClaimStatus.Claimed, claim.Status);
+        Assert.Equal(jobs[1].Id, claim.Job!.Id);
+        Assert.Equal(JobStatus.InProcess, claim.Job.Status);
+        Assert.Equal(1, claim.Job.Attempts);
+        Assert.Equal("node-a", claim.Job.LeaseOwner);
+        Assert.True(claim.LogEntryId > 0);
+    }
+
+    [Fact]
+    public async Task Claim_CategoryBusy_ReportsBusyAndMarksOthersWaiting()
+    {
+        var store = await Factory.CreateAsync(Ct);
+        var jobs = (await store.InsertAsync([TestJobs.New(), TestJobs.New()], Ct)).Value;
+        var first = await store.ClaimAsync(TestJobs.Claim(), Ct);
+        var second = await store.ClaimAsync(TestJobs.Claim(owner: "node-b"), Ct);
+        Assert.Equal(CategoryClaimStatus.Claimed, first.Value[0].Status);
+        Assert.Equal(CategoryClaimStatus.Busy, second.Value[0].Status);
+        Assert.Equal(JobStatus.Waiting, (await store.GetAsync(jobs[1].Id, Ct))!.Status);
+        Assert.Contains(first.Events, e => e.Event.JobId == jobs[1].Id && e.Event.Data is JobWaiting);
+    }
+
+    [Fact]
+    public async Task Insert_WhileCategoryBusy_StoresWaiting()
+    {
+        var store = await Factory.CreateAsync(Ct);
+        await store.InsertAsync([TestJobs.New()], Ct);
+        await store.ClaimAsync(TestJobs.Claim(), Ct);
+        var late = (await store.InsertAsync([TestJobs.New()], Ct)).Value[0];
+        Assert.Equal(JobStatus.Waiting, late.Status);
+    }
+
+    [Fact]
+    public async Task Claim_NothingDue_ReturnsEmptyWithNextDueTime()
+    {
+        var store = await Factory.CreateAsync(Ct);
+        var later = TestJobs.T0.AddMinutes(5);
+        await store.InsertAsync([TestJobs.New(earliest: later)], Ct);
+        var claim = (await store.ClaimAsync(TestJobs.Claim(), Ct)).Value[0];
+        Assert.Equal(CategoryClaimStatus.Empty, claim.Status);
+        Assert.Equal(later, claim.NextDueAt);
+    }
+
+    [Fact]
+    public async Task Claim_ExpiredEntry_FinishesItAsExpiredAndTakesTheNext()
+    {
+        var store = await Factory.CreateAsync(Ct);
+        var jobs = (await store.InsertAsync([TestJobs.New(priority: 1, expiration: TestJobs.T0.AddSeconds(1)), TestJobs.New(priority: 2)], Ct)).Value;
+        var result = await store.ClaimAsync(TestJobs.Claim(now: TestJobs.T0.AddSeconds(2)), Ct);
+        Assert.Equal(jobs[1].Id, result.Value[0].Job!.Id);
+        var expired = (await store.GetAsync(jobs[0].Id, Ct))!;
+        Assert.Equal(JobStatus.Finished, expired.Status);
+        Assert.Equal(JobResult.Expired, expired.LastResult);
+    }
+
+    [Fact]
+    public async Task Complete_StaleFencingToken_IsRejected()
+    {
+        var store = await Factory.CreateAsync(Ct);
+        await store.InsertAsync([TestJobs.New()], Ct);
+        var claim = (await store.ClaimAsync(TestJobs.Claim(), Ct)).Value[0];
+        var job = claim.Job!;
+        var stale = Completion(job, claim.LogEntryId, JobStatus.Finished) with { FencingToken = job.FencingToken - 1 };
+        Assert.False((await store.CompleteAsync(stale, null, Ct)).Accepted);
+        var good = await store.CompleteAsync(Completion(job, claim.LogEntryId, JobStatus.Finished), null, Ct);
+        Assert.True(good.Accepted);
+        Assert.Equal(JobStatus.Finished, good.Job!.Status);
+        Assert.False((await store.CompleteAsync(Completion(job, claim.LogEntryId, JobStatus.Finished), null, Ct)).Accepted);
+    }
+
+    [Fact]
+    public async Task Complete_WithClaimNext_HandsOverInOneCall()
+    {
+        var store = await Factory.CreateAsync(Ct);
+        var jobs = (await store.InsertAsync([TestJobs.New(), TestJobs.New()], Ct)).Value;
+        var claim = (await store.ClaimAsync(TestJobs.Claim(), Ct)).Value[0];
+        var result = await store.CompleteAsync(Completion(claim.Job!, claim.LogEntryId, JobStatus.Finished), TestJobs.Claim(), Ct);
+        Assert.Equal(CategoryClaimStatus.Claimed, result.Next!.Status);
+        Assert.Equal(jobs[1].Id, result.Next.Job!.Id);
+        var log = await store.ListLogAsync(new JobLogQuery { JobId = jobs[0].Id }, Ct);
+        Assert.Equal(JobResult.Succeeded, log.Entries.Single().Result);
+        Assert.NotNull(log.Entries[0].EndTime);
+    }
+
+    [Fact]
+    public async Task Events_AreSequencedPerEntryAndReadableAfterASequence()
+    {
+        var store = await Factory.CreateAsync(Ct);
+        var job = (await store.InsertAsync([TestJobs.New()], Ct)).Value[0];
+        var claim = (await store.ClaimAsync(TestJobs.Claim(), Ct)).Value[0];
+        var progress = new JobProgress(50, "half", new JobCounters(1, 2, 0, 0));
+        await store.AppendProgressAsync([new ProgressWrite(job.Id, claim.Job!.FencingToken, progress, TestJobs.T0)], Ct);
+        await store.CompleteAsync(Completion(claim.Job, claim.LogEntryId, JobStatus.Finished), null, Ct);
+        var all = await store.ReadEventsAsync(job.Id, 0, 100, Ct);
+        Assert.Equal([1L, 2L, 3L, 4L], all.Select(e => e.Sequence));
+        Assert.IsType<JobAccepted>(all[0].Data);
+        Assert.IsType<JobStarted>(all[1].Data);
+        Assert.Equal(progress, Assert.IsType<JobProgressReported>(all[2].Data).Progress);
+        Assert.IsType<JobCompleted>(all[3].Data);
+        var tail = await store.ReadEventsAsync(job.Id, 2, 100, Ct);
+        Assert.Equal([3L, 4L], tail.Select(e => e.Sequence));
+    }
+
+    [Fact]
+    public async Task Insert_DuplicateOccurrence_Throws()
+    {
+        var store = await Factory.CreateAsync(Ct);
+        var schedule = Guid.NewGuid();
+        var first = TestJobs.New();
+        first = first with { Job = first.Job with { ScheduleId = schedule, OccurrenceUtc = TestJobs.T0 } };
+        var second = TestJobs.New();
+        second = second with { Job = second.Job with { ScheduleId = schedule, OccurrenceUtc = TestJobs.T0 } };
+        await store.InsertAsync([first], Ct);
+        await Assert.ThrowsAsync<JobOccurrenceExistsException>(() => store.InsertAsync([second], Ct));
+    }
+
+    [Fact]
+    public async Task Change_AppliesOnlyWithExpectedStatus()
+    {
+        var store = await Factory.CreateAsync(Ct);
+        var job = (await store.InsertAsync([TestJobs.New()], Ct)).Value[0];
+        var hold = new JobChange
+        {
+            JobId = job.Id,
+            ExpectedStatus = JobStatus.Ready,
+            Now = TestJobs.T0,
+            Status = JobStatus.OnHold,
+            Events = [new JobStatusChanged(JobStatus.OnHold, "test")],
+        };
+        var changed = await store.ChangeAsync(hold, Ct);
+        Assert.Equal(JobStatus.OnHold, changed!.Value.Status);
+        Assert.Equal(2, changed.Value.LastEventSequence);
+        Assert.Null(await store.ChangeAsync(hold, Ct));
+    }
+
+    [Fact]
+    public async Task Leases_ExpiredLeaseIsFoundAndRenewalReportsLoss()
+    {
+        var store = await Factory.CreateAsync(Ct);
+        await store.InsertAsync([TestJobs.New()], Ct);
+        var job = (await store.ClaimAsync(TestJobs.Claim(), Ct)).Value[0].Job!;
+        Assert.Empty(await store.FindExpiredLeasesAsync(TestJobs.T0.AddSeconds(10), 10, Ct));
+        var expired = await store.FindExpiredLeasesAsync(TestJobs.T0.AddSeconds(30), 10, Ct);
+        Assert.Equal(job.Id, expired.Single().Id);
+        var recovered = await store.CompleteAsync(Completion(job, 0, JobStatus.Ready) with { Result = JobResult.Failed }, null, Ct);
+        Assert.True(recovered.Accepted);
+        var renewal = await store.RenewLeasesAsync(new LeaseRenewalRequest("node-a", [new LeaseRef(job.Id, job.FencingToken)], TestJobs.T0.AddMinutes(1)), Ct);
+        Assert.Equal(job.Id, renewal.Lost.Single());
+        var log = await store.ListLogAsync(new JobLogQuery { JobId = job.Id }, Ct);
+        Assert.Equal(JobResult.Failed, log.Entries.Single().Result);
+    }
+
+    [Fact]
+    public async Task List_PagesWithOpaqueTokenAndFilters()
+    {
+        var store = await Factory.CreateAsync(Ct);
+        await store.InsertAsync([TestJobs.New("A"), TestJobs.New("B"), TestJobs.New("A"), TestJobs.New("A")], Ct);
+        var first = await store.ListAsync(new JobQuery { CategoryCode = "A", PageSize = 2 }, Ct);
+        Assert.Equal(2, first.Jobs.Count);
+        Assert.NotEmpty(first.NextPageToken);
+        var second = await store.ListAsync(new JobQuery { CategoryCode = "A", PageSize = 2, PageToken = first.NextPageToken }, Ct);
+        Assert.Single(second.Jobs);
+        Assert.Empty(second.NextPageToken);
+        Assert.Equal(["A", "B"], await store.FindQueuedCategoriesAsync(Ct));
+        await Assert.ThrowsAsync<JobValidationException>(() => store.ListAsync(new JobQuery { PageToken = "garbage!" }, Ct));
+    }
+
+    [Fact]
+    public async Task Delete_OnlyWithExpectedStatus_KeepsLog()
+    {
+        var store = await Factory.CreateAsync(Ct);
+        var job = (await store.InsertAsync([TestJobs.New()], Ct)).Value[0];
+        Assert.False(await store.DeleteAsync(job.Id, JobStatus.OnHold, Ct));
+        Assert.True(await store.DeleteAsync(job.Id, JobStatus.Ready, Ct));
+        Assert.Null(await store.GetAsync(job.Id, Ct));
+        Assert.Empty(await store.ReadEventsAsync(job.Id, 0, 10, Ct));
+    }
+
+    private static RunCompletion Completion(Job job, long logId, JobStatus status) => new()
+    {
+        JobId = job.Id,
+        FencingToken = job.FencingToken,
+        LogEntryId = logId,
+        Now = TestJobs.T0.AddSeconds(1),
+        Status = status,
+        Result = JobResult.Succeeded,
+        Events = [new JobCompleted(JobResult.Succeeded, status, null, null, JobCounters.Zero, null)],
+    };
+}
