@@ -1,5 +1,6 @@
 using ShopSync.Grpc.Server;
 using ShopSync.Queue;
+using ShopSync.Queue.Filters;
 using ShopSync.Server.Grpc;
 using ShopSync.Server.Jobs;
 using ShopSync.Server.Shops;
@@ -23,8 +24,12 @@ internal static class ServerComposition
         var connectionString = ServerCommandLine.ResolveConnectionString(configuration);
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
-        services.AddShopSyncQueue(configuration.GetSection(QueueOptions.SectionName));
-        services.AddShopSyncSqliteStore(connectionString);
+        services.Configure<QueueOptions>(configuration.GetSection(QueueOptions.SectionName));
+        services.AddShopSyncQueue();
+        services.AddShopSyncSqliteStore(connectionString, sqlite => configuration.GetSection("Storage:Sqlite").Bind(sqlite));
+        services.AddSingleton(DiagnosticsRequestPages.NoOp);
+        services.AddSingleton(DiagnosticsRequestPages.Diagnostics);
+        services.AddSingleton(sp => new RequestPageCatalog(sp.GetServices<RequestPageDefinition>()));
         services.AddShopSyncShops(connectionString);
         services.AddSingleton<RequestPageDefaultsStore>();
         services.AddSingleton<ShopRunPolicy>();
@@ -33,7 +38,6 @@ internal static class ServerComposition
         services.AddShopSyncGrpc(o => o.Interceptors.Add(new DomainErrorInterceptor()));
         services.AddSingleton<JobQueueGrpcService>();
         services.AddSingleton<ShopGrpcService>();
-        services.AddDemo(configuration);
         return builder;
     }
 
@@ -43,7 +47,6 @@ internal static class ServerComposition
         app.MapGrpcService<ShopGrpcService>();
         app.MapGrpcHealthAndReflection();
         app.MapShopifyWebhooks();
-        app.MapDemo();
         return app;
     }
 
@@ -51,6 +54,5 @@ internal static class ServerComposition
     public static async Task PrepareShopSyncAsync(this WebApplication app, CancellationToken cancellationToken)
     {
         await app.Services.MigrateShopSyncAsync(cancellationToken);
-        await app.SeedDemoAsync(cancellationToken);
     }
 }

@@ -19,7 +19,7 @@ internal sealed class JobQueueGrpcService(
     private static readonly TimeSpan CancelReplyMargin = TimeSpan.FromMilliseconds(200);
 
     public static ServiceDescriptor Descriptor =>
-        JobQueueReflection.Descriptor.FindTypeByName<ServiceDescriptor>("shopsync.v1.JobQueueService");
+        JobQueueReflection.Descriptor.FindTypeByName<ServiceDescriptor>("JobQueueService");
 
     public async Task EnqueueJob(EnqueueJobRequest request, IServerStreamWriter<EnqueueJobResponse> responses, ServerCallContext context)
     {

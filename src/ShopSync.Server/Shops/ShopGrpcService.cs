@@ -10,7 +10,7 @@ namespace ShopSync.Server.Shops;
 /// <summary>shopsync.v1.ShopService: shops and their connector settings.</summary>
 internal sealed class ShopGrpcService(IShopRegistry shops) : IGrpcService
 {
-    public static ServiceDescriptor Descriptor => ShopReflection.Descriptor.FindTypeByName<ServiceDescriptor>("shopsync.v1.ShopService");
+    public static ServiceDescriptor Descriptor => ShopReflection.Descriptor.FindTypeByName<ServiceDescriptor>("ShopService");
 
     public async Task<CreateShopResponse> CreateShop(CreateShopRequest request, ServerCallContext context)
     {

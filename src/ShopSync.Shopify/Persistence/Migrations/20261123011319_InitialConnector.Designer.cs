@@ -10,7 +10,7 @@ using ShopSync.Shopify.Persistence;
 namespace ShopSync.Shopify.Persistence.Migrations
 {
     [DbContext(typeof(ConnectorDbContext))]
-    [Migration("20261123005643_InitialConnector")]
+    [Migration("20261123011319_InitialConnector")]
     partial class InitialConnector
     {
         /// <inheritdoc />
@@ -124,6 +124,31 @@ namespace ShopSync.Shopify.Persistence.Migrations
                     b.HasKey("NormalizedCode");
 
                     b.ToTable("shops", (string)null);
+                });
+
+            modelBuilder.Entity("ShopSync.Shopify.RequestPages.RequestPageDefaultsEntity", b =>
+                {
+                    b.Property<string>("ShopCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FiltersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OptionsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAtTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ShopCode", "ReportId");
+
+                    b.ToTable("request_page_defaults", (string)null);
                 });
 
             modelBuilder.Entity("ShopSync.Shopify.Webhooks.WebhookDeliveryEntity", b =>

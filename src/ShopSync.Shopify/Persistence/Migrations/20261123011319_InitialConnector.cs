@@ -25,6 +25,21 @@ namespace ShopSync.Shopify.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "request_page_defaults",
+                columns: table => new
+                {
+                    ShopCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ReportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FiltersJson = table.Column<string>(type: "TEXT", nullable: false),
+                    OptionsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAtTicks = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_request_page_defaults", x => new { x.ShopCode, x.ReportId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "shops",
                 columns: table => new
                 {
@@ -84,6 +99,9 @@ namespace ShopSync.Shopify.Persistence.Migrations
         {
             migrationBuilder.DropTable(
                 name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
+                name: "request_page_defaults");
 
             migrationBuilder.DropTable(
                 name: "shops");
