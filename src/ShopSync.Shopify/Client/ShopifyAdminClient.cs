@@ -96,7 +96,7 @@ internal sealed partial class ShopifyAdminClient(ShopifyShopConnection shop, Sho
             ["media"] = JsonSerializer.SerializeToNode(images, ShopifyJsonContext.Default.IReadOnlyListShopifyMediaInput),
         };
         var payload = (await ExecuteAsync(ShopifyProductOperations.ProductCreateMedia, variables, cancellationToken).ConfigureAwait(false)).Data.ProductCreateMedia;
-        return ShopifyBatchResult.From(images.Count, payload?.MediaUserErrors ?? [], "media");
+        return ShopifyBatchResult.From(images.Count, payload?.MediaUserErrors ?? [], "media", allOrNothing: false);
     }
 
     private IAsyncEnumerable<ShopifyPage<TNode>> Pages<TData, TNode>(
