@@ -25,7 +25,7 @@ public sealed class SandboxOptions
     public int Disputes { get; set; } = 3;
 
     /// <summary>Cost bucket size (Shopify's maximumAvailable).</summary>
-    public double BucketSize { get; set; } = 1000;
+    public double BucketSize { get; set; } = 2000;
 
     /// <summary>Points restored per second (Shopify's restoreRate).</summary>
     public double RestoreRate { get; set; } = 100;

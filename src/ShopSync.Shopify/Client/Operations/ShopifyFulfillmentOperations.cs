@@ -10,7 +10,7 @@ public static class ShopifyFulfillmentOperations
         query ShopSyncFulfillmentOrders($orderId: ID!) {
           order(id: $orderId) {
             id
-            fulfillmentOrders(first: 10) {
+            fulfillmentOrders(first: 5) {
               nodes {
                 id status
                 assignedLocation { location { id name } }
