@@ -18,6 +18,16 @@ public sealed class SandboxDataTests
     }
 
     [Fact]
+    public void Seed_BenchmarkSize_HoldsTenThousandOrdersWithPayments()
+    {
+        var data = SandboxSeeder.Seed(SandboxOptions.Benchmark());
+
+        Assert.Equal(10_000, data.Orders.Count);
+        Assert.Equal(100, data.Payouts.Count);
+        Assert.True(data.BalanceTransactions.Count > 5_000);
+    }
+
+    [Fact]
     public async Task Orders_DefaultDemo_CoverEveryFinancialFulfillmentRiskAndChannelState()
     {
         await using var context = await ShopifyTestContext.StartAsync();
