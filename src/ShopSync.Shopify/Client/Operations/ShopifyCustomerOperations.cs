@@ -1,0 +1,71 @@
+namespace ShopSync.Shopify.Client;
+
+/// <summary>Customer and company documents (Sync Customers 30100, Sync Companies 30114).</summary>
+public static class ShopifyCustomerOperations
+{
+    /// <summary>Customers page sorted by UPDATED_AT; <c>$query</c> e.g. <c>updated_at:&gt;'…'</c>.</summary>
+    public static readonly ShopifyOperation<CustomersData> Customers = new(
+        "ShopSyncCustomers",
+        $$"""
+        query ShopSyncCustomers($first: Int!, $after: String, $query: String) {
+          customers(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {
+            nodes {
+              id email phone firstName lastName state taxExempt tags note createdAt updatedAt
+              defaultAddress { {{ShopifyOrderOperations.AddressFields}} }
+              amountSpent { amount currencyCode }
+            }
+            pageInfo { hasNextPage endCursor }
+          }
+        }
+        """,
+        ShopifyJsonContext.Default.CustomersData);
+
+    /// <summary>Creates a customer; a duplicate e-mail is a userError, not an exception.</summary>
+    public static readonly ShopifyOperation<CustomerCreateData> CustomerCreate = new(
+        "ShopSyncCustomerCreate",
+        """
+        mutation ShopSyncCustomerCreate($input: CustomerInput!) {
+          customerCreate(input: $input) {
+            customer { id email }
+            userErrors { field message }
+          }
+        }
+        """,
+        ShopifyJsonContext.Default.CustomerCreateData);
+
+    /// <summary>B2B companies page with up to 10 locations each.</summary>
+    public static readonly ShopifyOperation<CompaniesData> Companies = new(
+        "ShopSyncCompanies",
+        $$"""
+        query ShopSyncCompanies($first: Int!, $after: String, $query: String) {
+          companies(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {
+            nodes {
+              id name externalId note createdAt updatedAt
+              mainContact { id customer { id email firstName lastName phone } }
+              locations(first: 10) {
+                nodes {
+                  id name externalId
+                  billingAddress { {{ShopifyOrderOperations.AddressFields}} }
+                  shippingAddress { {{ShopifyOrderOperations.AddressFields}} }
+                }
+                pageInfo { hasNextPage endCursor }
+              }
+            }
+            pageInfo { hasNextPage endCursor }
+          }
+        }
+        """,
+        ShopifyJsonContext.Default.CompaniesData);
+}
+
+/// <summary><c>data</c> of <see cref="ShopifyCustomerOperations.Customers"/>.</summary>
+public sealed record CustomersData(ShopifyConnection<ShopifyCustomer> Customers);
+
+/// <summary><c>data</c> of <see cref="ShopifyCustomerOperations.CustomerCreate"/>.</summary>
+public sealed record CustomerCreateData(CustomerCreatePayload? CustomerCreate);
+
+/// <summary>customerCreate payload.</summary>
+public sealed record CustomerCreatePayload(ShopifyCreatedCustomer? Customer, IReadOnlyList<ShopifyUserError> UserErrors);
+
+/// <summary><c>data</c> of <see cref="ShopifyCustomerOperations.Companies"/>.</summary>
+public sealed record CompaniesData(ShopifyConnection<ShopifyCompany> Companies);
