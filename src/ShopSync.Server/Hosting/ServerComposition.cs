@@ -1,6 +1,7 @@
 using ShopSync.Grpc.Server;
 using ShopSync.Queue;
 using ShopSync.Queue.Filters;
+using ShopSync.Server.Demo;
 using ShopSync.Server.Grpc;
 using ShopSync.Server.Jobs;
 using ShopSync.Server.Shops;
@@ -38,6 +39,7 @@ internal static class ServerComposition
         services.AddShopSyncGrpc(o => o.Interceptors.Add(new DomainErrorInterceptor()));
         services.AddSingleton<JobQueueGrpcService>();
         services.AddSingleton<ShopGrpcService>();
+        services.AddDemo(configuration);
         return builder;
     }
 
@@ -54,5 +56,6 @@ internal static class ServerComposition
     public static async Task PrepareShopSyncAsync(this WebApplication app, CancellationToken cancellationToken)
     {
         await app.Services.MigrateShopSyncAsync(cancellationToken);
+        await app.Services.StartDemoAsync(app.Configuration, cancellationToken);
     }
 }
