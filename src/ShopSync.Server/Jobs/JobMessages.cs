@@ -39,8 +39,7 @@ internal static class JobMessages
             LeaseOwner = job.Status == JobStatus.InProcess ? job.LeaseOwner ?? "" : "",
             LastEventSequence = job.LastEventSequence,
         };
-        m.Filters.AddRange(job.Filters.Select(f => new V1.RequestPageFilter { Field = f.Field, Expression = f.Expression }));
-        m.Options.AddRange(job.Options.Select(o => new V1.RequestPageOption { Name = o.Name, Value = o.Value }));
+        ParameterMessages.Fill(m.Filters, m.Options, job.Filters, job.Options);
         return m;
     }
 
@@ -64,8 +63,7 @@ internal static class JobMessages
             Counters = ToMessage(entry.Counters),
             Node = entry.Node,
         };
-        m.Filters.AddRange(entry.Filters.Select(f => new V1.RequestPageFilter { Field = f.Field, Expression = f.Expression }));
-        m.Options.AddRange(entry.Options.Select(o => new V1.RequestPageOption { Name = o.Name, Value = o.Value }));
+        ParameterMessages.Fill(m.Filters, m.Options, entry.Filters, entry.Options);
         return m;
     }
 

@@ -56,7 +56,7 @@ internal sealed class RequestPageService(
                 var job = await queue.GetAsync(id, cancellationToken);
                 var valid = Validate(job.ReportId, filters, options);
                 var stored = await queue.SetParametersAsync(id, ToFilters(valid), ToOptions(valid), cancellationToken);
-                Fill(response.Filters, response.Options, stored.Filters, stored.Options);
+                ParameterMessages.Fill(response.Filters, response.Options, stored.Filters, stored.Options);
                 break;
             }
             case SetRequestPageFiltersRequest.TargetOneofCase.ShopReport:
@@ -65,7 +65,7 @@ internal sealed class RequestPageService(
                 var valid = Validate(reportId, filters, options);
                 var value = new RequestPageDefaults(ToFilters(valid), ToOptions(valid));
                 await defaults.SetAsync(shop, reportId, value, cancellationToken);
-                Fill(response.Filters, response.Options, value.Filters, value.Options);
+                ParameterMessages.Fill(response.Filters, response.Options, value.Filters, value.Options);
                 break;
             }
             default:
@@ -81,12 +81,12 @@ internal sealed class RequestPageService(
         {
             case GetRequestPageFiltersRequest.TargetOneofCase.JobId:
                 var job = await queue.GetAsync(JobRequests.JobId(request.JobId), cancellationToken);
-                Fill(response.Filters, response.Options, job.Filters, job.Options);
+                ParameterMessages.Fill(response.Filters, response.Options, job.Filters, job.Options);
                 break;
             case GetRequestPageFiltersRequest.TargetOneofCase.ShopReport:
                 var (shop, reportId) = await ShopReportAsync(request.ShopReport, cancellationToken);
                 var value = await defaults.GetAsync(shop, reportId, cancellationToken);
-                Fill(response.Filters, response.Options, value.Filters, value.Options);
+                ParameterMessages.Fill(response.Filters, response.Options, value.Filters, value.Options);
                 break;
             default:
                 throw RpcException.InvalidArgument("target", "set job_id or shop_report");
@@ -163,22 +163,6 @@ internal sealed class RequestPageService(
 
     private static List<Engine.RequestPageOption> ToOptions(RequestPageFilters valid) =>
         valid.Options.Where(o => !o.IsUnset).Select(o => new Engine.RequestPageOption(o.Name, o.Text)).ToList();
-
-    private static void Fill(
-        ICollection<Contracts.V1.RequestPageFilter> filters,
-        ICollection<Contracts.V1.RequestPageOption> options,
-        IEnumerable<Engine.RequestPageFilter> fromFilters,
-        IEnumerable<Engine.RequestPageOption> fromOptions)
-    {
-        foreach (var f in fromFilters)
-        {
-            filters.Add(new Contracts.V1.RequestPageFilter { Field = f.Field, Expression = f.Expression });
-        }
-        foreach (var o in fromOptions)
-        {
-            options.Add(new Contracts.V1.RequestPageOption { Name = o.Name, Value = o.Value });
-        }
-    }
 
     private static Contracts.V1.RequestPageField ToMessage(Queue.Filters.RequestPageField field)
     {
