@@ -22,10 +22,9 @@ public static class ShopSyncCli
         var parseResult = root.Parse(args);
         if (parseResult.Action is ParseErrorAction)
         {
-            foreach (var error in parseResult.Errors)
-            {
-                await console.Error.WriteLineAsync($"shopsync: {error.Message}");
-            }
+            var path = string.Join(' ', CommandPath(parseResult));
+            var messages = parseResult.Errors.Select(e => e.Message.TrimEnd('.')).Distinct();
+            await console.Error.WriteLineAsync($"shopsync{(path.Length > 0 ? " " + path : "")}: {string.Join("; ", messages)}");
             await console.Error.WriteLineAsync($"Run 'shopsync {string.Join(' ', CommandPath(parseResult))} --help' for usage.".Replace("  ", " ", StringComparison.Ordinal));
             return ExitCodes.Usage;
         }

@@ -36,8 +36,8 @@ public sealed class CliConsole
         var terminal = !Console.IsOutputRedirected && ansi.Profile.Capabilities.Interactive && ansi.Profile.Capabilities.Ansi;
         if (!terminal)
         {
-            // Plain output (a pipe, a log file): wide enough that tables do not wrap.
-            ansi.Profile.Width = 200;
+            // Plain output (a pipe, a log file): no escape codes, wide enough that tables do not wrap.
+            return Plain(Console.Out, Console.Error, global::System.Environment.GetEnvironmentVariable);
         }
         return new CliConsole(Console.Out, Console.Error, ansi, terminal, global::System.Environment.GetEnvironmentVariable);
     }

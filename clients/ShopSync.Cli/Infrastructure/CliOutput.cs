@@ -20,6 +20,15 @@ internal sealed class CliOutput(CliConsole console, bool json)
         console.Out.Flush();
     }
 
+    /// <summary>A JSON document composed of formatted messages.</summary>
+    public void RawJson(string json)
+    {
+        console.Out.WriteLine(json);
+        console.Out.Flush();
+    }
+
+    public static string FormatJson(IMessage message) => Formatter.Format(message);
+
     public void Line(string text)
     {
         if (!json)
