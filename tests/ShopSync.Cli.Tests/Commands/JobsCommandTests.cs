@@ -43,15 +43,23 @@ public sealed class JobsCommandTests(ServerFixture fixture)
     }
 
     [Fact]
-    public async Task Jobs_HoldAndReady_ChangeTheStatus()
+    public async Task Jobs_HoldAndReady_OnAnEntryWaitingForItsCategory_ChangeItsStatus()
     {
-        var id = await QueueOnHoldAsync();
+        var blocker = await QueueRunningAsync();
+        var queued = await _cli.RunAsync("sync", "diag", "--background", "--option", "steps=1", "--option", "step_ms=0");
+        var id = SyncCommandTests.JobIdFrom(queued.Out);
+
+        var held = await _cli.RunAsync("jobs", "hold", id);
+        Assert.True(held.ExitCode == 0, held.ToString());
+        Assert.Equal($"job {id}: On Hold", held.Out.Trim());
+
         var ready = await _cli.RunAsync("jobs", "ready", id);
         Assert.True(ready.ExitCode == 0, ready.ToString());
-        var held = await _cli.RunAsync("jobs", "hold", id);
-        // A hold on an entry that already started takes effect when its run ends, so either answer is right.
-        Assert.True(held.ExitCode == 0, held.ToString());
-        Assert.Matches($"^job {id}: (On Hold|In Process|Finished)$", held.Out.Trim());
+        Assert.Matches($"^job {id}: (Ready|Waiting)$", ready.Out.Trim());
+
+        Assert.Equal(0, (await _cli.RunAsync("jobs", "cancel", blocker)).ExitCode);
+        var watched = await _cli.RunAsync("jobs", "watch", id);
+        Assert.True(watched.ExitCode == 0, watched.ToString());
     }
 
     [Fact]
@@ -101,18 +109,24 @@ public sealed class JobsCommandTests(ServerFixture fixture)
     [Fact]
     public async Task Jobs_DeleteWhileInProcess_ExitsFive()
     {
-        using var interrupt = new CancellationTokenSource();
-        var queued = await _cli.RunAsync("sync", "diag", "--background", "--option", "steps=100", "--option", "step_ms=100");
-        var id = SyncCommandTests.JobIdFrom(queued.Out);
-        await ShopSync.Testing.Eventually.TrueAsync(
-            async () => (await _cli.RunAsync("jobs", "show", id, "--json")) is { ExitCode: 0 } r && JsonParser.Default.Parse<Job>(r.Out).Status == JobStatus.InProcess,
-            "the job to run");
+        var id = await QueueRunningAsync();
 
         var result = await _cli.RunAsync("jobs", "delete", id);
 
         Assert.Equal(5, result.ExitCode);
         Assert.EndsWith("(FAILED_PRECONDITION)", result.Error.Trim(), StringComparison.Ordinal);
         Assert.Equal(0, (await _cli.RunAsync("jobs", "cancel", id)).ExitCode);
+    }
+
+    /// <summary>A slow background job that is In Process (it holds the default category until cancelled).</summary>
+    private async Task<string> QueueRunningAsync()
+    {
+        var queued = await _cli.RunAsync("sync", "diag", "--background", "--option", "steps=600", "--option", "step_ms=100");
+        var id = SyncCommandTests.JobIdFrom(queued.Out);
+        await ShopSync.Testing.Eventually.TrueAsync(
+            async () => (await _cli.RunAsync("jobs", "show", id, "--json")) is { ExitCode: 0 } r && JsonParser.Default.Parse<Job>(r.Out).Status == JobStatus.InProcess,
+            "the job to run");
+        return id;
     }
 
     private async Task<string> QueueOnHoldAsync()
