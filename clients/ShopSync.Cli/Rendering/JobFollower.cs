@@ -67,7 +67,7 @@ internal static class JobFollower
     private static string Describe(JobProgressState state)
     {
         var c = state.Counters;
-        var id = state.JobId is { Length: >= 8 } jobId ? jobId[..8] : state.JobId ?? "";
-        return $"job {id} | {state.State} | done {c.Done} failed {c.Failed} skipped {c.Skipped}";
+        // The whole id: ids are time-ordered (UUIDv7), so any prefix is shared by jobs of the same minute.
+        return $"job {state.JobId} | {state.State} | done {c.Done} failed {c.Failed} skipped {c.Skipped}";
     }
 }
