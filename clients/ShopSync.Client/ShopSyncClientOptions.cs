@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Logging;
+using ShopSync.Grpc.Client;
+
+namespace ShopSync.Client;
+
+/// <summary>Options of the ShopSync client (<c>services.AddShopSyncClient(o =&gt; o.Address = …)</c>).</summary>
+public sealed class ShopSyncClientOptions
+{
+    /// <summary>The server's address, e.g. <c>http://127.0.0.1:5000</c> (h2c) or an <c>https://</c> address.</summary>
+    public Uri? Address { get; set; }
+
+    /// <summary>
+    /// The deadline of unary calls that give none of their own; null = no deadline. Streams (EnqueueJob,
+    /// Watch*) never get it: they run as long as the job or the caller wants.
+    /// </summary>
+    public TimeSpan? DefaultTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Sent as <c>x-shopsync-user</c> on every call (the server records it as the entry's creator).</summary>
+    public string? User { get; set; }
+
+    /// <summary>Adds credentials (e.g. <c>authorization</c>) to every call; null = none (or one registered in DI).</summary>
+    public IShopSyncCallCredentials? Credentials { get; set; }
+
+    /// <summary>Retries of idempotent calls (Get/List/Preview/Check and Watch resumes) on UNAVAILABLE.</summary>
+    public ShopSyncRetryPolicy Retry { get; set; } = new();
+
+    /// <summary>Options of the underlying channel (HTTP handler, TLS, message sizes).</summary>
+    public GrpcChannelOptions ChannelOptions { get; set; } = new();
+
+    /// <summary>Logging of retries and resumes; null = none.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>The clock of deadlines and retry pauses.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+}

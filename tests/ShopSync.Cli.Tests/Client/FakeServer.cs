@@ -1,0 +1,49 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ShopSync.Grpc.Server;
+
+namespace ShopSync.Cli.Tests.Client;
+
+/// <summary>In-process Kestrel on 127.0.0.1:0 hosting the fake JobQueueService plus health.</summary>
+public sealed class FakeServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private FakeServer(WebApplication app, Uri address, FakeJobQueueService jobs)
+    {
+        _app = app;
+        Address = address;
+        Jobs = jobs;
+    }
+
+    public Uri Address { get; }
+
+    public FakeJobQueueService Jobs { get; }
+
+    public static async Task<FakeServer> StartAsync()
+    {
+        var jobs = new FakeJobQueueService();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.ListenGrpc(new IPEndPoint(IPAddress.Loopback, 0)));
+        builder.Services.AddShopSyncGrpc(_ => { });
+        builder.Services.AddSingleton(jobs);
+        var app = builder.Build();
+        app.MapGrpcService<FakeJobQueueService>();
+        app.MapGrpcHealthAndReflection();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new FakeServer(app, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)), jobs);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
