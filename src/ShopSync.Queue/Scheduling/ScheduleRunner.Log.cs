@@ -34,4 +34,7 @@ internal sealed partial class ScheduleRunner
 
     [LoggerMessage(EventId = 4010, Level = LogLevel.Warning, Message = "Schedule {ScheduleId} stopped recurring: occurrence entry {JobId} ended in Error (failure policy Stop)")]
     private static partial void LogStopped(ILogger logger, Guid scheduleId, Guid jobId);
+
+    [LoggerMessage(EventId = 4011, Level = LogLevel.Trace, Message = "Schedule runner awake at {Now:O}; earliest next occurrence {Earliest:O}")]
+    private static partial void LogWake(ILogger logger, DateTimeOffset now, DateTimeOffset? earliest);
 }

@@ -85,6 +85,7 @@ internal sealed partial class ScheduleRunner : BackgroundService
 
                 var now = _time.GetUtcNow();
                 var earliest = await _store.EarliestDueAsync(cancellationToken).ConfigureAwait(false);
+                LogWake(_logger, now, earliest);
                 if (earliest <= now)
                 {
                     var due = await _store.ListDueAsync(now, _options.BatchSize, cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using ShopSync.Queue.Controls;
 using ShopSync.Queue.Entries;
@@ -28,7 +29,13 @@ internal sealed class SchedulingHost : IAsyncDisposable
     public static async Task<SchedulingHost> StartAsync(string databaseFile, FakeTimeProvider time, params IReportHandler[] handlers)
     {
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddLogging(b =>
+        {
+            if (Environment.GetEnvironmentVariable("SHOPSYNC_TEST_LOG") is { Length: > 0 } log)
+            {
+                b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FileLog(log));
+            }
+        });
         services.AddSingleton<TimeProvider>(time);
         services.AddShopSyncQueue(o =>
         {
