@@ -3,15 +3,17 @@ namespace ShopSync.Server.Hosting;
 /// <summary>
 /// A clock that runs <see cref="Speed"/> times faster than real time, starting at the real time of its creation:
 /// wall-clock time, timestamps and timers are all scaled. A test and demo facility (<c>Clock:Speed=60</c> turns a
-/// one-minute schedule into one run per second); off by default, never for production.
+/// one-minute schedule into one run per second); off by default, never for production. With <c>Clock:Epoch</c> (an
+/// ISO 8601 instant in the past) the time is <c>epoch + (real now - epoch) * speed</c>, so processes restarted on the
+/// same database keep one continuous accelerated timeline.
 /// </summary>
 internal sealed class AcceleratedTimeProvider : TimeProvider
 {
     private readonly TimeProvider _real;
-    private readonly DateTimeOffset _start;
+    private readonly DateTimeOffset _epoch;
     private readonly long _startTimestamp;
 
-    public AcceleratedTimeProvider(double speed, TimeProvider? real = null)
+    public AcceleratedTimeProvider(double speed, DateTimeOffset? epoch = null, TimeProvider? real = null)
     {
         if (!(speed > 0) || double.IsInfinity(speed))
         {
@@ -19,7 +21,7 @@ internal sealed class AcceleratedTimeProvider : TimeProvider
         }
         Speed = speed;
         _real = real ?? System;
-        _start = _real.GetUtcNow();
+        _epoch = epoch ?? _real.GetUtcNow();
         _startTimestamp = _real.GetTimestamp();
     }
 
@@ -31,7 +33,7 @@ internal sealed class AcceleratedTimeProvider : TimeProvider
     public override long TimestampFrequency => _real.TimestampFrequency;
 
     public override DateTimeOffset GetUtcNow() =>
-        _start + TimeSpan.FromTicks((long)(_real.GetElapsedTime(_startTimestamp).Ticks * Speed));
+        _epoch + TimeSpan.FromTicks((long)((_real.GetUtcNow() - _epoch).Ticks * Speed));
 
     public override long GetTimestamp() => _startTimestamp + (long)((_real.GetTimestamp() - _startTimestamp) * Speed);
 
@@ -40,7 +42,9 @@ internal sealed class AcceleratedTimeProvider : TimeProvider
 
     /// <summary>The configured clock: <c>Clock:Speed</c> other than 1 gives an accelerated one, else the system clock.</summary>
     public static TimeProvider FromConfiguration(IConfiguration configuration) =>
-        configuration.GetValue<double?>("Clock:Speed") is { } speed && speed != 1 ? new AcceleratedTimeProvider(speed) : System;
+        configuration.GetValue<double?>("Clock:Speed") is { } speed && speed != 1
+            ? new AcceleratedTimeProvider(speed, configuration.GetValue<DateTimeOffset?>("Clock:Epoch"))
+            : System;
 
     private TimeSpan Scale(TimeSpan span) =>
         span == Timeout.InfiniteTimeSpan || span <= TimeSpan.Zero ? span : TimeSpan.FromTicks(Math.Max(1, (long)(span.Ticks / Speed)));
