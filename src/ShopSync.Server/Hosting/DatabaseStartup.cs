@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ShopSync.Queue.Scheduling;
 using ShopSync.Queue.Storage;
 using ShopSync.Shopify.Persistence;
 
@@ -10,6 +11,7 @@ internal static class DatabaseStartup
     public static async Task MigrateShopSyncAsync(this IServiceProvider services, CancellationToken cancellationToken)
     {
         await services.GetRequiredService<IJobStore>().InitializeAsync(cancellationToken);
+        await services.GetRequiredService<IScheduleStore>().InitializeAsync(cancellationToken);
         var contexts = services.GetRequiredService<IDbContextFactory<ConnectorDbContext>>();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);

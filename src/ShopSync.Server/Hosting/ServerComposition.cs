@@ -4,6 +4,7 @@ using ShopSync.Queue.Filters;
 using ShopSync.Server.Demo;
 using ShopSync.Server.Grpc;
 using ShopSync.Server.Jobs;
+using ShopSync.Server.Schedules;
 using ShopSync.Server.Shops;
 using ShopSync.Server.Webhooks;
 using ShopSync.Shopify;
@@ -24,10 +25,11 @@ internal static class ServerComposition
 
         var connectionString = ServerCommandLine.ResolveConnectionString(configuration);
         var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(AcceleratedTimeProvider.FromConfiguration(configuration));
         services.Configure<QueueOptions>(configuration.GetSection(QueueOptions.SectionName));
         services.AddShopSyncQueue();
         services.AddShopSyncSqliteStore(connectionString, sqlite => configuration.GetSection("Storage:Sqlite").Bind(sqlite));
+        services.AddSchedules(configuration, connectionString);
         services.AddSingleton(DiagnosticsRequestPages.NoOp);
         services.AddSingleton(DiagnosticsRequestPages.Diagnostics);
         services.AddSingleton(sp => new RequestPageCatalog(sp.GetServices<RequestPageDefinition>()));
@@ -47,6 +49,7 @@ internal static class ServerComposition
     {
         app.MapGrpcService<JobQueueGrpcService>();
         app.MapGrpcService<ShopGrpcService>();
+        app.MapGrpcService<ScheduleGrpcService>();
         app.MapGrpcHealthAndReflection();
         app.MapShopifyWebhooks();
         return app;

@@ -121,17 +121,21 @@ internal sealed class RequestPageService(
     }
 
     /// <summary>Validates against the report's request page; problems become INVALID_ARGUMENT naming the fields.</summary>
+    /// <param name="prefix">Prefixed to every field path, e.g. <c>definition.</c> for UpdateSchedule.</param>
     public RequestPageFilters Validate(
-        int reportId, IReadOnlyList<(string Field, string Expression)> filters, IReadOnlyList<(string Name, string Value)> options)
+        int reportId,
+        IReadOnlyList<(string Field, string Expression)> filters,
+        IReadOnlyList<(string Name, string Value)> options,
+        string prefix = "")
     {
-        var definition = Definition(reportId, "report_id");
+        var definition = Definition(reportId, prefix + "report_id");
         try
         {
             return definition.Validate(filters, options);
         }
         catch (FilterValidationException e)
         {
-            throw RequestPageErrors.ToRpc(e, filters, options);
+            throw RequestPageErrors.ToRpc(e, filters, options, prefix);
         }
     }
 

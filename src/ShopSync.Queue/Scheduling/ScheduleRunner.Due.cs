@@ -1,0 +1,169 @@
+using ShopSync.Queue.Entries;
+using ShopSync.Queue.Errors;
+using ShopSync.Queue.Recurrence;
+
+namespace ShopSync.Queue.Scheduling;
+
+internal sealed partial class ScheduleRunner
+{
+    private async Task ProcessDueAsync(IReadOnlyList<StoredSchedule> due, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var plans = new List<(StoredSchedule Schedule, DuePlan Plan)>(due.Count);
+        foreach (var schedule in due)
+        {
+            plans.Add((schedule, Decide(schedule, now)));
+        }
+
+        var running = await ActiveEntriesAsync(
+            plans.Where(p => p.Plan.Run.Count > 0).Select(p => p.Schedule.Id).ToList(), cancellationToken).ConfigureAwait(false);
+        var queueing = new List<(StoredSchedule Schedule, DuePlan Plan, Task<PendingOccurrence?>[] Entries)>(plans.Count);
+        foreach (var (schedule, plan) in plans)
+        {
+            var runs = ApplyOverlap(schedule, plan.Run, running.GetValueOrDefault(schedule.Id));
+            // Queued concurrently: the store's group commit writes them in one transaction.
+            queueing.Add((schedule, plan, runs.Select(o => QueueAsync(schedule, o, cancellationToken)).ToArray()));
+        }
+
+        var advances = new List<ScheduleAdvance>(queueing.Count);
+        foreach (var (schedule, plan, entries) in queueing)
+        {
+            var queued = (await Task.WhenAll(entries).ConfigureAwait(false)).OfType<PendingOccurrence>().ToList();
+            advances.Add(new ScheduleAdvance(schedule.Id, schedule.Version, plan.Next, plan.LastOccurrence, queued));
+        }
+
+        var advanced = await _store.AdvanceAsync(advances, cancellationToken).ConfigureAwait(false);
+        foreach (var advance in advances)
+        {
+            foreach (var occurrence in advance.Queued)
+            {
+                Track(occurrence);
+            }
+            if (!advanced.Contains(advance.ScheduleId))
+            {
+                await OnLostAdvanceAsync(advance, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        LogPass(_logger, due.Count, advances.Sum(a => a.Queued.Count), advanced.Count);
+    }
+
+    private DuePlan Decide(StoredSchedule schedule, DateTimeOffset now)
+    {
+        var due = schedule.NextOccurrence!.Value;
+        try
+        {
+            var plan = ScheduleTiming.WhenDue(schedule.Definition.Recurrence, due, now, _options.MisfireThreshold);
+            if (plan.Missed > 0)
+            {
+                LogMissed(_logger, schedule.Id, plan.Missed, schedule.Definition.Recurrence.CatchUp, plan.Run.Count);
+            }
+            return plan;
+        }
+        catch (ArgumentException e)
+        {
+            // Validated on the way in; a stored schedule the calculator rejects (e.g. a zone removed from the OS)
+            // stops instead of failing every pass.
+            LogInvalid(_logger, schedule.Id, e.Message);
+            return new DuePlan([], null, due, 0);
+        }
+    }
+
+    private IReadOnlyList<DateTimeOffset> ApplyOverlap(StoredSchedule schedule, IReadOnlyList<DateTimeOffset> runs, List<JobStatus>? active)
+    {
+        if (runs.Count == 0 || active is null || active.Count == 0)
+        {
+            return runs;
+        }
+        var recurrence = schedule.Definition.Recurrence;
+        var buffer = recurrence.Overlap == RecurrenceOverlap.BufferOne
+            && recurrence.Anchoring == RecurrenceAnchoring.FixedRate
+            && active.TrueForAll(s => s == JobStatus.InProcess);
+        LogOverlap(_logger, schedule.Id, runs.Count, buffer ? 1 : 0);
+        // Buffer one: the latest occurrence waits (same category) and runs right after the running one.
+        return buffer ? [runs[^1]] : [];
+    }
+
+    /// <summary>The statuses of the Ready, Waiting and In Process occurrence entries of these schedules.</summary>
+    private async Task<Dictionary<Guid, List<JobStatus>>> ActiveEntriesAsync(List<Guid> scheduleIds, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<Guid, List<JobStatus>>();
+        if (scheduleIds.Count == 0)
+        {
+            return result;
+        }
+        foreach (var pending in await _store.ListPendingAsync(scheduleIds, cancellationToken).ConfigureAwait(false))
+        {
+            var status = await CheckAsync(pending, cancellationToken).ConfigureAwait(false);
+            if (status is JobStatus.Ready or JobStatus.Waiting or JobStatus.InProcess)
+            {
+                if (!result.TryGetValue(pending.ScheduleId, out var list))
+                {
+                    result[pending.ScheduleId] = list = [];
+                }
+                list.Add(status.Value);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>The entry's status now; an ended or vanished entry is settled and gives null.</summary>
+    private async Task<JobStatus?> CheckAsync(PendingOccurrence pending, CancellationToken cancellationToken)
+    {
+        if (TrackKnownEnd(pending))
+        {
+            return null;
+        }
+        try
+        {
+            var job = await _queue.GetAsync(pending.JobId, cancellationToken).ConfigureAwait(false);
+            if (job.Status is JobStatus.Finished or JobStatus.Error)
+            {
+                Ended(pending, new EntryEnd(job.EndedAt, job.Status, job.LastResult));
+                return null;
+            }
+            Track(pending);
+            return job.Status;
+        }
+        catch (JobNotFoundException)
+        {
+            Ended(pending, new EntryEnd(null, JobStatus.Finished, JobResult.None));
+            return null;
+        }
+    }
+
+    private async Task<PendingOccurrence?> QueueAsync(StoredSchedule schedule, DateTimeOffset occurrence, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var job = await _queue.EnqueueAsync(ScheduledEntries.Request(schedule, occurrence), cancellationToken).ConfigureAwait(false);
+            return new PendingOccurrence(schedule.Id, occurrence, job.Id);
+        }
+        catch (JobOccurrenceExistsException)
+        {
+            // A restart or another node queued it first: one entry, one run.
+            var existing = await _store.FindOccurrenceJobAsync(schedule.Id, occurrence, cancellationToken).ConfigureAwait(false);
+            LogAlreadyQueued(_logger, schedule.Id, occurrence, existing);
+            return existing is { } id ? new PendingOccurrence(schedule.Id, occurrence, id) : null;
+        }
+        catch (JobValidationException e)
+        {
+            LogRejected(_logger, schedule.Id, occurrence, e.Field, e.Message);
+            return null;
+        }
+    }
+
+    private async Task OnLostAdvanceAsync(ScheduleAdvance advance, CancellationToken cancellationToken)
+    {
+        // Someone changed the schedule between our read and our write: another node advanced it (it queued the
+        // same occurrences, so ours were ALREADY_EXISTS), or an operator paused or deleted it meanwhile.
+        var current = await _store.FindAsync(advance.ScheduleId, cancellationToken).ConfigureAwait(false);
+        LogLostAdvance(_logger, advance.ScheduleId, advance.ExpectedVersion);
+        if (current is null)
+        {
+            await _entries.DeleteAsync(advance.Queued, cancellationToken).ConfigureAwait(false);
+        }
+        else if (current.State != ScheduleState.Active)
+        {
+            await _entries.HoldAsync(advance.Queued, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

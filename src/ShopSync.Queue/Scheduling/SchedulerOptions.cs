@@ -1,0 +1,26 @@
+namespace ShopSync.Queue.Scheduling;
+
+/// <summary>Settings of the schedule runner (configuration section <c>Scheduler</c>).</summary>
+public sealed class SchedulerOptions
+{
+    /// <summary>The configuration section the host binds.</summary>
+    public const string SectionName = "Scheduler";
+
+    /// <summary>
+    /// While nothing is due the runner reads the database at most this often (it also wakes at once when a schedule
+    /// changes on this node); the poll picks up schedules changed through other nodes.
+    /// </summary>
+    public TimeSpan IdlePollInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// An occurrence found due later than this (the server was down, or the schedule was paused) counts as missed and
+    /// follows the catch-up policy; a later one is an ordinary, slightly late run.
+    /// </summary>
+    public TimeSpan MisfireThreshold { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>At most this many due schedules are handled per pass.</summary>
+    public int BatchSize { get; set; } = 1000;
+
+    /// <summary>Run the runner (hosted service); off for nodes that only serve the API.</summary>
+    public bool Enabled { get; set; } = true;
+}
