@@ -8,6 +8,7 @@ using ShopSync.Server.Shops;
 using ShopSync.Server.Webhooks;
 using ShopSync.Shopify;
 using ShopSync.Shopify.RequestPages;
+using ShopSync.Shopify.Sync;
 using ShopSync.Shopify.Webhooks;
 using ShopSync.Storage;
 
@@ -32,6 +33,8 @@ internal static class ServerComposition
         services.AddSingleton(DiagnosticsRequestPages.Diagnostics);
         services.AddSingleton(sp => new RequestPageCatalog(sp.GetServices<RequestPageDefinition>()));
         services.AddShopSyncShops(connectionString);
+        services.Configure<SyncOptions>(configuration.GetSection(SyncOptions.SectionName));
+        services.AddShopSyncTasks();
         services.AddSingleton<RequestPageDefaultsStore>();
         services.AddSingleton<ShopRunPolicy>();
         services.AddSingleton<RequestPageService>();
