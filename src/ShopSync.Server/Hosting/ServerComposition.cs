@@ -2,6 +2,7 @@ using ShopSync.Grpc.Server;
 using ShopSync.Queue;
 using ShopSync.Queue.Filters;
 using ShopSync.Server.Demo;
+using ShopSync.Server.Erp;
 using ShopSync.Server.Grpc;
 using ShopSync.Server.Jobs;
 using ShopSync.Server.Shops;
@@ -42,6 +43,7 @@ internal static class ServerComposition
         services.AddShopSyncGrpc(o => o.Interceptors.Add(new DomainErrorInterceptor()));
         services.AddSingleton<JobQueueGrpcService>();
         services.AddSingleton<ShopGrpcService>();
+        services.AddSingleton<ErpBookGrpcService>();
         services.AddDemo(configuration);
         return builder;
     }
@@ -50,6 +52,7 @@ internal static class ServerComposition
     {
         app.MapGrpcService<JobQueueGrpcService>();
         app.MapGrpcService<ShopGrpcService>();
+        app.MapGrpcService<ErpBookGrpcService>();
         app.MapGrpcHealthAndReflection();
         app.MapShopifyWebhooks();
         return app;
