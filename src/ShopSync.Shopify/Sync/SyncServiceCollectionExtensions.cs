@@ -35,6 +35,7 @@ public static class SyncServiceCollectionExtensions
 
         services.AddReportHandler<SyncOrdersHandler>().AddSingleton(SyncOrdersHandler.Page);
         services.AddReportHandler<CreateSalesOrdersHandler>().AddSingleton(CreateSalesOrdersHandler.Page);
+        services.AddReportHandler<SyncCustomersHandler>().AddSingleton(SyncCustomersHandler.Page);
         return services;
     }
 }
