@@ -15,7 +15,10 @@ internal sealed class ItemResolver(ConnectorDbContext db, Shop shop, DateTimeOff
     /// <summary>The Shopify side of a sellable variant.</summary>
     public sealed record ShopifySide(string VariantId, string? ProductId, string? Sku, string? Barcode, string Title, string? ProductTitle, decimal Price, string? InventoryItemId = null);
 
-    public async Task<(string? ItemNo, string VariantCode, string? Reason)> ResolveAsync(ShopifySide variant, bool allowCreate, CancellationToken cancellationToken)
+    /// <summary>The ERP item/variant of a Shopify variant. <paramref name="allowCreate"/> false only maps; <paramref name="ignoreShopSetting"/>
+    /// creates even when shop.auto_create_unknown_items is off (products imported with item_sync FROM_SHOPIFY).</summary>
+    public async Task<(string? ItemNo, string VariantCode, string? Reason)> ResolveAsync(
+        ShopifySide variant, bool allowCreate, CancellationToken cancellationToken, bool ignoreShopSetting = false)
     {
         var mapping = await VariantMappingAsync(variant.VariantId, cancellationToken);
         if (mapping?.ItemNo is { } mappedItem)
@@ -25,7 +28,7 @@ internal sealed class ItemResolver(ConnectorDbContext db, Shop shop, DateTimeOff
         var (itemNo, variantCode) = await FindBySkuAsync(variant.Sku, cancellationToken);
         if (itemNo is null)
         {
-            if (!allowCreate || !shop.AutoCreateUnknownItems)
+            if (!allowCreate || !(shop.AutoCreateUnknownItems || ignoreShopSetting))
             {
                 return (null, "", $"no ERP item has SKU \"{variant.Sku ?? "(none)"}\" for Shopify variant {variant.VariantId} and shop.auto_create_unknown_items is off");
             }

@@ -36,6 +36,10 @@ public static class SyncServiceCollectionExtensions
         services.AddReportHandler<SyncOrdersHandler>().AddSingleton(SyncOrdersHandler.Page);
         services.AddReportHandler<CreateSalesOrdersHandler>().AddSingleton(CreateSalesOrdersHandler.Page);
         services.AddReportHandler<SyncCustomersHandler>().AddSingleton(SyncCustomersHandler.Page);
+        services.AddReportHandler<SyncCompaniesHandler>().AddSingleton(SyncCompaniesHandler.Page);
+        services.AddReportHandler<SyncProductsHandler>().AddSingleton(SyncProductsHandler.Page);
+        services.AddReportHandler<SyncInventoryHandler>().AddSingleton(SyncInventoryHandler.Page);
+        services.AddReportHandler<SyncImagesHandler>().AddSingleton(SyncImagesHandler.Page);
         return services;
     }
 }
