@@ -40,6 +40,13 @@ public static class SyncServiceCollectionExtensions
         services.AddReportHandler<SyncProductsHandler>().AddSingleton(SyncProductsHandler.Page);
         services.AddReportHandler<SyncInventoryHandler>().AddSingleton(SyncInventoryHandler.Page);
         services.AddReportHandler<SyncImagesHandler>().AddSingleton(SyncImagesHandler.Page);
+        services.AddReportHandler<SyncShipmentsHandler>().AddSingleton(SyncShipmentsHandler.Page);
+        services.AddReportHandler<BatchPostSalesOrdersHandler>().AddSingleton(BatchPostSalesOrdersHandler.Page);
+        services.AddReportHandler<BatchPostSalesInvoicesHandler>().AddSingleton(BatchPostSalesInvoicesHandler.Page);
+        services.AddReportHandler<SyncPaymentsHandler>().AddSingleton(SyncPaymentsHandler.Page);
+        services.AddReportHandler<SyncDisputesHandler>().AddSingleton(SyncDisputesHandler.Page);
+        services.AddReportHandler<SyncCatalogsHandler>().AddSingleton(SyncCatalogsHandler.Page);
+        services.AddReportHandler<SyncCatalogPricesHandler>().AddSingleton(SyncCatalogPricesHandler.Page);
         return services;
     }
 }
