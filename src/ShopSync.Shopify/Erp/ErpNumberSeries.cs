@@ -20,10 +20,16 @@ internal static class ErpNumberSeries
 
     public static async Task<string> NextAsync(ConnectorDbContext db, string code, CancellationToken cancellationToken)
     {
-        await db.Database.ExecuteSqlAsync($"INSERT OR IGNORE INTO erp_number_series (Code, LastNo) VALUES ({code}, 0)", cancellationToken);
-        var numbers = await db.Database
-            .SqlQuery<long>($"UPDATE erp_number_series SET LastNo = LastNo + 1 WHERE Code = {code} RETURNING LastNo AS Value")
-            .ToListAsync(cancellationToken);
+        var numbers = await TakeAsync(db, code, cancellationToken);
+        if (numbers.Count == 0)
+        {
+            // First number of the series.
+            await db.Database.ExecuteSqlAsync($"INSERT OR IGNORE INTO erp_number_series (Code, LastNo) VALUES ({code}, 0)", cancellationToken);
+            numbers = await TakeAsync(db, code, cancellationToken);
+        }
         return code + numbers[0].ToString("D6", CultureInfo.InvariantCulture);
     }
+
+    private static Task<List<long>> TakeAsync(ConnectorDbContext db, string code, CancellationToken cancellationToken) =>
+        db.Database.SqlQuery<long>($"UPDATE erp_number_series SET LastNo = LastNo + 1 WHERE Code = {code} RETURNING LastNo AS Value").ToListAsync(cancellationToken);
 }

@@ -51,6 +51,8 @@ internal sealed class CreateSalesOrdersHandler(SyncSessionFactory sessions, IOpt
             {
                 break;
             }
+            // Lookups check the tracked (Local) rows first, so the batch is saved once; change detection runs once per batch too.
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var now = session.Time.GetUtcNow();
             var creator = new SalesDocumentCreator(db, session.Shop, now);
@@ -83,11 +85,11 @@ internal sealed class CreateSalesOrdersHandler(SyncSessionFactory sessions, IOpt
                 order.SalesDocumentType = document.DocumentType;
                 order.ProcessedAt = now;
                 order.HasUnprocessedUpdate = false;
-                await db.SaveChangesAsync(cancellationToken);
                 created++;
                 invoices += document.DocumentType == Erp.ErpSalesDocumentType.Invoice ? 1 : 0;
                 session.Progress.Add(done: 1);
             }
+            db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             var counters = session.Progress.Counters;

@@ -62,22 +62,37 @@ internal sealed class SyncOrdersHandler(SyncSessionFactory sessions, IOptions<Sy
         var writer = new SyncOrderPageWriter(session);
         var request = new ShopifyPageRequest(options.Value.OrdersPageSize, checkpoint.After, checkpoint.Query);
         var pages = checkpoint.Pages;
-        await foreach (var page in session.Client.GetOrdersAsync(request, cancellationToken))
+        // The next page is read while this one is written: the store's rate limit, not the database, sets the pace.
+        await using var reader = session.Client.GetOrdersAsync(request, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var next = reader.MoveNextAsync().AsTask();
+        while (await next)
         {
+            var page = reader.Current;
             var orders = new List<(ShopifyOrder Order, IReadOnlyList<ShopifyLineItem> Lines)>(page.Items.Count);
             foreach (var order in page.Items)
             {
                 orders.Add((order, await AllLinesAsync(session.Client, order, cancellationToken)));
             }
-            var result = await writer.WriteAsync(orders, cancellationToken);
+            next = reader.MoveNextAsync().AsTask();
+            SyncOrderPageResult result;
+            try
+            {
+                result = await writer.WriteAsync(orders, cancellationToken);
+                if (page.EndCursor is not null)
+                {
+                    checkpoint = checkpoint with { After = page.EndCursor, Pages = pages + 1 };
+                    await SyncCheckpoint.SaveAsync(session, checkpoint, cancellationToken);
+                }
+            }
+            catch
+            {
+                // Let the read in flight finish before the reader is disposed; its outcome no longer matters.
+                await next.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                throw;
+            }
             totals.Add(result);
             pages++;
             session.Progress.Add(pages: 1, done: result.Imported + result.Updated + result.Unchanged);
-            if (page.EndCursor is not null)
-            {
-                checkpoint = checkpoint with { After = page.EndCursor, Pages = pages };
-                await SyncCheckpoint.SaveAsync(session, checkpoint, cancellationToken);
-            }
             session.Report($"Page {pages}: {totals.Describe()}");
         }
         await using (var db = await session.OpenDbAsync(cancellationToken))
