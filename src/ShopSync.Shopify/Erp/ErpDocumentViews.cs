@@ -45,16 +45,3 @@ public sealed record ErpDocumentPage(IReadOnlyList<ErpDocumentView> Documents, i
 /// <param name="PageSize">1..500.</param>
 /// <param name="IncludeLines">Read the lines too.</param>
 public sealed record ErpDocumentQuery(string ShopCode, ErpDocumentKind? Kind, string? ShopifyOrderNo, int Offset, int PageSize, bool IncludeLines);
-
-/// <summary>Bad input to the ERP book; <see cref="Field"/> names it as the contract does.</summary>
-public sealed class ErpValidationException(string field, string message) : Exception(message)
-{
-    public string Field { get; } = field;
-}
-
-/// <summary>A document the request names does not exist.</summary>
-public sealed class ErpNotFoundException(string kind, string key, string message) : Exception(message)
-{
-    public string Kind { get; } = kind;
-    public string Key { get; } = key;
-}

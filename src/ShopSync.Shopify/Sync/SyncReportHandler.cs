@@ -26,10 +26,13 @@ internal abstract class SyncReportHandler(SyncSessionFactory sessions) : IReport
         }
         catch (SyncSetupException e)
         {
+            SyncLog.SetupFailed(context.Logger, Definition.ReportId, e.Message);
             return ReportOutcome.Failure(e.Message);
         }
+        SyncLog.Starting(context.Logger, Definition.ReportId, session.ShopCode, context.Attempt, context.Checkpoint is null ? "" : " from its checkpoint");
         var summary = await RunAsync(session, cancellationToken);
         var counters = context.Progress.Counters;
+        SyncLog.Finished(context.Logger, Definition.ReportId, session.ShopCode, summary, counters.Pages, counters.Done, counters.Failed, counters.Skipped);
         context.Progress.Report(100, summary);
         if (counters.Failed > 0)
         {
