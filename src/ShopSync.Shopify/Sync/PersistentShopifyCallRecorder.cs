@@ -104,7 +104,7 @@ public sealed partial class PersistentShopifyCallRecorder : BackgroundService, I
         OperationName = r.OperationName,
         IsMutation = r.IsMutation,
         Outcome = r.Outcome,
-        Failed = r.Outcome is not (ShopifyCallOutcome.Succeeded or ShopifyCallOutcome.Cancelled),
+        Failed = r.Outcome is not (ShopifyCallOutcome.Succeeded or ShopifyCallOutcome.Cancelled or ShopifyCallOutcome.ReadOnlyRefused),
         HttpStatus = r.HttpStatus,
         RequestedCost = r.RequestedCost,
         ActualCost = r.ActualCost,

@@ -101,4 +101,37 @@ public sealed class SyncShipmentsTests
         var invoice = Assert.Single(listed.Documents);
         Assert.Equal("1002", invoice.ShopifyOrderNo);
     }
+
+    [Fact]
+    public async Task SyncShipments_ReadOnlyShop_KeepsShipmentPendingWithReasonAndSendsItLater()
+    {
+        await using var server = await SyncTestServer.StartAsync(shop: new() { AutoCreateUnknownCustomers = true, AutoCreateUnknownItems = true });
+        await server.RunAsync(SyncReportIds.SyncOrders, new Dictionary<string, string> { ["Order No."] = "1001..1021", ["Fulfillment Status"] = "Unfulfilled" });
+        await server.RunAsync(SyncReportIds.CreateSalesOrders);
+        string orderNo;
+        await using (var db = server.OpenDb())
+        {
+            orderNo = (await db.ErpSalesDocuments.FirstAsync(d => d.DocumentType == ErpSalesDocumentType.Order)).No;
+        }
+        var shipment = await server.Book().PostShipmentAsync(new ErpShipmentInput(orderNo, "TRK-9", "DHL", null), CancellationToken.None);
+        await server.UpdateShopAsync(new ShopSync.Shopify.Shops.ShopChanges { AllowOutgoingRequests = false });
+
+        var readOnly = await server.RunAsync(SyncReportIds.SyncShipments);
+
+        Assert.Equal(JobResult.SucceededWithWarnings, readOnly.Result);
+        Assert.Equal(1, readOnly.Counters.Skipped);
+        Assert.Empty(server.Store.Fulfillments);
+        await using (var db = server.OpenDb())
+        {
+            var row = await db.ErpPostedShipments.SingleAsync(s => s.No == shipment.No);
+            Assert.Equal(ErpFulfillmentState.Pending, row.FulfillmentState);
+            Assert.Contains("read-only", row.FulfillmentError, StringComparison.Ordinal);
+        }
+        await server.UpdateShopAsync(new ShopSync.Shopify.Shops.ShopChanges { AllowOutgoingRequests = true });
+
+        var sent = await server.RunAsync(SyncReportIds.SyncShipments);
+
+        Assert.Equal(1, sent.Counters.Done);
+        Assert.Equal("TRK-9", Assert.Single(server.Store.Fulfillments).TrackingNumber);
+    }
 }
