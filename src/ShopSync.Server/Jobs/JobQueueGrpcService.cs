@@ -63,7 +63,7 @@ internal sealed class JobQueueGrpcService(
                 }
             }
             var enqueue = JobRequests.ToEnqueue(r, category, foreground: false, createdBy, $"jobs[{i}].");
-            requests.Add(await requestPages.WithDefaultsAsync(enqueue, r.IgnoreDefaultFilters, context.CancellationToken));
+            requests.Add(await requestPages.WithDefaultsAsync(enqueue, r.IgnoreDefaultFilters, context.CancellationToken, $"jobs[{i}]."));
         }
         var jobs = await queue.EnqueueManyAsync(requests, CancellationToken.None);
         var response = new EnqueueJobsResponse();
