@@ -24,8 +24,9 @@ internal sealed class JobQueueGrpcService(
     public async Task EnqueueJob(EnqueueJobRequest request, IServerStreamWriter<EnqueueJobResponse> responses, ServerCallContext context)
     {
         var cancellationToken = context.CancellationToken;
-        var (category, foreground) = await runPolicy.ResolveAsync(request.ShopCode.Trim(), request.CategoryCode, request.Mode, cancellationToken);
-        var enqueue = JobRequests.ToEnqueue(request, category, foreground, JobRequests.CreatedBy(context));
+        var run = await runPolicy.ResolveRunAsync(request.ShopCode.Trim(), request.CategoryCode, request.Mode, cancellationToken);
+        var foreground = run.Foreground;
+        var enqueue = JobRequests.ToEnqueue(request, run.Category, foreground, JobRequests.CreatedBy(context)) with { ShopCode = run.ShopCode };
         enqueue = await requestPages.WithDefaultsAsync(enqueue, request.IgnoreDefaultFilters, cancellationToken);
 
         // The job must not depend on this call: it is queued with no token and survives a disconnect.
@@ -48,21 +49,21 @@ internal sealed class JobQueueGrpcService(
             throw RpcException.InvalidArgument("jobs", "must hold at least one job");
         }
         var createdBy = JobRequests.CreatedBy(context);
-        var shopDefaults = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var shopDefaults = new Dictionary<string, ShopRun>(StringComparer.OrdinalIgnoreCase);
         var requests = new List<Engine.Entries.EnqueueRequest>(request.Jobs.Count);
         for (var i = 0; i < request.Jobs.Count; i++)
         {
             var r = request.Jobs[i];
             var shop = r.ShopCode.Trim();
-            if (!shopDefaults.TryGetValue(shop, out var category) || r.CategoryCode.Length > 0)
+            if (!shopDefaults.TryGetValue(shop, out var run) || r.CategoryCode.Length > 0)
             {
-                (category, _) = await runPolicy.ResolveAsync(shop, r.CategoryCode, RunMode.Background, context.CancellationToken);
+                run = await runPolicy.ResolveRunAsync(shop, r.CategoryCode, RunMode.Background, context.CancellationToken);
                 if (r.CategoryCode.Length == 0)
                 {
-                    shopDefaults[shop] = category;
+                    shopDefaults[shop] = run;
                 }
             }
-            var enqueue = JobRequests.ToEnqueue(r, category, foreground: false, createdBy, $"jobs[{i}].");
+            var enqueue = JobRequests.ToEnqueue(r, run.Category, foreground: false, createdBy, $"jobs[{i}].") with { ShopCode = run.ShopCode };
             requests.Add(await requestPages.WithDefaultsAsync(enqueue, r.IgnoreDefaultFilters, context.CancellationToken, $"jobs[{i}]."));
         }
         var jobs = await queue.EnqueueManyAsync(requests, CancellationToken.None);
