@@ -29,7 +29,7 @@ public sealed class EnqueueJobTests
     {
         await using var server = await InProcessServer.StartAsync();
 
-        var events = await server.Api.EnqueueAsync(Requests.Diagnostics(RunMode.Foreground, steps: 4, stepMs: 20));
+        var events = await server.Api.EnqueueAsync(Requests.Diagnostics(RunMode.Foreground, steps: 5, stepMs: 100));
 
         Assert.Equal(JobEvent.KindOneofCase.Accepted, events[0].KindCase);
         Assert.True(events[0].Accepted.Foreground);
@@ -44,7 +44,7 @@ public sealed class EnqueueJobTests
         Assert.Equal(JobEvent.KindOneofCase.Completed, completed.KindCase);
         Assert.Equal(JobResult.Succeeded, completed.Completed.Result);
         Assert.Equal(JobStatus.Finished, completed.Completed.Status);
-        Assert.Equal(4, completed.Completed.Counters.Done);
+        Assert.Equal(5, completed.Completed.Counters.Done);
         Assert.All(events, e => Assert.Equal(events[0].JobId, e.JobId));
         for (var i = 1; i < events.Count; i++)
         {
