@@ -13,7 +13,8 @@ internal sealed class JobQueueGrpcService(
     IJobQueue queue,
     ShopRunPolicy runPolicy,
     RequestPageService requestPages,
-    TimeProvider time) : IGrpcService
+    TimeProvider time,
+    IHostApplicationLifetime lifetime) : IGrpcService
 {
     private static readonly TimeSpan DefaultCancelWait = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan CancelReplyMargin = TimeSpan.FromMilliseconds(200);
@@ -31,14 +32,24 @@ internal sealed class JobQueueGrpcService(
 
         // The job must not depend on this call: it is queued with no token and survives a disconnect.
         var job = await queue.EnqueueAsync(enqueue, CancellationToken.None);
-        await foreach (var e in queue.WatchAsync(job.Id, afterSequence: 0, cancellationToken))
+        var last = 0L;
+        using var stream = StreamToken(context);
+        try
         {
-            await responses.WriteAsync(new EnqueueJobResponse { Event = JobMessages.ToMessage(e) }, cancellationToken);
-            if (!foreground)
+            await foreach (var e in queue.WatchAsync(job.Id, afterSequence: 0, stream.Token))
             {
-                // Background: the accepted event is the answer.
-                return;
+                await responses.WriteAsync(new EnqueueJobResponse { Event = JobMessages.ToMessage(e) }, stream.Token);
+                last = e.Sequence;
+                if (!foreground)
+                {
+                    // Background: the accepted event is the answer.
+                    return;
+                }
             }
+        }
+        catch (OperationCanceledException) when (IsShutdown(context))
+        {
+            throw ShuttingDown(job.Id, last);
         }
     }
 
@@ -81,9 +92,19 @@ internal sealed class JobQueueGrpcService(
         }
         var snapshot = await queue.GetAsync(id, context.CancellationToken);
         await responses.WriteAsync(new WatchJobResponse { Snapshot = JobMessages.ToMessage(snapshot) }, context.CancellationToken);
-        await foreach (var e in queue.WatchAsync(id, request.AfterSequence, context.CancellationToken))
+        var last = request.AfterSequence;
+        using var stream = StreamToken(context);
+        try
         {
-            await responses.WriteAsync(new WatchJobResponse { Event = JobMessages.ToMessage(e) }, context.CancellationToken);
+            await foreach (var e in queue.WatchAsync(id, request.AfterSequence, stream.Token))
+            {
+                await responses.WriteAsync(new WatchJobResponse { Event = JobMessages.ToMessage(e) }, stream.Token);
+                last = e.Sequence;
+            }
+        }
+        catch (OperationCanceledException) when (IsShutdown(context))
+        {
+            throw ShuttingDown(id, last);
         }
     }
 
@@ -91,14 +112,22 @@ internal sealed class JobQueueGrpcService(
     {
         var filter = new Engine.Events.QueueWatchFilter(
             NullIfEmpty(request.ShopCode), NullIfEmpty(request.CategoryCode), request.ReportId);
-        await foreach (var e in queue.WatchAllAsync(filter, context.CancellationToken))
+        using var stream = StreamToken(context);
+        try
         {
-            await responses.WriteAsync(
-                new WatchJobsResponse
-                {
-                    Event = JobMessages.ToMessage(e.Event), ShopCode = e.ShopCode, ReportId = e.ReportId, CategoryCode = e.CategoryCode,
-                },
-                context.CancellationToken);
+            await foreach (var e in queue.WatchAllAsync(filter, stream.Token))
+            {
+                await responses.WriteAsync(
+                    new WatchJobsResponse
+                    {
+                        Event = JobMessages.ToMessage(e.Event), ShopCode = e.ShopCode, ReportId = e.ReportId, CategoryCode = e.CategoryCode,
+                    },
+                    stream.Token);
+            }
+        }
+        catch (OperationCanceledException) when (IsShutdown(context))
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, "The server is shutting down; watch again when it is back."));
         }
     }
 
@@ -198,4 +227,18 @@ internal sealed class JobQueueGrpcService(
         requestPages.GetAsync(request, context.CancellationToken);
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+
+    /// <summary>
+    /// Streams that follow entries end when the server stops, with UNAVAILABLE and where to resume: otherwise an
+    /// open watch (a dashboard, a foreground caller) holds the shutdown until the host's timeout and is then cut.
+    /// </summary>
+    private CancellationTokenSource StreamToken(ServerCallContext context) =>
+        CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
+
+    private bool IsShutdown(ServerCallContext context) =>
+        lifetime.ApplicationStopping.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested;
+
+    private static RpcException ShuttingDown(Guid jobId, long lastSequence) => new(new Status(
+        StatusCode.Unavailable,
+        $"The server is shutting down; the job goes on. Resume with WatchJob(job_id={jobId}, after_sequence={lastSequence})."));
 }

@@ -1,4 +1,6 @@
+using System.Threading.Channels;
 using ShopSync.Contracts.V1;
+using ShopSync.Grpc;
 using ShopSync.Server.Tests.Infrastructure;
 using ShopSync.Testing;
 
@@ -61,4 +63,53 @@ public sealed class ShutdownTests
         Assert.True(cancel.Stopped);
         Assert.Equal(2, (await api2.LogEntriesAsync(id)).Count);
     }
+
+    [Fact]
+    public async Task Sigterm_WithOpenWatchStreams_EndsThemWithUnavailableAndWhereToResume()
+    {
+        using var directory = new TempDirectory("shopsync-stop");
+        await using var server = await RealServer.StartAsync(directory.File("shopsync.db"), "--Queue:ShutdownGracePeriod=00:00:01");
+        using var api = RealServer.Api(server);
+        using var dashboard = api.WatchJobs(new WatchJobsRequest());
+        var dashboardEvents = Channel.CreateUnbounded<WatchJobsResponse>();
+        var dashboardEnd = ReadAsync(dashboard, r => dashboardEvents.Writer.TryWrite(r));
+        using var foreground = api.EnqueueStream(Requests.Diagnostics(RunMode.Foreground, steps: 600, stepMs: 100));
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var foregroundEnd = ReadAsync(foreground, r =>
+        {
+            if (r.Event.KindCase == JobEvent.KindOneofCase.Started)
+            {
+                started.TrySetResult();
+            }
+        });
+        await started.Task.WaitAsync(TestTimeouts.Signal);
+        await dashboardEvents.Reader.ReadAsync().AsTask().WaitAsync(TestTimeouts.Signal);
+
+        await server.StopAsync();
+
+        Assert.Equal(0, server.ExitCode);
+        var dashboardStatus = await dashboardEnd.WaitAsync(TestTimeouts.Signal);
+        var foregroundStatus = await foregroundEnd.WaitAsync(TestTimeouts.Signal);
+        Assert.Equal(StatusCode.Unavailable, dashboardStatus.StatusCode);
+        Assert.Contains("shutting down", dashboardStatus.Detail);
+        Assert.Equal(StatusCode.Unavailable, foregroundStatus.StatusCode);
+        Assert.Contains("after_sequence=", foregroundStatus.Detail);
+    }
+
+    private static Task<Status> ReadAsync<T>(ShopSync.Grpc.Client.AsyncServerStreamingCall<T> call, Action<T> onMessage) =>
+        Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var message in call)
+                {
+                    onMessage(message);
+                }
+                return Status.DefaultSuccess;
+            }
+            catch (RpcException e)
+            {
+                return e.Status;
+            }
+        });
 }
