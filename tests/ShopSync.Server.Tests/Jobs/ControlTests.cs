@@ -65,6 +65,41 @@ public sealed class ControlTests
     }
 
     [Fact]
+    public async Task CancelJob_WaitingEntry_FinishesCancelledWithoutRunning()
+    {
+        await using var server = await InProcessServer.StartAsync();
+        var blocker = await server.Api.EnqueueBackgroundAsync(Requests.Gated("CANCEL"));
+        await server.Gate.WaitStartedAsync(blocker);
+        var waiting = await server.Api.EnqueueBackgroundAsync(Requests.Gated("CANCEL"));
+
+        var reply = await server.Api.JobsAsync<CancelJobRequest, CancelJobResponse>("CancelJob", new CancelJobRequest { JobId = waiting });
+        server.Gate.Release(blocker);
+        await server.Api.WaitForStatusAsync(blocker, JobStatus.Finished);
+
+        Assert.True(reply.Stopped);
+        Assert.Equal(JobStatus.Finished, reply.Job.Status);
+        Assert.Equal(JobResult.Cancelled, reply.Job.LastResult);
+        Assert.False(server.Gate.Run(waiting).Started.Task.IsCompleted);
+        Assert.Empty(await server.Api.LogEntriesAsync(waiting));
+    }
+
+    [Fact]
+    public async Task HoldJob_RunningEntry_FinishesItsRunFirst()
+    {
+        await using var server = await InProcessServer.StartAsync();
+        var id = await server.Api.EnqueueBackgroundAsync(Requests.Gated());
+        await server.Gate.WaitStartedAsync(id);
+
+        var held = await server.Api.JobsAsync<HoldJobRequest, HoldJobResponse>("HoldJob", new HoldJobRequest { JobId = id });
+        Assert.Equal(JobStatus.InProcess, held.Job.Status);
+        Assert.False(server.Gate.Run(id).Cancelled.Task.IsCompleted, "a hold does not cancel the run");
+        server.Gate.Release(id);
+
+        var done = await server.Api.WaitForJobAsync(id, j => j.Status is JobStatus.Finished or JobStatus.OnHold, "the run to end");
+        Assert.Equal(JobResult.Succeeded, done.LastResult);
+    }
+
+    [Fact]
     public async Task CancelJob_FinishedEntry_FailsWithFailedPrecondition()
     {
         await using var server = await InProcessServer.StartAsync();

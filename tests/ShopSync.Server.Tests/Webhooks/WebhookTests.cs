@@ -62,6 +62,33 @@ public sealed class WebhookTests
     }
 
     [Fact]
+    public async Task Webhook_ShopWithoutWebhookSecret_Answers401()
+    {
+        await using var server = await StartAsync();
+        await server.Api.CreateShopAsync("no-secret");
+        using var client = new WebhookClient(server.Address);
+
+        var reply = await client.PostAsync("no-secret", "", "delivery-1");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, reply.Status);
+        Assert.Empty(await SyncOrdersEntriesAsync(server, "no-secret"));
+    }
+
+    [Fact]
+    public async Task Webhook_TopicThatIsNotAnOrderTopic_Answers200AndQueuesNothing()
+    {
+        await using var server = await StartAsync();
+        await server.Api.CreateShopAsync("hooked", webhookSecret: Secret);
+        using var client = new WebhookClient(server.Address);
+
+        var reply = await client.PostAsync("hooked", Secret, "delivery-1", topic: "products/update");
+
+        Assert.Equal(HttpStatusCode.OK, reply.Status);
+        Assert.Equal("IgnoredTopic", reply.Outcome);
+        Assert.Empty(await SyncOrdersEntriesAsync(server, "hooked"));
+    }
+
+    [Fact]
     public async Task Webhook_DuplicateDeliveryId_IsNotQueuedTwice()
     {
         await using var server = await StartAsync();
