@@ -31,6 +31,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The exit code, once the process has exited (e.g. after <see cref="StopAsync"/>).</summary>
+    public int ExitCode => _process.ExitCode;
+
     /// <summary>Everything the server printed so far (stdout and stderr).</summary>
     public string Output
     {

@@ -25,6 +25,7 @@ internal sealed class MessageReader<T>(PipeReader reader, MessageParser<T> parse
             var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             var buffer = result.Buffer;
             var consumed = buffer.Start;
+            var examined = buffer.End;
             try
             {
                 if (buffer.Length >= GrpcProtocol.HeaderSize)
@@ -34,6 +35,9 @@ internal sealed class MessageReader<T>(PipeReader reader, MessageParser<T> parse
                     {
                         var payload = buffer.Slice(GrpcProtocol.HeaderSize, length);
                         consumed = payload.End;
+                        // Only what was parsed counts as examined: a further message already in the buffer
+                        // must be returned by the next read without waiting for more bytes.
+                        examined = consumed;
                         LastMessageCompressed = compressed;
                         return Parse(payload, compressed);
                     }
@@ -53,7 +57,7 @@ internal sealed class MessageReader<T>(PipeReader reader, MessageParser<T> parse
             }
             finally
             {
-                reader.AdvanceTo(consumed, buffer.End);
+                reader.AdvanceTo(consumed, examined);
             }
         }
     }

@@ -13,7 +13,8 @@ internal sealed class JobQueueGrpcService(
     IJobQueue queue,
     ShopRunPolicy runPolicy,
     RequestPageService requestPages,
-    TimeProvider time) : IGrpcService
+    TimeProvider time,
+    IHostApplicationLifetime lifetime) : IGrpcService
 {
     private static readonly TimeSpan DefaultCancelWait = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan CancelReplyMargin = TimeSpan.FromMilliseconds(200);
@@ -24,20 +25,31 @@ internal sealed class JobQueueGrpcService(
     public async Task EnqueueJob(EnqueueJobRequest request, IServerStreamWriter<EnqueueJobResponse> responses, ServerCallContext context)
     {
         var cancellationToken = context.CancellationToken;
-        var (category, foreground) = await runPolicy.ResolveAsync(request.ShopCode.Trim(), request.CategoryCode, request.Mode, cancellationToken);
-        var enqueue = JobRequests.ToEnqueue(request, category, foreground, JobRequests.CreatedBy(context));
+        var run = await runPolicy.ResolveRunAsync(request.ShopCode.Trim(), request.CategoryCode, request.Mode, cancellationToken);
+        var foreground = run.Foreground;
+        var enqueue = JobRequests.ToEnqueue(request, run.Category, foreground, JobRequests.CreatedBy(context)) with { ShopCode = run.ShopCode };
         enqueue = await requestPages.WithDefaultsAsync(enqueue, request.IgnoreDefaultFilters, cancellationToken);
 
         // The job must not depend on this call: it is queued with no token and survives a disconnect.
         var job = await queue.EnqueueAsync(enqueue, CancellationToken.None);
-        await foreach (var e in queue.WatchAsync(job.Id, afterSequence: 0, cancellationToken))
+        var last = 0L;
+        using var stream = StreamToken(context);
+        try
         {
-            await responses.WriteAsync(new EnqueueJobResponse { Event = JobMessages.ToMessage(e) }, cancellationToken);
-            if (!foreground)
+            await foreach (var e in queue.WatchAsync(job.Id, afterSequence: 0, stream.Token))
             {
-                // Background: the accepted event is the answer.
-                return;
+                await responses.WriteAsync(new EnqueueJobResponse { Event = JobMessages.ToMessage(e) }, stream.Token);
+                last = e.Sequence;
+                if (!foreground)
+                {
+                    // Background: the accepted event is the answer.
+                    return;
+                }
             }
+        }
+        catch (OperationCanceledException) when (IsShutdown(context))
+        {
+            throw ShuttingDown(job.Id, last);
         }
     }
 
@@ -48,22 +60,22 @@ internal sealed class JobQueueGrpcService(
             throw RpcException.InvalidArgument("jobs", "must hold at least one job");
         }
         var createdBy = JobRequests.CreatedBy(context);
-        var shopDefaults = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var shopDefaults = new Dictionary<string, ShopRun>(StringComparer.OrdinalIgnoreCase);
         var requests = new List<Engine.Entries.EnqueueRequest>(request.Jobs.Count);
         for (var i = 0; i < request.Jobs.Count; i++)
         {
             var r = request.Jobs[i];
             var shop = r.ShopCode.Trim();
-            if (!shopDefaults.TryGetValue(shop, out var category) || r.CategoryCode.Length > 0)
+            if (!shopDefaults.TryGetValue(shop, out var run) || r.CategoryCode.Length > 0)
             {
-                (category, _) = await runPolicy.ResolveAsync(shop, r.CategoryCode, RunMode.Background, context.CancellationToken);
+                run = await runPolicy.ResolveRunAsync(shop, r.CategoryCode, RunMode.Background, context.CancellationToken);
                 if (r.CategoryCode.Length == 0)
                 {
-                    shopDefaults[shop] = category;
+                    shopDefaults[shop] = run;
                 }
             }
-            var enqueue = JobRequests.ToEnqueue(r, category, foreground: false, createdBy, $"jobs[{i}].");
-            requests.Add(await requestPages.WithDefaultsAsync(enqueue, r.IgnoreDefaultFilters, context.CancellationToken));
+            var enqueue = JobRequests.ToEnqueue(r, run.Category, foreground: false, createdBy, $"jobs[{i}].") with { ShopCode = run.ShopCode };
+            requests.Add(await requestPages.WithDefaultsAsync(enqueue, r.IgnoreDefaultFilters, context.CancellationToken, $"jobs[{i}]."));
         }
         var jobs = await queue.EnqueueManyAsync(requests, CancellationToken.None);
         var response = new EnqueueJobsResponse();
@@ -80,9 +92,19 @@ internal sealed class JobQueueGrpcService(
         }
         var snapshot = await queue.GetAsync(id, context.CancellationToken);
         await responses.WriteAsync(new WatchJobResponse { Snapshot = JobMessages.ToMessage(snapshot) }, context.CancellationToken);
-        await foreach (var e in queue.WatchAsync(id, request.AfterSequence, context.CancellationToken))
+        var last = request.AfterSequence;
+        using var stream = StreamToken(context);
+        try
         {
-            await responses.WriteAsync(new WatchJobResponse { Event = JobMessages.ToMessage(e) }, context.CancellationToken);
+            await foreach (var e in queue.WatchAsync(id, request.AfterSequence, stream.Token))
+            {
+                await responses.WriteAsync(new WatchJobResponse { Event = JobMessages.ToMessage(e) }, stream.Token);
+                last = e.Sequence;
+            }
+        }
+        catch (OperationCanceledException) when (IsShutdown(context))
+        {
+            throw ShuttingDown(id, last);
         }
     }
 
@@ -90,14 +112,22 @@ internal sealed class JobQueueGrpcService(
     {
         var filter = new Engine.Events.QueueWatchFilter(
             NullIfEmpty(request.ShopCode), NullIfEmpty(request.CategoryCode), request.ReportId);
-        await foreach (var e in queue.WatchAllAsync(filter, context.CancellationToken))
+        using var stream = StreamToken(context);
+        try
         {
-            await responses.WriteAsync(
-                new WatchJobsResponse
-                {
-                    Event = JobMessages.ToMessage(e.Event), ShopCode = e.ShopCode, ReportId = e.ReportId, CategoryCode = e.CategoryCode,
-                },
-                context.CancellationToken);
+            await foreach (var e in queue.WatchAllAsync(filter, stream.Token))
+            {
+                await responses.WriteAsync(
+                    new WatchJobsResponse
+                    {
+                        Event = JobMessages.ToMessage(e.Event), ShopCode = e.ShopCode, ReportId = e.ReportId, CategoryCode = e.CategoryCode,
+                    },
+                    stream.Token);
+            }
+        }
+        catch (OperationCanceledException) when (IsShutdown(context))
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, "The server is shutting down; watch again when it is back."));
         }
     }
 
@@ -197,4 +227,18 @@ internal sealed class JobQueueGrpcService(
         requestPages.GetAsync(request, context.CancellationToken);
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+
+    /// <summary>
+    /// Streams that follow entries end when the server stops, with UNAVAILABLE and where to resume: otherwise an
+    /// open watch (a dashboard, a foreground caller) holds the shutdown until the host's timeout and is then cut.
+    /// </summary>
+    private CancellationTokenSource StreamToken(ServerCallContext context) =>
+        CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
+
+    private bool IsShutdown(ServerCallContext context) =>
+        lifetime.ApplicationStopping.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested;
+
+    private static RpcException ShuttingDown(Guid jobId, long lastSequence) => new(new Status(
+        StatusCode.Unavailable,
+        $"The server is shutting down; the job goes on. Resume with WatchJob(job_id={jobId}, after_sequence={lastSequence})."));
 }

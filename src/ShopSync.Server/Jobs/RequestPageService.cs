@@ -95,16 +95,14 @@ internal sealed class RequestPageService(
     }
 
     /// <summary>The entry's filters over the (shop, report) defaults, validated; the entry wins per field.</summary>
-    public async Task<EnqueueRequest> WithDefaultsAsync(EnqueueRequest request, bool ignoreDefaults, CancellationToken cancellationToken)
+    public async Task<EnqueueRequest> WithDefaultsAsync(
+        EnqueueRequest request, bool ignoreDefaults, CancellationToken cancellationToken, string fieldPrefix = "")
     {
         var filters = request.Filters.Select(f => (f.Field, f.Expression)).ToList();
         var options = request.Options.Select(o => (o.Name, o.Value)).ToList();
-        if (reports.Find(request.ReportId) is null)
-        {
-            // The engine rejects the unknown report with the list of known ones.
-            return request;
-        }
-        var entry = Validate(request.ReportId, filters, options);
+        // An unknown report is refused here, with the list of the known ones (the engine's message lacks it).
+        Definition(request.ReportId, fieldPrefix + "report_id");
+        var entry = Validate(request.ReportId, filters, options, fieldPrefix);
         if (!ignoreDefaults && request.ShopCode.Length > 0)
         {
             var stored = await defaults.GetAsync(request.ShopCode, request.ReportId, cancellationToken);

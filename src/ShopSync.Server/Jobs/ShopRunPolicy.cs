@@ -13,6 +13,17 @@ internal sealed class ShopRunPolicy(IShopRegistry shops)
     public async Task<(string? Category, bool Foreground)> ResolveAsync(
         string shopCode, string requestedCategory, V1.RunMode mode, CancellationToken cancellationToken)
     {
+        var run = await ResolveRunAsync(shopCode, requestedCategory, mode, cancellationToken);
+        return (run.Category, run.Foreground);
+    }
+
+    /// <summary>
+    /// Like <see cref="ResolveAsync"/>, plus the shop's own code: shop codes are matched ignoring case, and an
+    /// entry must carry the code as stored, or filters by shop (ListJobs, WatchJobs, webhook coalescing) miss it.
+    /// </summary>
+    public async Task<ShopRun> ResolveRunAsync(
+        string shopCode, string requestedCategory, V1.RunMode mode, CancellationToken cancellationToken)
+    {
         if (!Enum.IsDefined(mode))
         {
             throw RpcException.InvalidArgument("mode", $"unknown run mode {(int)mode}; use AUTO, FOREGROUND or BACKGROUND");
@@ -30,6 +41,6 @@ internal sealed class ShopRunPolicy(IShopRegistry shops)
             V1.RunMode.Background => false,
             _ => shop is { AllowBackgroundSyncs: false },
         };
-        return (category, foreground);
+        return new ShopRun(shop?.Code ?? shopCode, category, foreground);
     }
 }
