@@ -66,6 +66,28 @@ public sealed class ServerBehaviourTests
     }
 
     [Fact]
+    public async Task ServerStreamingCancel_NoReadPending_ServerSeesResetAtOnce()
+    {
+        await using var server = await GrpcTestServer.StartAsync();
+        using var channel = server.CreateChannel();
+        var request = new StreamingOutputCallRequest();
+        request.ResponseParameters.Add(new ResponseParameters { Size = 1 });
+        // The second response would come ten minutes later: only a reset can end the handler sooner.
+        request.ResponseParameters.Add(new ResponseParameters { Size = 1, IntervalUs = 600_000_000 });
+        using var call = channel.ServerStreaming<StreamingOutputCallRequest, StreamingOutputCallResponse>(M.StreamingOutputCall, request);
+        await using (var responses = call.GetAsyncEnumerator())
+        {
+            Assert.True(await responses.MoveNextAsync());
+        }
+
+        call.Cancel();
+
+        var signals = (InteropSignals)server.Services.GetService(typeof(InteropSignals))!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        Assert.True(await signals.StreamCancelled.Task.WaitAsync(timeout.Token));
+    }
+
+    [Fact]
     public async Task Deadline_SleepingServer_DeadlineExceeded()
     {
         await using var server = await GrpcTestServer.StartAsync();

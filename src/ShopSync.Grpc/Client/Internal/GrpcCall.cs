@@ -131,6 +131,13 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
         catch (ObjectDisposedException)
         {
             // Already disposed: nothing left to cancel.
+            return;
+        }
+        if (FinalStatus is null)
+        {
+            // Once the headers are in, the token only reaches reads in progress; releasing the response is what
+            // resets the HTTP/2 stream when no read is pending, so the server learns of the cancel at once.
+            _response?.Dispose();
         }
     }
 
