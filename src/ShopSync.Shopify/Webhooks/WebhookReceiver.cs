@@ -68,23 +68,16 @@ public sealed partial class WebhookReceiver(
     private async Task<bool> TryRecordDeliveryAsync(string shopCode, string topic, string webhookId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.Set<WebhookDeliveryEntity>().Add(new WebhookDeliveryEntity
-        {
-            WebhookId = webhookId.Trim(),
-            ShopCode = shopCode,
-            Topic = topic,
-            ReceivedAtTicks = time.GetUtcNow().UtcTicks,
-        });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            // The primary key is the webhook id: a second insert of the same delivery fails.
-            return false;
-        }
+        // One atomic statement (SQLite and PostgreSQL both know ON CONFLICT): a repeated delivery inserts
+        // nothing, so concurrent retries of one webhook cannot both pass, and no failed insert is logged.
+        var inserted = await db.Database.ExecuteSqlInterpolatedAsync(
+            $"""
+            INSERT INTO webhook_deliveries ("WebhookId", "ShopCode", "Topic", "ReceivedAtTicks")
+            VALUES ({webhookId.Trim()}, {shopCode}, {topic}, {time.GetUtcNow().UtcTicks})
+            ON CONFLICT ("WebhookId") DO NOTHING
+            """,
+            cancellationToken);
+        return inserted == 1;
     }
 
     private async Task ForgetDeliveryAsync(string webhookId, CancellationToken cancellationToken)
