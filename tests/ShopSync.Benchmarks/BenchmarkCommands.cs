@@ -10,6 +10,7 @@ internal static class BenchmarkCommands
 {
     private static readonly Dictionary<string, (string Description, Func<string[], CancellationToken, Task<int>> Run)> Commands = new(StringComparer.Ordinal)
     {
+        ["engine"] = ("The job queue engine over gRPC against the real server (SQLite): enqueue, processing, latency, idle cost, memory", Engine.EngineBenchmark.RunAsync),
         ["wire"] = ("gRPC unary throughput of ShopSync.Grpc vs a raw Kestrel HTTP/2 endpoint (h2load), allocations per call", WireBenchmark.RunAsync),
     };
 

@@ -1,0 +1,189 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Grpc.Health.V1;
+using ShopSync.Grpc;
+using ShopSync.Grpc.Client;
+
+namespace ShopSync.Benchmarks.Engine;
+
+/// <summary>
+/// The real server binary (Release build of src/ShopSync.Server) on a free loopback port with its own SQLite file and
+/// the diagnostics tasks enabled. Running it as a child process keeps its RSS apart from the benchmark client's.
+/// With <c>traceStore</c> the store logs every database call (event id 2003), which the benchmark counts.
+/// </summary>
+internal sealed class EngineServer : IAsyncDisposable
+{
+    public const string StoreCallMarker = "[2003]";
+    private readonly Process _process;
+    private long _storeCalls;
+
+    private EngineServer(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    /// <summary>Database calls logged so far (only with <c>traceStore</c>).</summary>
+    public long StoreCalls => Interlocked.Read(ref _storeCalls);
+
+    public static async Task<EngineServer> StartAsync(string databaseFile, string synchronous, int maxConcurrency, bool traceStore, CancellationToken cancellationToken)
+    {
+        var binary = Path.Combine(RepositoryRoot(), "src", "ShopSync.Server", "bin", "Release", "net10.0", "shopsync-server");
+        if (!File.Exists(binary))
+        {
+            throw new FileNotFoundException($"Build the server first (dotnet build -c Release src/ShopSync.Server): {binary} is missing");
+        }
+
+        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var info = new ProcessStartInfo(binary)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(databaseFile)!,
+        };
+        string[] args =
+        [
+            "--urls", address.ToString().TrimEnd('/'), "--db", databaseFile,
+            "--Queue:EnableDiagnosticsTasks=true",
+            $"--Queue:MaxConcurrency={maxConcurrency.ToString(CultureInfo.InvariantCulture)}",
+            $"--Storage:Sqlite:Synchronous={synchronous}",
+            "--Logging:LogLevel:Default=Warning",
+            "--Logging:Console:FormatterName=simple",
+            "--Logging:Console:FormatterOptions:SingleLine=true",
+        ];
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        if (traceStore)
+        {
+            info.ArgumentList.Add("--Logging:LogLevel:ShopSync.Storage.Sqlite.SqliteJobStore=Trace");
+        }
+
+        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the server");
+        var server = new EngineServer(process, address);
+        process.OutputDataReceived += (_, e) => server.OnLine(e.Data);
+        process.ErrorDataReceived += (_, e) => server.OnLine(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await server.WaitUntilServingAsync(cancellationToken);
+        return server;
+    }
+
+    /// <summary>The server's resident set size from /proc (Linux).</summary>
+    public double ResidentMegabytes()
+    {
+        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            {
+                var kb = long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+                return kb / 1024.0;
+            }
+        }
+
+        throw new InvalidOperationException("VmRSS not found");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
+            {
+                await term.WaitForExitAsync();
+            }
+
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            try
+            {
+                await _process.WaitForExitAsync(wait.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+        }
+
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ShopSync.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("ShopSync.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private void OnLine(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        if (line.Contains(StoreCallMarker, StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _storeCalls);
+        }
+        else if (!line.Contains("trce:", StringComparison.Ordinal))
+        {
+            Console.Error.WriteLine("server: " + line);
+        }
+    }
+
+    private async Task WaitUntilServingAsync(CancellationToken cancellationToken)
+    {
+        using var channel = GrpcChannel.ForAddress(Address);
+        var check = HealthReflection.Descriptor.Services[0].FindMethodByName("Check");
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The server exited with code {_process.ExitCode}.");
+            }
+
+            try
+            {
+                var reply = await channel.UnaryAsync<HealthCheckRequest, HealthCheckResponse>(
+                    check, new HealthCheckRequest(), new CallOptions { Timeout = TimeSpan.FromSeconds(2), CancellationToken = cancellationToken });
+                if (reply.Status == HealthCheckResponse.Types.ServingStatus.Serving)
+                {
+                    return;
+                }
+            }
+            catch (RpcException)
+            {
+                // Not listening yet.
+            }
+
+            if (deadline.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                throw new TimeoutException("The server did not become healthy within 60 s.");
+            }
+
+            await Task.Delay(50, cancellationToken);
+        }
+    }
+}
