@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using ShopSync.Queue.Entries;
+using ShopSync.Queue.Events;
 using ShopSync.Queue.Handlers;
 using ShopSync.Queue.Storage;
 
@@ -88,6 +89,13 @@ internal sealed partial class Dispatcher
 
         var now = _time.GetUtcNow();
         var completion = CompletionPlanner.Plan(job, run.LogEntryId, end, progress, definition, now, Random.Shared.NextDouble());
+        if (pending is not null)
+        {
+            // The last report had not been written yet: it becomes a progress event just before the end, so a
+            // watcher sees every report made at a low rate even when the run ends right after it.
+            completion = completion with { Events = [new JobProgressReported(pending.Progress), .. completion.Events] };
+        }
+
         ClaimRequest? claimNext = null;
         lock (_gate)
         {

@@ -99,7 +99,7 @@ internal static class EngineBenchmark
     }
 
     private static Task<EngineServer> StartAsync(EngineOptions options, string databaseFile, bool traceStore, CancellationToken cancellationToken) =>
-        EngineServer.StartAsync(databaseFile, options.Synchronous, options.MaxConcurrency, traceStore, cancellationToken);
+        EngineServer.StartAsync(options, databaseFile, traceStore, cancellationToken);
 
     private static void Report(List<(string, double, string)> results, string metric, double value, string unit)
     {

@@ -30,9 +30,10 @@ internal sealed class EngineServer : IAsyncDisposable
     /// <summary>Database calls logged so far (only with <c>traceStore</c>).</summary>
     public long StoreCalls => Interlocked.Read(ref _storeCalls);
 
-    public static async Task<EngineServer> StartAsync(string databaseFile, string synchronous, int maxConcurrency, bool traceStore, CancellationToken cancellationToken)
+    public static async Task<EngineServer> StartAsync(EngineOptions options, string databaseFile, bool traceStore, CancellationToken cancellationToken)
     {
-        var binary = Path.Combine(RepositoryRoot(), "src", "ShopSync.Server", "bin", "Release", "net10.0", "shopsync-server");
+        var directory = options.ServerDirectory ?? Path.Combine(RepositoryRoot(), "src", "ShopSync.Server", "bin", "Release", "net10.0");
+        var binary = Path.Combine(directory, "shopsync-server");
         if (!File.Exists(binary))
         {
             throw new FileNotFoundException($"Build the server first (dotnet build -c Release src/ShopSync.Server): {binary} is missing");
@@ -50,8 +51,7 @@ internal sealed class EngineServer : IAsyncDisposable
         [
             "--urls", address.ToString().TrimEnd('/'), "--db", databaseFile,
             "--Queue:EnableDiagnosticsTasks=true",
-            $"--Queue:MaxConcurrency={maxConcurrency.ToString(CultureInfo.InvariantCulture)}",
-            $"--Storage:Sqlite:Synchronous={synchronous}",
+            $"--Storage:Sqlite:Synchronous={options.Synchronous}",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:Console:FormatterName=simple",
             "--Logging:Console:FormatterOptions:SingleLine=true",
@@ -59,6 +59,11 @@ internal sealed class EngineServer : IAsyncDisposable
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
+        }
+
+        if (options.MaxConcurrency > 0)
+        {
+            info.ArgumentList.Add($"--Queue:MaxConcurrency={options.MaxConcurrency.ToString(CultureInfo.InvariantCulture)}");
         }
 
         if (traceStore)
