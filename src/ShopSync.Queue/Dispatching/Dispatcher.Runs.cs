@@ -96,18 +96,7 @@ internal sealed partial class Dispatcher
             completion = completion with { Events = [new JobProgressReported(pending.Progress), .. completion.Events] };
         }
 
-        ClaimRequest? claimNext = null;
-        lock (_gate)
-        {
-            _running.Remove(job.Id);
-            var free = _options.MaxConcurrency - _running.Count - _claimsInFlight;
-            if (!_stopping && free > _roundRobin.Count)
-            {
-                claimNext = new ClaimRequest([job.CategoryCode], _node, now, now + _options.LeaseDuration);
-                _claimsInFlight++;
-            }
-        }
-
+        var (claimNext, ownIncluded) = PlanHandOver(job, now);
         CompletionResult result;
         try
         {
@@ -131,7 +120,7 @@ internal sealed partial class Dispatcher
 
         run.MarkEnded(result.Job);
         run.Dispose();
-        AfterRun(job.CategoryCode, claimNext is not null, result.Next, now);
+        AfterRun(job.CategoryCode, claimNext, ownIncluded, result.Claims, now);
         if (result.Job is { } after && JobStateMachineIsQueued(after.Status))
         {
             Notify(after);
@@ -141,25 +130,63 @@ internal sealed partial class Dispatcher
         Pump();
     }
 
-    private void AfterRun(string category, bool askedForNext, CategoryClaim? next, DateTimeOffset now)
+    /// <summary>
+    /// The slot a run frees is filled in the completion's own transaction: first by categories waiting in the
+    /// round-robin queue (fairness), and, when no other category waits, by the next entry of the run's own category.
+    /// </summary>
+    private (ClaimRequest? Request, bool OwnIncluded) PlanHandOver(Job job, DateTimeOffset now)
     {
-        if (askedForNext)
+        lock (_gate)
+        {
+            _running.Remove(job.Id);
+            if (_stopping)
+            {
+                return (null, false);
+            }
+
+            var free = _options.MaxConcurrency - _running.Count - _claimsInFlight;
+            var categories = TakeCategories(free);
+            var ownIncluded = false;
+            if (categories.Count < free)
+            {
+                categories.Add(job.CategoryCode);
+                _claimsInFlight++;
+                ownIncluded = true;
+            }
+
+            return categories.Count == 0 ? (null, false) : (new ClaimRequest(categories, _node, now, now + _options.LeaseDuration), ownIncluded);
+        }
+    }
+
+    private void AfterRun(string category, ClaimRequest? asked, bool ownIncluded, IReadOnlyList<CategoryClaim> claims, DateTimeOffset now)
+    {
+        if (!ownIncluded)
+        {
+            lock (_gate)
+            {
+                var state = _categories[category];
+                state.Busy = false;
+                state.Recheck = false;
+                QueueCategory(category);
+            }
+        }
+
+        if (asked is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < asked.Categories.Count; i++)
         {
             lock (_gate)
             {
                 _claimsInFlight--;
             }
 
-            HandleClaim(next ?? new CategoryClaim(category, CategoryClaimStatus.Empty, null, 0, now + TimeSpan.FromSeconds(1)), now);
-            return;
-        }
-
-        lock (_gate)
-        {
-            var state = _categories[category];
-            state.Busy = false;
-            state.Recheck = false;
-            QueueCategory(category);
+            var claim = i < claims.Count
+                ? claims[i]
+                : new CategoryClaim(asked.Categories[i], CategoryClaimStatus.Empty, null, 0, now + TimeSpan.FromSeconds(1));
+            HandleClaim(claim, now);
         }
     }
 

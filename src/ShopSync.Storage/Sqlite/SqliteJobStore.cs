@@ -91,6 +91,16 @@ internal sealed partial class SqliteJobStore : IJobStore, IDisposable
     public Task<CompletionResult> CompleteAsync(RunCompletion completion, ClaimRequest? claimNext, CancellationToken cancellationToken) =>
         Write(s => CompleteCommand.Execute(s, completion, claimNext), cancellationToken);
 
+    public Task<IReadOnlyList<QueueEvent>> MarkWaitingAsync(string categoryCode, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Write<IReadOnlyList<QueueEvent>>(
+            s =>
+            {
+                var events = new List<QueueEvent>();
+                ClaimCommand.MarkWaitingIfBusy(s, categoryCode, now, events);
+                return events;
+            },
+            cancellationToken);
+
     public Task<IReadOnlyList<QueueEvent>> AppendProgressAsync(IReadOnlyList<ProgressWrite> writes, CancellationToken cancellationToken) =>
         Write(s => ProgressCommands.AppendProgress(s, writes), cancellationToken);
 

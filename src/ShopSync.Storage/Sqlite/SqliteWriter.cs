@@ -133,17 +133,16 @@ internal sealed partial class SqliteWriter : IDisposable
             }
         }
 
-        _session.Transaction.Save("op");
+        _session.Savepoint();
         try
         {
             operation.Execute(_session);
-            _session.Transaction.Release("op");
+            _session.Release();
             return true;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            _session.Transaction.Rollback("op");
-            _session.Transaction.Release("op");
+            _session.RollbackToSavepoint();
             operation.Fail(ex);
             return false;
         }
