@@ -47,25 +47,25 @@ internal static class EngineBenchmark
 
             if (options.Runs("process100"))
             {
-                Report(results, "process_100cat_per_s", await ThroughputScenarios.ProcessPerSecondAsync(client, "C", options.Count(90_000), 100, cancellationToken), "entries/s");
+                Report(results, "process_100cat_per_s", await ThroughputScenarios.ProcessPerSecondAsync(server, client, "C", options.Count(90_000), 100, cancellationToken), "entries/s");
             }
 
             if (options.Runs("process1"))
             {
-                Report(results, "process_1cat_per_s", await ThroughputScenarios.ProcessPerSecondAsync(client, "ONE", options.Count(20_000), 1, cancellationToken), "entries/s");
+                Report(results, "process_1cat_per_s", await ThroughputScenarios.ProcessPerSecondAsync(server, client, "ONE", options.Count(20_000), 1, cancellationToken), "entries/s");
             }
 
             if (options.Runs("single"))
             {
                 var total = options.Count(20_000);
-                Report(results, "enqueue_single_per_s", await ThroughputScenarios.SingleEnqueuePerSecondAsync(client, total, SingleCallers, cancellationToken), "calls/s");
+                Report(results, "enqueue_single_per_s", await ThroughputScenarios.SingleEnqueuePerSecondAsync(server, client, total, SingleCallers, cancellationToken), "calls/s");
                 queued += total + 500;
             }
 
             if (options.Runs("bulk"))
             {
                 var total = options.Count(200_000);
-                Report(results, "enqueue_bulk_per_s", await ThroughputScenarios.BulkEnqueuePerSecondAsync(client, total, cancellationToken), "entries/s");
+                Report(results, "enqueue_bulk_per_s", await ThroughputScenarios.BulkEnqueuePerSecondAsync(server, client, total, cancellationToken), "entries/s");
                 queued += total;
             }
 

@@ -97,6 +97,14 @@ internal sealed class EngineServer : IAsyncDisposable
         throw new InvalidOperationException("VmRSS not found");
     }
 
+    /// <summary>CPU time (user + system) the server used so far, from /proc (Linux). Unlike rates, it barely depends on other load.</summary>
+    public double CpuSeconds()
+    {
+        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

@@ -10,22 +10,29 @@ internal static class ThroughputScenarios
     private const int BulkCallers = 4;
 
     /// <summary>Single EnqueueJob calls (background) from many concurrent callers. The entries are due tomorrow so only enqueueing is measured.</summary>
-    public static async Task<double> SingleEnqueuePerSecondAsync(EngineClient client, int total, int callers, CancellationToken cancellationToken)
+    public static async Task<double> SingleEnqueuePerSecondAsync(
+        EngineServer server, EngineClient client, int total, int callers, CancellationToken cancellationToken)
     {
         var tomorrow = DateTimeOffset.UtcNow.AddDays(1);
         await RunCallersAsync(client, 500, callers, tomorrow, cancellationToken);
+        var cpuBefore = server.CpuSeconds();
         var clock = Stopwatch.StartNew();
         await RunCallersAsync(client, total, callers, tomorrow, cancellationToken);
-        return total / clock.Elapsed.TotalSeconds;
+        var rate = total / clock.Elapsed.TotalSeconds;
+        Console.Error.WriteLine($"single enqueue: server CPU {(server.CpuSeconds() - cpuBefore) * 1e6 / total:F0} µs per call");
+        return rate;
     }
 
     /// <summary>EnqueueJobs calls of <see cref="BulkChunk"/> entries, a few callers at once; due tomorrow.</summary>
-    public static async Task<double> BulkEnqueuePerSecondAsync(EngineClient client, int total, CancellationToken cancellationToken)
+    public static async Task<double> BulkEnqueuePerSecondAsync(EngineServer server, EngineClient client, int total, CancellationToken cancellationToken)
     {
         var tomorrow = DateTimeOffset.UtcNow.AddDays(1);
+        var cpuBefore = server.CpuSeconds();
         var clock = Stopwatch.StartNew();
         await EnqueueBulkAsync(client, total, i => EngineClient.NoOp("BULK" + (i % 100), tomorrow), cancellationToken);
-        return total / clock.Elapsed.TotalSeconds;
+        var rate = total / clock.Elapsed.TotalSeconds;
+        Console.Error.WriteLine($"bulk enqueue: server CPU {(server.CpuSeconds() - cpuBefore) * 1e6 / total:F1} µs per entry");
+        return rate;
     }
 
     /// <summary>
@@ -33,7 +40,8 @@ internal static class ThroughputScenarios
     /// measured). The last entry of each category is queued last; the run ends when those have ended. Rate =
     /// count / (latest EndedAt − T0), both server timestamps.
     /// </summary>
-    public static async Task<double> ProcessPerSecondAsync(EngineClient client, string prefix, int count, int categories, CancellationToken cancellationToken)
+    public static async Task<double> ProcessPerSecondAsync(
+        EngineServer server, EngineClient client, string prefix, int count, int categories, CancellationToken cancellationToken)
     {
         var due = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(2 + count / 25_000.0);
         await EnqueueBulkAsync(client, count - categories, i => EngineClient.NoOp(prefix + (i % categories), due), cancellationToken);
@@ -43,6 +51,13 @@ internal static class ThroughputScenarios
             Console.Error.WriteLine($"warning: enqueueing {count} entries ended after their due time; the rate includes part of it");
         }
 
+        var wait = due - DateTimeOffset.UtcNow - TimeSpan.FromMilliseconds(20);
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, cancellationToken);
+        }
+
+        var cpuBefore = server.CpuSeconds();
         var pending = new HashSet<string>(last);
         var latestEnd = DateTimeOffset.MinValue;
         var deadline = Stopwatch.StartNew();
@@ -65,6 +80,7 @@ internal static class ThroughputScenarios
             }
         }
 
+        Console.Error.WriteLine($"{prefix}: server CPU {(server.CpuSeconds() - cpuBefore) * 1e6 / count:F0} µs per entry processed");
         return count / (latestEnd - due).TotalSeconds;
     }
 
