@@ -271,25 +271,25 @@ internal sealed partial class Dispatcher : IHostedService, IDisposable
             return;
         }
 
-        foreach (var claim in claims)
+        for (var i = 0; i < claims.Count; i++)
         {
             lock (_gate)
             {
                 _claimsInFlight--;
             }
 
-            HandleClaim(claim, now);
+            HandleClaim(claims[i], now, inline: i == claims.Count - 1);
         }
 
         Pump();
     }
 
     /// <summary>Applies a claim outcome (from a claim or a completion's hand-over).</summary>
-    private void HandleClaim(CategoryClaim claim, DateTimeOffset now)
+    private void HandleClaim(CategoryClaim claim, DateTimeOffset now, bool inline)
     {
         if (claim.Status == CategoryClaimStatus.Claimed && claim.Job is { } job)
         {
-            StartRun(job, claim.LogEntryId);
+            StartRun(job, claim.LogEntryId, inline);
             return;
         }
 
