@@ -85,16 +85,10 @@ internal sealed class EngineServer : IAsyncDisposable
     /// <summary>The server's resident set size from /proc (Linux).</summary>
     public double ResidentMegabytes()
     {
-        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
-        {
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-            {
-                var kb = long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-                return kb / 1024.0;
-            }
-        }
-
-        throw new InvalidOperationException("VmRSS not found");
+        var lines = File.ReadAllLines($"/proc/{_process.Id}/status");
+        Console.Error.WriteLine("server " + string.Join(", ", lines.Where(l => l.StartsWith("Rss", StringComparison.Ordinal)).Select(l => string.Join(' ', l.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries)))));
+        var rss = lines.Single(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(rss["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0;
     }
 
     /// <summary>CPU time (user + system) the server used so far, from /proc (Linux). Unlike rates, it barely depends on other load.</summary>
