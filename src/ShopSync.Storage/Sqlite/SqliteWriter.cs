@@ -112,7 +112,80 @@ internal sealed partial class SqliteWriter : IDisposable
         return true;
     }
 
+    /// <summary>
+    /// Runs the batch in one transaction without savepoints (they cost two statements and a statement journal per
+    /// operation). If an operation throws, it alone fails: the transaction is rolled back and the others run again,
+    /// this time each in its own savepoint.
+    /// </summary>
     private void ExecuteBatch()
+    {
+        if (_batch.Count > 1)
+        {
+            var failed = TryOptimistic();
+            if (failed < 0)
+            {
+                return;
+            }
+
+            _batch.RemoveAt(failed);
+        }
+
+        ExecuteWithSavepoints();
+    }
+
+    /// <summary>Returns -1 when the batch committed (or failed as a whole), else the index of the failed operation.</summary>
+    private int TryOptimistic()
+    {
+        var failed = -1;
+        try
+        {
+            _session.Begin();
+            for (var i = 0; i < _batch.Count && failed < 0; i++)
+            {
+                try
+                {
+                    _batch[i].Execute(_session);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    _batch[i].Fail(ex);
+                    failed = i;
+                }
+            }
+
+            if (failed >= 0)
+            {
+                _session.Transaction.Rollback();
+                return failed;
+            }
+
+            _session.Transaction.Commit();
+        }
+        catch (Exception ex)
+        {
+            LogBatchFailed(_logger, ex, _batch.Count);
+            TryRollback();
+            foreach (var operation in _batch)
+            {
+                operation.Fail(ex);
+            }
+
+            return -1;
+        }
+        finally
+        {
+            _session.End();
+        }
+
+        foreach (var operation in _batch)
+        {
+            operation.Commit();
+        }
+
+        return -1;
+    }
+
+    private void ExecuteWithSavepoints()
     {
         var succeeded = new List<WriteOperation>(_batch.Count);
         try

@@ -162,6 +162,27 @@ public abstract class JobStoreConformanceTests
     }
 
     [Fact]
+    public async Task Insert_ManyConcurrentCallsWithOneDuplicate_OnlyTheDuplicateFails()
+    {
+        var store = await Factory.CreateAsync(Ct);
+        var schedule = Guid.NewGuid();
+        NewJob Occurrence(int minute)
+        {
+            var item = TestJobs.New();
+            return item with { Job = item.Job with { ScheduleId = schedule, OccurrenceUtc = TestJobs.T0.AddMinutes(minute) } };
+        }
+
+        await store.InsertAsync([Occurrence(0)], Ct);
+        var calls = Enumerable.Range(1, 30).Select(i => store.InsertAsync([Occurrence(i == 15 ? 0 : i)], Ct)).ToList();
+        await Assert.ThrowsAsync<JobOccurrenceExistsException>(() => calls[14]);
+        var stored = await Task.WhenAll(calls.Where((_, i) => i != 14));
+        foreach (var result in stored)
+        {
+            Assert.NotNull(await store.GetAsync(result.Value[0].Id, Ct));
+        }
+    }
+
+    [Fact]
     public async Task Events_AreSequencedPerEntryAndReadableAfterASequence()
     {
         var store = await Factory.CreateAsync(Ct);
