@@ -143,11 +143,19 @@ internal sealed class JobQueue : IJobQueue
     public async IAsyncEnumerable<JobEvent> WatchAsync(Guid jobId, long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var buffer = _hub.SubscribeJob(jobId, _options.WatcherBufferSize);
-        _ = await GetAsync(jobId, cancellationToken).ConfigureAwait(false);
         var last = Math.Max(0, afterSequence);
+        var first = true;
         while (true)
         {
             var page = await _store.ReadEventsAsync(jobId, last, EventPage, cancellationToken).ConfigureAwait(false);
+            if (first && page.Count == 0)
+            {
+                // The history from sequence 1 always holds the accepted event, so only an empty page needs the
+                // existence check (this saves a read on every EnqueueJob call, which watches its own entry).
+                _ = await GetAsync(jobId, cancellationToken).ConfigureAwait(false);
+            }
+
+            first = false;
             foreach (var item in page)
             {
                 yield return item;

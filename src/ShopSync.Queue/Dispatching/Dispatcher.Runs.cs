@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using ShopSync.Queue.Entries;
+using ShopSync.Queue.Events;
 using ShopSync.Queue.Handlers;
 using ShopSync.Queue.Storage;
 
@@ -8,7 +9,12 @@ namespace ShopSync.Queue.Dispatching;
 /// <summary>Running handlers and recording their end.</summary>
 internal sealed partial class Dispatcher
 {
-    private void StartRun(Job job, long logEntryId)
+    /// <summary>
+    /// Starts a claimed entry's handler. <paramref name="inline"/>: the caller is a pool thread with nothing else to do
+    /// (the last claim of a batch), so the handler starts on it and saves a thread hop per run; RunAsync yields at its
+    /// first real wait at the latest when it records the end.
+    /// </summary>
+    private void StartRun(Job job, long logEntryId, bool inline)
     {
         var reporter = new ProgressReporter(job.Id, job.FencingToken, _flusher, _store, _time);
         var run = new RunningJob(job, logEntryId, reporter);
@@ -18,7 +24,14 @@ internal sealed partial class Dispatcher
         }
 
         LogRunStarted(_logger, job.Id, job.ReportId, job.CategoryCode, job.Attempts);
-        _ = Task.Run(() => RunAsync(run));
+        if (inline)
+        {
+            _ = RunAsync(run);
+        }
+        else
+        {
+            _ = Task.Run(() => RunAsync(run));
+        }
     }
 
     private async Task RunAsync(RunningJob run)
@@ -79,6 +92,7 @@ internal sealed partial class Dispatcher
     private async Task CompleteRunAsync(RunningJob run, RunEnd end, ReportDefinition? definition)
     {
         var job = run.Job;
+        await _flusher.WrittenAsync(job.Id).ConfigureAwait(false);
         var pending = _flusher.Take(job.Id);
         var progress = run.Progress.Current;
         if (pending is not null && progress.Percent < 0)
@@ -88,18 +102,14 @@ internal sealed partial class Dispatcher
 
         var now = _time.GetUtcNow();
         var completion = CompletionPlanner.Plan(job, run.LogEntryId, end, progress, definition, now, Random.Shared.NextDouble());
-        ClaimRequest? claimNext = null;
-        lock (_gate)
+        if (pending is not null)
         {
-            _running.Remove(job.Id);
-            var free = _options.MaxConcurrency - _running.Count - _claimsInFlight;
-            if (!_stopping && free > _roundRobin.Count)
-            {
-                claimNext = new ClaimRequest([job.CategoryCode], _node, now, now + _options.LeaseDuration);
-                _claimsInFlight++;
-            }
+            // The last report had not been written yet: it becomes a progress event just before the end, so a
+            // watcher sees every report made at a low rate even when the run ends right after it.
+            completion = completion with { Events = [new JobProgressReported(pending.Progress), .. completion.Events] };
         }
 
+        var (claimNext, ownIncluded) = PlanHandOver(job, now);
         CompletionResult result;
         try
         {
@@ -123,7 +133,7 @@ internal sealed partial class Dispatcher
 
         run.MarkEnded(result.Job);
         run.Dispose();
-        AfterRun(job.CategoryCode, claimNext is not null, result.Next, now);
+        AfterRun(job.CategoryCode, claimNext, ownIncluded, result.Claims, now);
         if (result.Job is { } after && JobStateMachineIsQueued(after.Status))
         {
             Notify(after);
@@ -133,25 +143,63 @@ internal sealed partial class Dispatcher
         Pump();
     }
 
-    private void AfterRun(string category, bool askedForNext, CategoryClaim? next, DateTimeOffset now)
+    /// <summary>
+    /// The slot a run frees is filled in the completion's own transaction: first by categories waiting in the
+    /// round-robin queue (fairness), and, when no other category waits, by the next entry of the run's own category.
+    /// </summary>
+    private (ClaimRequest? Request, bool OwnIncluded) PlanHandOver(Job job, DateTimeOffset now)
     {
-        if (askedForNext)
+        lock (_gate)
+        {
+            _running.Remove(job.Id);
+            if (_stopping)
+            {
+                return (null, false);
+            }
+
+            var free = _options.MaxConcurrency - _running.Count - _claimsInFlight;
+            var categories = TakeCategories(free);
+            var ownIncluded = false;
+            if (categories.Count < free)
+            {
+                categories.Add(job.CategoryCode);
+                _claimsInFlight++;
+                ownIncluded = true;
+            }
+
+            return categories.Count == 0 ? (null, false) : (new ClaimRequest(categories, _node, now, now + _options.LeaseDuration), ownIncluded);
+        }
+    }
+
+    private void AfterRun(string category, ClaimRequest? asked, bool ownIncluded, IReadOnlyList<CategoryClaim> claims, DateTimeOffset now)
+    {
+        if (!ownIncluded)
+        {
+            lock (_gate)
+            {
+                var state = _categories[category];
+                state.Busy = false;
+                state.Recheck = false;
+                QueueCategory(category);
+            }
+        }
+
+        if (asked is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < asked.Categories.Count; i++)
         {
             lock (_gate)
             {
                 _claimsInFlight--;
             }
 
-            HandleClaim(next ?? new CategoryClaim(category, CategoryClaimStatus.Empty, null, 0, now + TimeSpan.FromSeconds(1)), now);
-            return;
-        }
-
-        lock (_gate)
-        {
-            var state = _categories[category];
-            state.Busy = false;
-            state.Recheck = false;
-            QueueCategory(category);
+            var claim = i < claims.Count
+                ? claims[i]
+                : new CategoryClaim(asked.Categories[i], CategoryClaimStatus.Empty, null, 0, now + TimeSpan.FromSeconds(1));
+            HandleClaim(claim, now, inline: i == asked.Categories.Count - 1);
         }
     }
 

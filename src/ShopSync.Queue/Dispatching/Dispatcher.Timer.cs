@@ -40,6 +40,7 @@ internal sealed partial class Dispatcher
         var now = _time.GetUtcNow();
         var maintenance = false;
         var poll = false;
+        List<string>? busyAndDue = null;
         lock (_gate)
         {
             _armedFor = DateTimeOffset.MaxValue;
@@ -48,6 +49,11 @@ internal sealed partial class Dispatcher
                 if (state.NextDueAt is { } due && due <= now)
                 {
                     state.NextDueAt = null;
+                    if (state.Busy)
+                    {
+                        (busyAndDue ??= []).Add(category);
+                    }
+
                     QueueCategory(category);
                 }
             }
@@ -67,12 +73,33 @@ internal sealed partial class Dispatcher
             ArmTimer(now);
         }
 
+        if (busyAndDue is not null)
+        {
+            _ = MarkWaitingAsync(busyAndDue, now);
+        }
+
         if (maintenance && Interlocked.Exchange(ref _maintenanceRunning, 1) == 0)
         {
             _ = MaintainLeasesAsync(now, poll);
         }
 
         Pump();
+    }
+
+    /// <summary>Entries that became due while their category runs something show Waiting at once, not at the next claim.</summary>
+    private async Task MarkWaitingAsync(List<string> categories, DateTimeOffset now)
+    {
+        try
+        {
+            foreach (var category in categories)
+            {
+                _hub.Publish(await _store.MarkWaitingAsync(category, now, CancellationToken.None).ConfigureAwait(false));
+            }
+        }
+        catch (Exception ex)
+        {
+            LogMaintenanceFailed(_logger, ex);
+        }
     }
 
     private async Task MaintainLeasesAsync(DateTimeOffset now, bool poll)

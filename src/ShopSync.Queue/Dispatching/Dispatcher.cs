@@ -80,6 +80,7 @@ internal sealed partial class Dispatcher : IHostedService, IDisposable
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        QueueOptionsCheck.Validate(_options);
         await _store.InitializeAsync(cancellationToken).ConfigureAwait(false);
         var categories = await _store.FindQueuedCategoriesAsync(cancellationToken).ConfigureAwait(false);
         var now = _time.GetUtcNow();
@@ -203,7 +204,7 @@ internal sealed partial class Dispatcher : IHostedService, IDisposable
     /// <summary>Starts claims while slots are free and categories wait.</summary>
     private void Pump()
     {
-        List<string>? batch = null;
+        List<string> batch;
         lock (_gate)
         {
             if (!_started || _stopping)
@@ -211,28 +212,36 @@ internal sealed partial class Dispatcher : IHostedService, IDisposable
                 return;
             }
 
-            var free = _options.MaxConcurrency - _running.Count - _claimsInFlight;
-            while (free > 0 && _roundRobin.Count > 0)
-            {
-                var category = _roundRobin.Dequeue();
-                var state = _categories[category];
-                state.Queued = false;
-                if (state.Busy)
-                {
-                    continue;
-                }
-
-                state.Busy = true;
-                (batch ??= []).Add(category);
-                free--;
-                _claimsInFlight++;
-            }
+            batch = TakeCategories(_options.MaxConcurrency - _running.Count - _claimsInFlight);
         }
 
-        if (batch is not null)
+        if (batch.Count > 0)
         {
             _ = ClaimAsync(batch);
         }
+    }
+
+    /// <summary>Caller holds the lock. Takes up to <paramref name="free"/> idle categories from the round robin and marks them claiming.</summary>
+    private List<string> TakeCategories(int free)
+    {
+        var batch = new List<string>(Math.Clamp(free, 0, 4));
+        while (free > 0 && _roundRobin.Count > 0)
+        {
+            var category = _roundRobin.Dequeue();
+            var state = _categories[category];
+            state.Queued = false;
+            if (state.Busy)
+            {
+                continue;
+            }
+
+            state.Busy = true;
+            batch.Add(category);
+            free--;
+            _claimsInFlight++;
+        }
+
+        return batch;
     }
 
     private async Task ClaimAsync(List<string> categories)
@@ -262,25 +271,25 @@ internal sealed partial class Dispatcher : IHostedService, IDisposable
             return;
         }
 
-        foreach (var claim in claims)
+        for (var i = 0; i < claims.Count; i++)
         {
             lock (_gate)
             {
                 _claimsInFlight--;
             }
 
-            HandleClaim(claim, now);
+            HandleClaim(claims[i], now, inline: i == claims.Count - 1);
         }
 
         Pump();
     }
 
     /// <summary>Applies a claim outcome (from a claim or a completion's hand-over).</summary>
-    private void HandleClaim(CategoryClaim claim, DateTimeOffset now)
+    private void HandleClaim(CategoryClaim claim, DateTimeOffset now, bool inline)
     {
         if (claim.Status == CategoryClaimStatus.Claimed && claim.Job is { } job)
         {
-            StartRun(job, claim.LogEntryId);
+            StartRun(job, claim.LogEntryId, inline);
             return;
         }
 

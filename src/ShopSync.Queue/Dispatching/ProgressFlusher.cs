@@ -16,6 +16,8 @@ internal sealed partial class ProgressFlusher
     private readonly ILogger<ProgressFlusher> _logger;
     private readonly Lock _gate = new();
     private Dictionary<Guid, ProgressWrite> _pending = [];
+    private Dictionary<Guid, ProgressWrite>? _writing;
+    private TaskCompletionSource? _written;
     private Task _loop = Task.CompletedTask;
     private bool _running;
 
@@ -50,6 +52,18 @@ internal sealed partial class ProgressFlusher
         }
     }
 
+    /// <summary>
+    /// Completes when the entry's report that is being written right now (if any) is written, so a completion never
+    /// overtakes it: the fenced progress write would find the run ended and the report would be lost.
+    /// </summary>
+    public Task WrittenAsync(Guid jobId)
+    {
+        lock (_gate)
+        {
+            return _writing is not null && _writing.ContainsKey(jobId) ? _written!.Task : Task.CompletedTask;
+        }
+    }
+
     /// <summary>Waits until everything reported so far is written.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
@@ -75,16 +89,20 @@ internal sealed partial class ProgressFlusher
         while (true)
         {
             Dictionary<Guid, ProgressWrite> batch;
+            TaskCompletionSource written;
             lock (_gate)
             {
                 if (_pending.Count == 0)
                 {
                     _running = false;
+                    _writing = null;
                     return;
                 }
 
                 batch = _pending;
                 _pending = [];
+                _writing = batch;
+                _written = written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             }
 
             try
@@ -95,6 +113,10 @@ internal sealed partial class ProgressFlusher
             catch (Exception ex)
             {
                 LogFlushFailed(_logger, ex, batch.Count);
+            }
+            finally
+            {
+                written.TrySetResult();
             }
         }
     }

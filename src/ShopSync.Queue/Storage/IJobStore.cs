@@ -22,8 +22,19 @@ public interface IJobStore
     /// <summary>For each category: claims its first due entry by (priority, entry no.) unless one is In Process.</summary>
     Task<StoreResult<IReadOnlyList<CategoryClaim>>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken);
 
-    /// <summary>Ends a run if its fencing token still holds; optionally claims the next entry of the same category in the same transaction.</summary>
+    /// <summary>
+    /// Ends a run if its fencing token still holds; then, in the same transaction, claims the head of each category in
+    /// <paramref name="claimNext"/> (the run's own category and/or others waiting for a slot; also when the completion
+    /// was rejected). One commit thus both frees a slot and fills it.
+    /// </summary>
     Task<CompletionResult> CompleteAsync(RunCompletion completion, ClaimRequest? claimNext, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks the category's due Ready entries Waiting if another of its entries is In Process (e.g. a retry whose delay
+    /// passed during a long run). Drivers without it leave such entries Ready until the category's next claim.
+    /// </summary>
+    Task<IReadOnlyList<QueueEvent>> MarkWaitingAsync(string categoryCode, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<QueueEvent>>([]);
 
     /// <summary>Writes progress of running entries (fenced); returns the events written.</summary>
     Task<IReadOnlyList<QueueEvent>> AppendProgressAsync(IReadOnlyList<ProgressWrite> writes, CancellationToken cancellationToken);

@@ -38,6 +38,12 @@ internal static class ClaimCommand
         "UPDATE queue_jobs SET status = 5, last_result = 6, ended_at = @p1, updated_at = @p1, error_message = @p2, " +
         "event_seq = event_seq + 1 WHERE entry_no = @p0 RETURNING " + JobRecordReader.Columns;
 
+    private const string ExpireLogSql =
+        "INSERT INTO queue_job_log (job_id, entry_no, report_id, description, shop_code, category_code, attempt, start_time, " +
+        "end_time, result, error_message, pages, done, failed, skipped, filters, options, node) SELECT id, entry_no, report_id, " +
+        "description, shop_code, category_code, attempts, @p1, @p1, 6, @p2, pages, done, failed, skipped, filters, options, @p3 " +
+        "FROM queue_jobs WHERE entry_no = @p0";
+
     private const string MarkWaitingSql =
         "UPDATE queue_jobs SET status = 3, updated_at = @p2, event_seq = event_seq + 1 WHERE entry_no IN (" +
         "SELECT entry_no FROM queue_jobs WHERE status = 2 AND category_code = @p0 AND earliest_start <= @p1 LIMIT @p3) " +
@@ -81,7 +87,7 @@ internal static class ClaimCommand
 
             if (expiration <= now)
             {
-                Expire(session, entryNo, request.Now, events);
+                Expire(session, entryNo, request, events);
                 continue;
             }
 
@@ -101,12 +107,27 @@ internal static class ClaimCommand
     private static DateTimeOffset? NextDue(WriteSession session, string category) =>
         session.Command(NextDueSql, 1).Bind(category).ExecuteScalar() is long ticks ? TimeCodec.FromTicks(ticks) : null;
 
-    private static void Expire(WriteSession session, long entryNo, DateTimeOffset now, List<QueueEvent> events)
+    /// <summary>An entry whose expiration passed before it could run ends Finished (Expired), with a log entry like a run.</summary>
+    private static void Expire(WriteSession session, long entryNo, ClaimRequest request, List<QueueEvent> events)
     {
         const string message = "The entry expired before it could run.";
-        var job = JobRecordReader.ReadSingle(session.Command(ExpireSql, 3).Bind(entryNo, TimeCodec.ToTicks(now), message))!;
+        var ticks = TimeCodec.ToTicks(request.Now);
+        var job = JobRecordReader.ReadSingle(session.Command(ExpireSql, 3).Bind(entryNo, ticks, message))!;
+        session.Command(ExpireLogSql, 4).Bind(entryNo, ticks, message, request.Owner).ExecuteNonQuery();
         var completed = new JobCompleted(JobResult.Expired, JobStatus.Finished, message, null, JobCounters.Zero, null);
-        EventWriter.Append(session, job.Id, job.ShopCode, job.CategoryCode, job.ReportId, job.LastEventSequence, completed, now, events);
+        EventWriter.Append(session, job.Id, job.ShopCode, job.CategoryCode, job.ReportId, job.LastEventSequence, completed, request.Now, events);
+    }
+
+    /// <summary>
+    /// Marks the category's due Ready entries Waiting when another entry of it is In Process (also used by the
+    /// dispatcher's timer for entries, e.g. retries, that become due while the category is busy).
+    /// </summary>
+    public static void MarkWaitingIfBusy(WriteSession session, string category, DateTimeOffset now, List<QueueEvent> events)
+    {
+        if (session.Command(RunningSql, 1).Bind(category).ExecuteScalar() is byte[] running)
+        {
+            MarkWaiting(session, category, new Guid(running), now, events);
+        }
     }
 
     private static void MarkWaiting(WriteSession session, string category, Guid blockingId, DateTimeOffset now, List<QueueEvent> events)

@@ -53,7 +53,9 @@ internal static class CompleteCommand
             (long)completion.Events.Count));
         if (job is null)
         {
-            return new CompletionResult(false, null, [], null);
+            var rejectedEvents = new List<QueueEvent>();
+            var rejectedClaims = ClaimAll(session, claimNext, rejectedEvents);
+            return new CompletionResult(false, null, rejectedEvents, rejectedClaims.FirstOrDefault()) { Claims = rejectedClaims };
         }
 
         var counters = progress?.Counters ?? JobCounters.Zero;
@@ -72,12 +74,23 @@ internal static class CompleteCommand
             job = job with { LastEventSequence = seq };
         }
 
-        CategoryClaim? next = null;
-        if (claimNext is not null)
+        var claims = ClaimAll(session, claimNext, events);
+        return new CompletionResult(true, job, events, claims.FirstOrDefault()) { Claims = claims };
+    }
+
+    private static IReadOnlyList<CategoryClaim> ClaimAll(WriteSession session, ClaimRequest? request, List<QueueEvent> events)
+    {
+        if (request is null || request.Categories.Count == 0)
         {
-            next = ClaimCommand.ClaimOne(session, job.CategoryCode, claimNext, events);
+            return [];
         }
 
-        return new CompletionResult(true, job, events, next);
+        var claims = new CategoryClaim[request.Categories.Count];
+        for (var i = 0; i < claims.Length; i++)
+        {
+            claims[i] = ClaimCommand.ClaimOne(session, request.Categories[i], request, events);
+        }
+
+        return claims;
     }
 }

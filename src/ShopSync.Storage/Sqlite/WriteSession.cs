@@ -24,6 +24,19 @@ internal sealed class WriteSession
         _transaction = null;
     }
 
+    /// <summary>Opens the per-operation savepoint with a prepared statement (cheaper than SqliteTransaction.Save, which parses anew each time).</summary>
+    public void Savepoint() => Command("SAVEPOINT op", 0).ExecuteNonQuery();
+
+    /// <summary>Keeps the operation's writes.</summary>
+    public void Release() => Command("RELEASE op", 0).ExecuteNonQuery();
+
+    /// <summary>Undoes the operation's writes and closes its savepoint.</summary>
+    public void RollbackToSavepoint()
+    {
+        Command("ROLLBACK TO op", 0).ExecuteNonQuery();
+        Command("RELEASE op", 0).ExecuteNonQuery();
+    }
+
     /// <summary>A prepared command for <paramref name="sql"/> whose parameters are <c>@p0..@pN</c> in order.</summary>
     public SqliteCommand Command(string sql, int parameterCount)
     {

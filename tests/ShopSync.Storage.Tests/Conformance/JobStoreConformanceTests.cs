@@ -121,6 +121,68 @@ public abstract class JobStoreConformanceTests
     }
 
     [Fact]
+    public async Task Complete_ClaimNextOfOtherCategories_ClaimsEachHeadInTheSameCall()
+    {
+        var store = await Factory.CreateAsync(Ct);
+        var jobs = (await store.InsertAsync([TestJobs.New("A"), TestJobs.New("B"), TestJobs.New("A")], Ct)).Value;
+        var claim = (await store.ClaimAsync(TestJobs.Claim("A"), Ct)).Value[0];
+        var next = TestJobs.Claim() with { Categories = ["B", "A", "EMPTY"] };
+        var result = await store.CompleteAsync(Completion(claim.Job!, claim.LogEntryId, JobStatus.Finished), next, Ct);
+        Assert.True(result.Accepted);
+        Assert.Equal(["B", "A", "EMPTY"], result.Claims.Select(c => c.CategoryCode));
+        Assert.Equal([jobs[1].Id, jobs[2].Id], result.Claims.Take(2).Select(c => c.Job!.Id));
+        Assert.Equal(CategoryClaimStatus.Empty, result.Claims[2].Status);
+        Assert.Contains(result.Events, e => e.Event.JobId == jobs[1].Id && e.Event.Data is JobStarted);
+    }
+
+    [Fact]
+    public async Task MarkWaiting_DueEntriesOfABusyCategory_BecomeWaitingWithAnEvent()
+    {
+        var store = await Factory.CreateAsync(Ct);
+        var later = TestJobs.T0.AddMinutes(1);
+        var jobs = (await store.InsertAsync([TestJobs.New(), TestJobs.New(earliest: later)], Ct)).Value;
+        await store.ClaimAsync(TestJobs.Claim(), Ct);
+        Assert.Empty(await store.MarkWaitingAsync("CAT", TestJobs.T0, Ct));
+        var events = await store.MarkWaitingAsync("CAT", later, Ct);
+        Assert.Equal(new JobWaiting(jobs[0].Id, "CAT"), Assert.Single(events).Event.Data);
+        Assert.Equal(JobStatus.Waiting, (await store.GetAsync(jobs[1].Id, Ct))!.Status);
+    }
+
+    [Fact]
+    public async Task Insert_DueInABusyCategory_StoredWaitingWithAWaitingEvent()
+    {
+        var store = await Factory.CreateAsync(Ct);
+        var running = (await store.InsertAsync([TestJobs.New()], Ct)).Value[0];
+        await store.ClaimAsync(TestJobs.Claim(), Ct);
+        var result = await store.InsertAsync([TestJobs.New()], Ct);
+        Assert.Equal(JobStatus.Waiting, result.Value[0].Status);
+        Assert.Equal(2, result.Value[0].LastEventSequence);
+        var events = await store.ReadEventsAsync(result.Value[0].Id, 0, 10, Ct);
+        Assert.Equal(new JobWaiting(running.Id, "CAT"), events[1].Data);
+    }
+
+    [Fact]
+    public async Task Insert_ManyConcurrentCallsWithOneDuplicate_OnlyTheDuplicateFails()
+    {
+        var store = await Factory.CreateAsync(Ct);
+        var schedule = Guid.NewGuid();
+        NewJob Occurrence(int minute)
+        {
+            var item = TestJobs.New();
+            return item with { Job = item.Job with { ScheduleId = schedule, OccurrenceUtc = TestJobs.T0.AddMinutes(minute) } };
+        }
+
+        await store.InsertAsync([Occurrence(0)], Ct);
+        var calls = Enumerable.Range(1, 30).Select(i => store.InsertAsync([Occurrence(i == 15 ? 0 : i)], Ct)).ToList();
+        await Assert.ThrowsAsync<JobOccurrenceExistsException>(() => calls[14]);
+        var stored = await Task.WhenAll(calls.Where((_, i) => i != 14));
+        foreach (var result in stored)
+        {
+            Assert.NotNull(await store.GetAsync(result.Value[0].Id, Ct));
+        }
+    }
+
+    [Fact]
     public async Task Events_AreSequencedPerEntryAndReadableAfterASequence()
     {
         var store = await Factory.CreateAsync(Ct);

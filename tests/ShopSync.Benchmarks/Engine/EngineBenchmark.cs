@@ -1,0 +1,111 @@
+using System.Globalization;
+
+namespace ShopSync.Benchmarks.Engine;
+
+/// <summary>
+/// `engine`: starts the real server binary (Release) on loopback with the diagnostics tasks and drives it over gRPC.
+/// The store is the embedded SQLite file with synchronous=FULL by default: every acknowledged commit survives power
+/// loss, which is what a queue that promises "accepted means stored" needs; --sync normal measures the WAL/NORMAL
+/// alternative (survives a process crash, may lose the last commits on power loss). Options: see <see cref="EngineOptions"/>.
+/// </summary>
+internal static class EngineBenchmark
+{
+    private const int SingleCallers = 32;
+    private const int RssQueued = 1_000_000;
+
+    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var options = EngineOptions.Parse(args);
+        var directory = Directory.CreateTempSubdirectory("shopsync-engine-bench-");
+        var results = new List<(string Metric, double Value, string Unit)>();
+        Console.Error.WriteLine($"engine benchmark: synchronous={options.Synchronous}, scale={options.Scale}, data in {directory.FullName}");
+        try
+        {
+            if (options.Runs("idle"))
+            {
+                await using var idleServer = await StartAsync(options, Path.Combine(directory.FullName, "idle.db"), traceStore: true, cancellationToken);
+                Report(results, "idle_queries_per_s", await LatencyScenarios.IdleQueriesPerSecondAsync(idleServer, TimeSpan.FromSeconds(10), cancellationToken), "queries/s");
+            }
+
+            await using var server = await StartAsync(options, Path.Combine(directory.FullName, "engine.db"), traceStore: false, cancellationToken);
+            using var client = new EngineClient(server.Address);
+            var queued = 0;
+            if (options.Runs("latency"))
+            {
+                var (p50, p99, early) = await LatencyScenarios.StartLatencyAsync(client, options.Count(300), cancellationToken);
+                Console.Error.WriteLine($"start latency: {early} handlers started before EnqueueJob's answer reached the client (counted as 0 ms)");
+                Report(results, "start_latency_p50_ms", p50, "ms");
+                Report(results, "start_latency_p99_ms", p99, "ms");
+            }
+
+            if (options.Runs("progress"))
+            {
+                var (p99, samples) = await LatencyScenarios.ProgressLatencyAsync(client, 2, cancellationToken);
+                Console.Error.WriteLine($"progress latency: {samples} progress events received");
+                Report(results, "progress_latency_p99_ms", p99, "ms");
+            }
+
+            if (options.Runs("process100"))
+            {
+                Report(results, "process_100cat_per_s", await ThroughputScenarios.ProcessPerSecondAsync(server, client, "C", options.Count(90_000), 100, cancellationToken), "entries/s");
+            }
+
+            if (options.Runs("process1"))
+            {
+                Report(results, "process_1cat_per_s", await ThroughputScenarios.ProcessPerSecondAsync(server, client, "ONE", options.Count(20_000), 1, cancellationToken), "entries/s");
+            }
+
+            if (options.Runs("single"))
+            {
+                var total = options.Count(20_000);
+                Report(results, "enqueue_single_per_s", await ThroughputScenarios.SingleEnqueuePerSecondAsync(server, client, total, SingleCallers, cancellationToken), "calls/s");
+                queued += total + 500;
+            }
+
+            if (options.Runs("bulk"))
+            {
+                var total = options.Count(200_000);
+                Report(results, "enqueue_bulk_per_s", await ThroughputScenarios.BulkEnqueuePerSecondAsync(server, client, total, cancellationToken), "entries/s");
+                queued += total;
+            }
+
+            if (options.Runs("rss"))
+            {
+                var target = options.Count(RssQueued);
+                var rss = await ThroughputScenarios.ResidentWithQueueAsync(server, client, Math.Max(0, target - queued), cancellationToken);
+                Console.Error.WriteLine($"rss: {Math.Max(target, queued)} entries queued (due tomorrow)");
+                Report(results, "rss_1m_queued_mb", rss, "MB");
+            }
+
+            Console.WriteLine();
+            foreach (var (metric, value, unit) in results)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"BENCH {metric} {Format(value)} {unit}"));
+            }
+
+            return 0;
+        }
+        finally
+        {
+            try
+            {
+                directory.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // A server still shutting down may hold the file for a moment; the temp folder is cleaned up later.
+            }
+        }
+    }
+
+    private static Task<EngineServer> StartAsync(EngineOptions options, string databaseFile, bool traceStore, CancellationToken cancellationToken) =>
+        EngineServer.StartAsync(options, databaseFile, traceStore, cancellationToken);
+
+    private static void Report(List<(string, double, string)> results, string metric, double value, string unit)
+    {
+        results.Add((metric, value, unit));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {metric} = {Format(value)} {unit}"));
+    }
+
+    private static string Format(double value) => value >= 100 ? value.ToString("F0", CultureInfo.InvariantCulture) : value.ToString("F2", CultureInfo.InvariantCulture);
+}

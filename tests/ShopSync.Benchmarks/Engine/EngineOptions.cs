@@ -1,0 +1,55 @@
+using System.Globalization;
+
+namespace ShopSync.Benchmarks.Engine;
+
+/// <summary>
+/// Options of `engine`: --sync full|normal (default full), --scale F (multiplies every count; default 1),
+/// --concurrency N (the server's Queue:MaxConcurrency; default the server's own), --only a,b (scenarios:
+/// idle, latency, progress, process100, process1, single, bulk, rss), --server DIR (another build of the server, e.g. a
+/// copy of an older one for an A/B comparison under the same load).
+/// </summary>
+internal sealed record EngineOptions(string Synchronous, double Scale, int MaxConcurrency, IReadOnlySet<string> Only, string? ServerDirectory)
+{
+    public static readonly string[] Scenarios = ["idle", "latency", "progress", "process100", "process1", "single", "bulk", "rss"];
+
+    public static EngineOptions Parse(string[] args)
+    {
+        var synchronous = "Full";
+        var scale = 1.0;
+        var concurrency = 0;
+        string? server = null;
+        IReadOnlySet<string> only = new HashSet<string>(Scenarios, StringComparer.Ordinal);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            var value = args[i + 1];
+            switch (args[i])
+            {
+                case "--sync":
+                    synchronous = value.Equals("normal", StringComparison.OrdinalIgnoreCase) ? "Normal"
+                        : value.Equals("full", StringComparison.OrdinalIgnoreCase) ? "Full"
+                        : throw new ArgumentException("--sync: use full or normal");
+                    break;
+                case "--scale":
+                    scale = double.Parse(value, CultureInfo.InvariantCulture);
+                    break;
+                case "--concurrency":
+                    concurrency = int.Parse(value, CultureInfo.InvariantCulture);
+                    break;
+                case "--server":
+                    server = value;
+                    break;
+                case "--only":
+                    only = new HashSet<string>(value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.Ordinal);
+                    break;
+                default:
+                    throw new ArgumentException($"unknown option {args[i]}; options: --sync, --scale, --concurrency, --only ({string.Join(',', Scenarios)}), --server");
+            }
+        }
+
+        return new EngineOptions(synchronous, scale, concurrency, only, server);
+    }
+
+    public int Count(int baseCount) => Math.Max(1, (int)(baseCount * Scale));
+
+    public bool Runs(string scenario) => Only.Contains(scenario);
+}

@@ -1,0 +1,196 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Grpc.Health.V1;
+using ShopSync.Grpc;
+using ShopSync.Grpc.Client;
+
+namespace ShopSync.Benchmarks.Engine;
+
+/// <summary>
+/// The real server binary (Release build of src/ShopSync.Server) on a free loopback port with its own SQLite file and
+/// the diagnostics tasks enabled. Running it as a child process keeps its RSS apart from the benchmark client's.
+/// With <c>traceStore</c> the store logs every database call (event id 2003), which the benchmark counts.
+/// </summary>
+internal sealed class EngineServer : IAsyncDisposable
+{
+    public const string StoreCallMarker = "[2003]";
+    private readonly Process _process;
+    private long _storeCalls;
+
+    private EngineServer(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    /// <summary>Database calls logged so far (only with <c>traceStore</c>).</summary>
+    public long StoreCalls => Interlocked.Read(ref _storeCalls);
+
+    public static async Task<EngineServer> StartAsync(EngineOptions options, string databaseFile, bool traceStore, CancellationToken cancellationToken)
+    {
+        var directory = options.ServerDirectory ?? Path.Combine(RepositoryRoot(), "src", "ShopSync.Server", "bin", "Release", "net10.0");
+        var binary = Path.Combine(directory, "shopsync-server");
+        if (!File.Exists(binary))
+        {
+            throw new FileNotFoundException($"Build the server first (dotnet build -c Release src/ShopSync.Server): {binary} is missing");
+        }
+
+        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var info = new ProcessStartInfo(binary)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(databaseFile)!,
+        };
+        string[] args =
+        [
+            "--urls", address.ToString().TrimEnd('/'), "--db", databaseFile,
+            "--Queue:EnableDiagnosticsTasks=true",
+            $"--Storage:Sqlite:Synchronous={options.Synchronous}",
+            "--Logging:LogLevel:Default=Warning",
+            "--Logging:Console:FormatterName=simple",
+            "--Logging:Console:FormatterOptions:SingleLine=true",
+        ];
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        if (options.MaxConcurrency > 0)
+        {
+            info.ArgumentList.Add($"--Queue:MaxConcurrency={options.MaxConcurrency.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        if (traceStore)
+        {
+            info.ArgumentList.Add("--Logging:LogLevel:ShopSync.Storage.Sqlite.SqliteJobStore=Trace");
+        }
+
+        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the server");
+        var server = new EngineServer(process, address);
+        process.OutputDataReceived += (_, e) => server.OnLine(e.Data);
+        process.ErrorDataReceived += (_, e) => server.OnLine(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await server.WaitUntilServingAsync(cancellationToken);
+        return server;
+    }
+
+    /// <summary>The server's resident set size from /proc (Linux).</summary>
+    public double ResidentMegabytes()
+    {
+        var lines = File.ReadAllLines($"/proc/{_process.Id}/status");
+        Console.Error.WriteLine("server " + string.Join(", ", lines.Where(l => l.StartsWith("Rss", StringComparison.Ordinal)).Select(l => string.Join(' ', l.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries)))));
+        var rss = lines.Single(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(rss["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0;
+    }
+
+    /// <summary>CPU time (user + system) the server used so far, from /proc (Linux). Unlike rates, it barely depends on other load.</summary>
+    public double CpuSeconds()
+    {
+        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
+            {
+                await term.WaitForExitAsync();
+            }
+
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            try
+            {
+                await _process.WaitForExitAsync(wait.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+        }
+
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ShopSync.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("ShopSync.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private void OnLine(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        if (line.Contains(StoreCallMarker, StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _storeCalls);
+        }
+        else if (!line.Contains("trce:", StringComparison.Ordinal))
+        {
+            Console.Error.WriteLine("server: " + line);
+        }
+    }
+
+    private async Task WaitUntilServingAsync(CancellationToken cancellationToken)
+    {
+        using var channel = GrpcChannel.ForAddress(Address);
+        var check = HealthReflection.Descriptor.Services[0].FindMethodByName("Check");
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The server exited with code {_process.ExitCode}.");
+            }
+
+            try
+            {
+                var reply = await channel.UnaryAsync<HealthCheckRequest, HealthCheckResponse>(
+                    check, new HealthCheckRequest(), new CallOptions { Timeout = TimeSpan.FromSeconds(2), CancellationToken = cancellationToken });
+                if (reply.Status == HealthCheckResponse.Types.ServingStatus.Serving)
+                {
+                    return;
+                }
+            }
+            catch (RpcException)
+            {
+                // Not listening yet.
+            }
+
+            if (deadline.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                throw new TimeoutException("The server did not become healthy within 60 s.");
+            }
+
+            await Task.Delay(50, cancellationToken);
+        }
+    }
+}

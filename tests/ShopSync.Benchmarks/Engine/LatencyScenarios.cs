@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using ShopSync.Contracts.V1;
+
+namespace ShopSync.Benchmarks.Engine;
+
+/// <summary>
+/// Latency and idle cost. Server and client share the machine's clock, so the handler's own timestamps (the time of
+/// its first progress report, taken inside the handler) can be compared with the client's clock.
+/// </summary>
+internal static class LatencyScenarios
+{
+    /// <summary>Database calls per second of a server with nothing to do (counted from the store's trace log).</summary>
+    public static async Task<double> IdleQueriesPerSecondAsync(EngineServer server, TimeSpan window, CancellationToken cancellationToken)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+        var before = server.StoreCalls;
+        var clock = Stopwatch.StartNew();
+        await Task.Delay(window, cancellationToken);
+        return (server.StoreCalls - before) / clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>
+    /// From EnqueueJob returning (client clock) to the handler starting (the time of its first progress report,
+    /// made before any work). One entry at a time on an idle server. A negative gap (the handler started before the
+    /// answer reached the client) counts as 0.
+    /// </summary>
+    public static async Task<(double P50, double P99, int Early)> StartLatencyAsync(EngineClient client, int samples, CancellationToken cancellationToken)
+    {
+        var latencies = new List<double>(samples);
+        var early = 0;
+        var missing = 0;
+        for (var i = -20; i < samples; i++)
+        {
+            var id = await client.EnqueueAsync(EngineClient.Diagnostics("LATENCY", steps: 1, stepMs: 0), cancellationToken);
+            var returned = DateTimeOffset.UtcNow;
+            DateTimeOffset? started = null;
+            await client.WatchAsync(id, e => started ??= e.KindCase == JobEvent.KindOneofCase.Progress ? e.Time.ToDateTimeOffset() : null, cancellationToken);
+            if (i < 0)
+            {
+                continue; // warm-up
+            }
+
+            if (started is null)
+            {
+                missing++;
+                continue;
+            }
+
+            var ms = (started.Value - returned).TotalMilliseconds;
+            early += ms < 0 ? 1 : 0;
+            latencies.Add(Math.Max(0, ms));
+        }
+
+        if (missing > 0)
+        {
+            Console.Error.WriteLine($"start latency: {missing} runs had no progress event (not counted)");
+        }
+
+        return (Percentiles.Of(latencies, 50), Percentiles.Of(latencies, 99), early);
+    }
+
+    /// <summary>From a handler's progress report (its event time) to the event reaching a WatchJob client.</summary>
+    public static async Task<(double P99, int Samples)> ProgressLatencyAsync(EngineClient client, int jobs, CancellationToken cancellationToken)
+    {
+        var latencies = new List<double>();
+        for (var i = 0; i < jobs; i++)
+        {
+            var id = await client.EnqueueAsync(EngineClient.Diagnostics("PROGRESS", steps: 200, stepMs: 5), cancellationToken);
+            await client.WatchAsync(
+                id,
+                e =>
+                {
+                    if (e.KindCase == JobEvent.KindOneofCase.Progress)
+                    {
+                        latencies.Add((DateTimeOffset.UtcNow - e.Time.ToDateTimeOffset()).TotalMilliseconds);
+                    }
+                },
+                cancellationToken);
+        }
+
+        // The first reports of each run may be replayed from history if the watch attached late; skip them.
+        return (Percentiles.Of(latencies.Skip(5).ToList(), 99), latencies.Count);
+    }
+}
