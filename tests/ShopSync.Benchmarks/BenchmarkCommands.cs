@@ -1,4 +1,5 @@
 using ShopSync.Benchmarks.Recurrence;
+using ShopSync.Benchmarks.Sync;
 using ShopSync.Benchmarks.Wire;
 
 namespace ShopSync.Benchmarks;
@@ -11,6 +12,7 @@ internal static class BenchmarkCommands
 {
     private static readonly Dictionary<string, (string Description, Func<string[], CancellationToken, Task<int>> Run)> Commands = new(StringComparer.Ordinal)
     {
+        ["sync"] = ("Sync Orders of 10,000 sandbox orders (250 per page) and Create Sales Orders: records/s, share of time paced by the rate limit", SyncBenchmark.RunAsync),
         ["wire"] = ("gRPC unary throughput of ShopSync.Grpc vs a raw Kestrel HTTP/2 endpoint (h2load), allocations per call", WireBenchmark.RunAsync),
         ["recurrence"] = ("10,000 recurring entries due every minute on the real server: start lateness p99, idle CPU and queries/s", RecurrenceBenchmark.RunAsync),
     };

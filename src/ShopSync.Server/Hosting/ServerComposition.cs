@@ -2,6 +2,7 @@ using ShopSync.Grpc.Server;
 using ShopSync.Queue;
 using ShopSync.Queue.Filters;
 using ShopSync.Server.Demo;
+using ShopSync.Server.Erp;
 using ShopSync.Server.Grpc;
 using ShopSync.Server.Jobs;
 using ShopSync.Server.Schedules;
@@ -9,6 +10,7 @@ using ShopSync.Server.Shops;
 using ShopSync.Server.Webhooks;
 using ShopSync.Shopify;
 using ShopSync.Shopify.RequestPages;
+using ShopSync.Shopify.Sync;
 using ShopSync.Shopify.Webhooks;
 using ShopSync.Storage;
 
@@ -34,6 +36,8 @@ internal static class ServerComposition
         services.AddSingleton(DiagnosticsRequestPages.Diagnostics);
         services.AddSingleton(sp => new RequestPageCatalog(sp.GetServices<RequestPageDefinition>()));
         services.AddShopSyncShops(connectionString);
+        services.Configure<SyncOptions>(configuration.GetSection(SyncOptions.SectionName));
+        services.AddShopSyncTasks();
         services.AddSingleton<RequestPageDefaultsStore>();
         services.AddSingleton<ShopRunPolicy>();
         services.AddSingleton<RequestPageService>();
@@ -41,6 +45,7 @@ internal static class ServerComposition
         services.AddShopSyncGrpc(o => o.Interceptors.Add(new DomainErrorInterceptor()));
         services.AddSingleton<JobQueueGrpcService>();
         services.AddSingleton<ShopGrpcService>();
+        services.AddSingleton<ErpBookGrpcService>();
         services.AddDemo(configuration);
         return builder;
     }
@@ -50,6 +55,7 @@ internal static class ServerComposition
         app.MapGrpcService<JobQueueGrpcService>();
         app.MapGrpcService<ShopGrpcService>();
         app.MapGrpcService<ScheduleGrpcService>();
+        app.MapGrpcService<ErpBookGrpcService>();
         app.MapGrpcHealthAndReflection();
         app.MapShopifyWebhooks();
         return app;

@@ -1,0 +1,97 @@
+using System.Globalization;
+using ShopSync.Contracts.V1;
+using ShopSync.Grpc;
+using ShopSync.Grpc.Server;
+using ShopSync.Server.Grpc;
+using ShopSync.Shopify.Erp;
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+
+namespace ShopSync.Server.Erp;
+
+/// <summary>shopsync.v1.ErpBookService: the ERP side the sync tasks read and write.</summary>
+internal sealed class ErpBookGrpcService(ErpBook book) : IGrpcService
+{
+    public static ServiceDescriptor Descriptor => ErpBookReflection.Descriptor.FindTypeByName<ServiceDescriptor>("ErpBookService");
+
+    public Task<UpsertItemsResponse> UpsertItems(UpsertItemsRequest request, ServerCallContext context) => Guard(async () =>
+    {
+        var result = await book.UpsertItemsAsync(request.Items.Select(ErpMessages.ToInput).ToList(), context.CancellationToken);
+        return new UpsertItemsResponse { Created = result.Created, Updated = result.Updated };
+    });
+
+    public Task<UpsertPricesResponse> UpsertPrices(UpsertPricesRequest request, ServerCallContext context) => Guard(async () =>
+    {
+        var prices = request.Prices.Select((p, i) => new ErpPriceInput(
+            p.ItemNo, p.VariantCode, p.PriceGroup, ErpMessages.Decimal($"prices[{i}].unit_price", p.UnitPrice), p.CurrencyCode)).ToList();
+        return new UpsertPricesResponse { Count = await book.UpsertPricesAsync(prices, context.CancellationToken) };
+    });
+
+    public Task<UpsertStockResponse> UpsertStock(UpsertStockRequest request, ServerCallContext context) => Guard(async () =>
+    {
+        var levels = request.Levels.Select((l, i) => new ErpStockInput(
+            l.ItemNo, l.VariantCode, l.LocationCode, ErpMessages.Decimal($"levels[{i}].quantity", l.Quantity))).ToList();
+        return new UpsertStockResponse { Count = await book.UpsertStockAsync(levels, context.CancellationToken) };
+    });
+
+    public Task<UpsertCustomersResponse> UpsertCustomers(UpsertCustomersRequest request, ServerCallContext context) => Guard(async () =>
+    {
+        var result = await book.UpsertCustomersAsync(request.Customers.Select(ErpMessages.ToInput).ToList(), context.CancellationToken);
+        return new UpsertCustomersResponse { Created = result.Created, Updated = result.Updated };
+    });
+
+    public Task<PostShipmentResponse> PostShipment(PostShipmentRequest request, ServerCallContext context) => Guard(async () =>
+    {
+        DateOnly? date = null;
+        if (request.PostingDate.Length > 0)
+        {
+            date = DateOnly.TryParseExact(request.PostingDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                ? d
+                : throw RpcException.InvalidArgument("posting_date", $"'{request.PostingDate}' is not a date (use yyyy-MM-dd)");
+        }
+        var lines = request.Lines.Count == 0 ? null : request.Lines
+            .Select((l, i) => new ErpShipmentLineInput(l.LineNo, ErpMessages.Decimal($"lines[{i}].quantity", l.Quantity))).ToList();
+        var shipment = await book.PostShipmentAsync(
+            new ErpShipmentInput(request.SalesOrderNo, Empty(request.TrackingNumber), Empty(request.TrackingCompany), Empty(request.TrackingUrl), lines, date),
+            context.CancellationToken);
+        return new PostShipmentResponse { Shipment = ErpMessages.ToMessage(shipment) };
+    });
+
+    public Task<ListErpDocumentsResponse> ListErpDocuments(ListErpDocumentsRequest request, ServerCallContext context) => Guard(async () =>
+    {
+        if (!Enum.IsDefined(request.DocumentType))
+        {
+            throw RpcException.InvalidArgument("document_type", $"unknown document type {(int)request.DocumentType}");
+        }
+        var size = Math.Min(Paging.PageSize(request.PageSize), 500);
+        var position = Paging.Decode(request.PageToken);
+        var offset = position.Length == 0 ? 0 : int.Parse(position, CultureInfo.InvariantCulture);
+        ErpDocumentKind? kind = request.DocumentType == ErpDocumentType.Unspecified ? null : (ErpDocumentKind)(int)request.DocumentType;
+        var page = await book.ListDocumentsAsync(
+            new ErpDocumentQuery(request.ShopCode, kind, request.ShopifyOrderNo, offset, size, request.IncludeLines), context.CancellationToken);
+        var response = new ListErpDocumentsResponse();
+        response.Documents.AddRange(page.Documents.Select(ErpMessages.ToMessage));
+        if (page.NextOffset is { } next)
+        {
+            response.NextPageToken = Paging.Encode(next.ToString(CultureInfo.InvariantCulture));
+        }
+        return response;
+    });
+
+    private static string? Empty(string value) => value.Length == 0 ? null : value;
+
+    private static async Task<T> Guard<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (ErpValidationException e)
+        {
+            throw DomainErrorInterceptor.Invalid(e.Field, e.Message);
+        }
+        catch (ErpNotFoundException e)
+        {
+            throw RpcException.NotFound(e.Kind, e.Key, e.Message);
+        }
+    }
+}

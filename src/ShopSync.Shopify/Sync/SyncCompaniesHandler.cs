@@ -1,0 +1,138 @@
+using Microsoft.EntityFrameworkCore;
+using ShopSync.Queue.Filters;
+using ShopSync.Queue.Handlers;
+using ShopSync.Shopify.Client;
+using ShopSync.Shopify.Erp;
+
+namespace ShopSync.Shopify.Sync;
+
+/// <summary>
+/// 30114 Sync Companies (B2B): imports Shopify companies (incrementally by updated_at) and maps each to an ERP customer:
+/// by external id (= ERP customer no.), then by the main contact's e-mail, else creates one when the shop allows it.
+/// Unmapped companies are skipped with the reason on the row (the Unmapped Companies cue).
+/// </summary>
+internal sealed class SyncCompaniesHandler(SyncSessionFactory sessions) : SyncReportHandler(sessions)
+{
+    public static readonly RequestPageDefinition Page = RequestPageDefinition.For(SyncReportIds.SyncCompanies, "Sync Companies")
+        .Text("Name")
+        .Code("External ID")
+        .DateTime("Updated At")
+        .Build();
+
+    public override ReportDefinition Definition { get; } = new()
+    {
+        ReportId = SyncReportIds.SyncCompanies,
+        Name = "Sync Companies",
+        Aliases = ["companies"],
+        Description = "Imports Shopify B2B companies and maps them to ERP customers.",
+    };
+
+    protected override RequestPageDefinition RequestPage => Page;
+
+    protected override async Task<string> RunAsync(SyncSession session, CancellationToken cancellationToken)
+    {
+        var checkpoint = SyncCheckpoint.Read<PageCheckpoint>(session);
+        if (checkpoint is null)
+        {
+            await using var db = await session.OpenDbAsync(cancellationToken);
+            var since = await SyncWatermarks.GetAsync(db, session.ShopCode, SyncWatermarks.Companies, cancellationToken);
+            checkpoint = new PageCheckpoint("import", since is { } w ? ShopifyPageRequest.UpdatedAfter(w) : null, null, 0, session.Time.GetUtcNow() - TimeSpan.FromSeconds(2));
+        }
+        long mapped = 0, unmapped = 0;
+        await foreach (var page in session.Client.GetCompaniesAsync(new ShopifyPageRequest(After: checkpoint.After, Query: checkpoint.Query), cancellationToken))
+        {
+            await using (var db = await session.OpenDbAsync(cancellationToken))
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                foreach (var company in page.Items)
+                {
+                    if (!session.Filters.Matches("Name", company.Name) || !session.Filters.Matches("External ID", company.ExternalId)
+                        || !session.Filters.Matches("Updated At", company.UpdatedAt))
+                    {
+                        continue;
+                    }
+                    var customerNo = await ImportAsync(session, db, company, cancellationToken);
+                    await db.SaveChangesAsync(cancellationToken);
+                    if (customerNo is null)
+                    {
+                        unmapped++;
+                        session.Progress.Add(skipped: 1);
+                    }
+                    else
+                    {
+                        mapped++;
+                        session.Progress.Add(done: 1);
+                    }
+                }
+                await transaction.CommitAsync(cancellationToken);
+            }
+            session.Progress.Add(pages: 1);
+            checkpoint = checkpoint with { After = page.EndCursor ?? checkpoint.After, Pages = checkpoint.Pages + 1 };
+            await SyncCheckpoint.SaveAsync(session, checkpoint, cancellationToken);
+            session.Report($"Companies: {mapped} mapped, {unmapped} unmapped");
+        }
+        await using (var db = await session.OpenDbAsync(cancellationToken))
+        {
+            await SyncWatermarks.AdvanceAsync(db, session.ShopCode, SyncWatermarks.Companies, checkpoint.RunWatermark!.Value, session.Time.GetUtcNow(), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return $"Sync Companies: {mapped} mapped, {unmapped} unmapped (reason on each)";
+    }
+
+    private static async Task<string?> ImportAsync(SyncSession session, Persistence.ConnectorDbContext db, ShopifyCompany company, CancellationToken cancellationToken)
+    {
+        var now = session.Time.GetUtcNow();
+        var row = await db.SyncCompanies.FirstOrDefaultAsync(c => c.ShopCode == session.ShopCode && c.ShopifyCompanyId == company.Id, cancellationToken);
+        if (row is null)
+        {
+            row = new SyncCompanyEntity { ShopCode = session.ShopCode, ShopifyCompanyId = company.Id };
+            db.SyncCompanies.Add(row);
+        }
+        var contact = company.MainContact?.Customer;
+        row.Name = company.Name;
+        row.ExternalId = company.ExternalId;
+        row.MainContactEmail = contact?.Email;
+        row.MainContactCustomerId = contact?.Id;
+        row.LocationCount = company.Locations.Nodes.Count;
+        row.ShopifyUpdatedAt = company.UpdatedAt;
+        row.UpdatedAt = now;
+        if (row.CustomerNo is not null && await db.ErpCustomers.AnyAsync(c => c.No == row.CustomerNo, cancellationToken))
+        {
+            return row.CustomerNo;
+        }
+        string? customerNo = null;
+        if (company.ExternalId is { } externalId && await db.ErpCustomers.AnyAsync(c => c.No == externalId, cancellationToken))
+        {
+            customerNo = externalId;
+        }
+        else if (ErpNormalization.Email(contact?.Email) is { } email)
+        {
+            customerNo = await db.ErpCustomers.Where(c => c.NormalizedEmail == email && c.Name == company.Name).Select(c => c.No).FirstOrDefaultAsync(cancellationToken);
+        }
+        if (customerNo is null && session.Shop.AutoCreateUnknownCustomers)
+        {
+            customerNo = await ErpNumberSeries.NextAsync(db, ErpNumberSeries.Customer, cancellationToken);
+            var address = company.Locations.Nodes.FirstOrDefault()?.BillingAddress;
+            db.ErpCustomers.Add(new ErpCustomerEntity
+            {
+                No = customerNo,
+                Name = ErpNormalization.Truncate(company.Name, 100),
+                Email = contact?.Email,
+                NormalizedEmail = ErpNormalization.Email(contact?.Email),
+                Phone = contact?.Phone,
+                NormalizedPhone = ErpNormalization.Phone(contact?.Phone),
+                Address = address?.Address1,
+                City = address?.City,
+                PostCode = address?.Zip,
+                CountryCode = address?.CountryCodeV2,
+                CreatedAt = now,
+                UpdatedAt = now,
+            });
+        }
+        row.CustomerNo = customerNo;
+        row.MappingError = customerNo is null
+            ? $"no ERP customer has no. \"{company.ExternalId ?? "(no external id)"}\" or this company's name and contact e-mail, and shop.auto_create_unknown_customers is off"
+            : null;
+        return customerNo;
+    }
+}
