@@ -6,11 +6,11 @@ namespace ShopSync.Queue.Health;
 /// </summary>
 public interface ITaskHealthReader
 {
-    /// <summary>The health of every report that has run at least once for <paramref name="shopCode"/>, by report id.</summary>
-    /// <param name="shopCode">The shop.</param>
-    /// <param name="failedSince">Also count the failed runs that ended at or after this time (null: none).</param>
+    /// <summary>Per shop, the health of every report that has run at least once for it, by report id.</summary>
+    /// <param name="shopCodes">The shops; the result has one entry per shop, in this order.</param>
+    /// <param name="failedSince">Also count the failed runs that ended at or after this time (null: all history).</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    Task<ShopTaskHealth> ReadAsync(string shopCode, DateTimeOffset? failedSince, CancellationToken cancellationToken);
+    Task<IReadOnlyList<ShopTaskHealth>> ReadAsync(IReadOnlyList<string> shopCodes, DateTimeOffset? failedSince, CancellationToken cancellationToken);
 
     /// <summary>Failed runs (failed or timed out) of a shop, newest first, keyset-paged by log id.</summary>
     /// <param name="shopCode">The shop.</param>

@@ -27,12 +27,9 @@ internal sealed class CueRecordLister(SyncStatusComposer composer, ConnectorCueR
         var codes = await composer.ShopCodesAsync(request.ShopCode, cancellationToken);
         var (startShop, cursor) = DecodeToken(request.PageToken);
         var response = new ListCueRecordsResponse();
-        foreach (var code in codes)
-        {
-            response.Total += cue == StatusCue.SynchronizationErrors
-                ? (await health.ReadAsync(code, since, cancellationToken)).FailedRunsSince
-                : (await counter.CountAsync(code, cancellationToken))[cue];
-        }
+        response.Total = cue == StatusCue.SynchronizationErrors
+            ? (await health.ReadAsync(codes, since, cancellationToken)).Sum(h => h.FailedRunsSince)
+            : (await counter.CountAsync(codes, cancellationToken)).Sum(c => c[cue]);
         var index = startShop is null ? 0 : codes.TakeWhile(c => string.CompareOrdinal(c, startShop) < 0).Count();
         if (startShop is not null && (index >= codes.Count || codes[index] != startShop))
         {

@@ -32,10 +32,13 @@ internal sealed class SyncStatusComposer(
         var since = SyncErrorsSince(now, syncErrorsWithinHours, "sync_errors_within_hours");
         var codes = await ShopCodesAsync(shopCode, cancellationToken);
         var levels = await thresholds.LoadAsync(cancellationToken);
+        var counts = await counter.CountAsync(codes, cancellationToken);
+        var logs = await health.ReadAsync(codes, since, cancellationToken);
+        var next = await NextRunsAsync(shopCode.Trim(), cancellationToken);
         var response = new GetSyncStatusResponse { AsOf = Timestamp(now) };
-        foreach (var code in codes)
+        for (var i = 0; i < codes.Count; i++)
         {
-            response.Shops.Add(await ShopAsync(code, since, levels, cancellationToken));
+            response.Shops.Add(ShopStatus(codes[i], counts[i], logs[i], next.GetValueOrDefault(codes[i]) ?? [], levels));
         }
         return response;
     }
@@ -70,11 +73,9 @@ internal sealed class SyncStatusComposer(
         : hours == 0 ? null
         : now.AddHours(-hours);
 
-    private async Task<ShopSyncStatus> ShopAsync(string code, DateTimeOffset? since, CueThresholdSet levels, CancellationToken cancellationToken)
+    private ShopSyncStatus ShopStatus(
+        string code, IReadOnlyDictionary<StatusCue, long> counts, ShopTaskHealth log, Dictionary<int, DateTimeOffset> next, CueThresholdSet levels)
     {
-        var counts = await counter.CountAsync(code, cancellationToken);
-        var log = await health.ReadAsync(code, since, cancellationToken);
-        var next = await NextRunsAsync(code, cancellationToken);
         var status = new ShopSyncStatus { ShopCode = code };
         foreach (var cue in Enum.GetValues<StatusCue>())
         {
@@ -85,7 +86,7 @@ internal sealed class SyncStatusComposer(
         foreach (var reportId in byReport.Keys.Union(next.Keys).Order())
         {
             var task = byReport.GetValueOrDefault(reportId) ?? new TaskHealthRecord { ReportId = reportId };
-            status.Tasks.Add(ToMessage(task, next.GetValueOrDefault(reportId)));
+            status.Tasks.Add(ToMessage(task, next.TryGetValue(reportId, out var at) ? at : null));
         }
         return status;
     }
@@ -112,18 +113,28 @@ internal sealed class SyncStatusComposer(
         return message;
     }
 
-    /// <summary>The earliest next occurrence of the shop's active schedules, per report.</summary>
-    private async Task<Dictionary<int, DateTimeOffset?>> NextRunsAsync(string code, CancellationToken cancellationToken)
+    /// <summary>Per shop and report, the earliest next occurrence of the active schedules (of one shop, or of all when empty).</summary>
+    private async Task<Dictionary<string, Dictionary<int, DateTimeOffset>>> NextRunsAsync(string shopCode, CancellationToken cancellationToken)
     {
-        var next = new Dictionary<int, DateTimeOffset?>();
+        var next = new Dictionary<string, Dictionary<int, DateTimeOffset>>(StringComparer.Ordinal);
         Guid? after = null;
         while (true)
         {
-            var page = await schedules.ListAsync(new ScheduleQuery { ShopCode = code, PageSize = 1000, After = after }, cancellationToken);
-            foreach (var s in page.Schedules.Where(s => s.State == ScheduleState.Active && s.NextOccurrence is not null))
+            var page = await schedules.ListAsync(
+                new ScheduleQuery { ShopCode = shopCode.Length == 0 ? null : shopCode, PageSize = 1000, After = after }, cancellationToken);
+            foreach (var s in page.Schedules)
             {
+                if (s.State != ScheduleState.Active || s.NextOccurrence is not { } occurrence)
+                {
+                    continue;
+                }
+                if (!next.TryGetValue(s.Definition.ShopCode, out var reportsOfShop))
+                {
+                    reportsOfShop = [];
+                    next.Add(s.Definition.ShopCode, reportsOfShop);
+                }
                 var reportId = s.Definition.ReportId;
-                next[reportId] = next.GetValueOrDefault(reportId) is { } known && known <= s.NextOccurrence ? known : s.NextOccurrence;
+                reportsOfShop[reportId] = reportsOfShop.TryGetValue(reportId, out var known) && known <= occurrence ? known : occurrence;
             }
             if (!page.HasMore || page.Schedules.Count == 0)
             {

@@ -31,8 +31,15 @@ public sealed class ConnectorCueCounter(IDbContextFactory<ConnectorDbContext> co
         " + (SELECT COUNT(*) FROM erp_posted_shipments WHERE ShopCode = @shop AND FulfillmentState = 4), " +
         "(SELECT COUNT(*) FROM shopify_api_calls WHERE ShopCode = @shop AND Failed = 1)";
 
+    /// <summary>The statement (parameter <c>@shop</c>), for query plan checks.</summary>
+    public static string Statement => Sql;
+
     /// <summary>The count of every cue in <see cref="Cues"/> for <paramref name="shopCode"/>.</summary>
-    public async Task<IReadOnlyDictionary<StatusCue, long>> CountAsync(string shopCode, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<StatusCue, long>> CountAsync(string shopCode, CancellationToken cancellationToken) =>
+        (await CountAsync([shopCode], cancellationToken))[0];
+
+    /// <summary>The counts of several shops (in their order), one prepared statement on one connection.</summary>
+    public async Task<IReadOnlyList<IReadOnlyDictionary<StatusCue, long>>> CountAsync(IReadOnlyList<string> shopCodes, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
@@ -41,15 +48,20 @@ public sealed class ConnectorCueCounter(IDbContextFactory<ConnectorDbContext> co
         command.CommandText = Sql;
         var shop = command.CreateParameter();
         shop.ParameterName = "@shop";
-        shop.Value = shopCode;
         command.Parameters.Add(shop);
-        await using DbDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var counts = new Dictionary<StatusCue, long>(Cues.Count);
-        for (var i = 0; i < Cues.Count; i++)
+        var result = new List<IReadOnlyDictionary<StatusCue, long>>(shopCodes.Count);
+        foreach (var code in shopCodes)
         {
-            counts[Cues[i]] = reader.GetInt64(i);
+            shop.Value = code;
+            await using DbDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            var counts = new Dictionary<StatusCue, long>(Cues.Count);
+            for (var i = 0; i < Cues.Count; i++)
+            {
+                counts[Cues[i]] = reader.GetInt64(i);
+            }
+            result.Add(counts);
         }
-        return counts;
+        return result;
     }
 }

@@ -3,60 +3,33 @@ using ShopSync.Queue.Health;
 
 namespace ShopSync.Storage.Health;
 
-/// <summary>
-/// Everything the job log says about one shop, folded once and then kept up to date from the log's tail: each read
-/// fetches only the rows after <see cref="MaxSeenId"/> plus the rows that were still running. Log rows are never
-/// deleted by the engine, so the fold stays exact.
-/// </summary>
+/// <summary>The finished runs of one shop, folded: per report health and the ids of the failed runs.</summary>
 internal sealed class ShopLogFold(string shopCode)
 {
     private readonly Dictionary<int, ReportFold> _reports = [];
-    private readonly Dictionary<long, LogRow> _running = [];
     private readonly List<FailureRef> _failures = [];
 
     public string ShopCode { get; } = shopCode;
 
-    /// <summary>Serialises refreshes of this shop.</summary>
-    public SemaphoreSlim Gate { get; } = new(1, 1);
-
-    public long MaxSeenId { get; private set; }
-
-    public IReadOnlyCollection<long> RunningIds => _running.Keys;
-
-    /// <summary>Applies fresh rows (tail rows and re-read running rows) in id order.</summary>
-    public void Apply(IEnumerable<LogRow> rows)
+    public void Apply(LogRow row)
     {
-        foreach (var row in rows.OrderBy(r => r.Id))
+        if (!_reports.TryGetValue(row.ReportId, out var report))
         {
-            MaxSeenId = Math.Max(MaxSeenId, row.Id);
-            _running.Remove(row.Id);
-            if (row.EndTicks is null)
-            {
-                // Unfinished: in process now, or abandoned by a run that never completed its log row (ignored).
-                if (row.Running)
-                {
-                    _running[row.Id] = row;
-                }
-                continue;
-            }
-            if (!_reports.TryGetValue(row.ReportId, out var report))
-            {
-                report = new ReportFold(row.ReportId);
-                _reports.Add(row.ReportId, report);
-            }
-            report.Apply(row);
-            if (row.Result is JobResult.Failed or JobResult.TimedOut)
-            {
-                AddFailure(new FailureRef(row.Id, row.EndTicks.Value));
-            }
+            report = new ReportFold(row.ReportId);
+            _reports.Add(row.ReportId, report);
+        }
+        report.Apply(row);
+        if (row.Result is JobResult.Failed or JobResult.TimedOut)
+        {
+            AddFailure(new FailureRef(row.Id, row.EndTicks ?? 0));
         }
     }
 
-    public ShopTaskHealth Snapshot(long? failedSinceTicks)
+    public ShopTaskHealth Snapshot(IEnumerable<LogRow> running, long? failedSinceTicks)
     {
-        var running = _running.Values.GroupBy(r => r.ReportId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Id));
-        var ids = _reports.Keys.Union(running.Keys).Order();
-        var tasks = ids.Select(id => (_reports.TryGetValue(id, out var fold) ? fold : new ReportFold(id)).ToRecord(running.GetValueOrDefault(id))).ToList();
+        var byReport = running.GroupBy(r => r.ReportId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Id));
+        var ids = _reports.Keys.Union(byReport.Keys).Order();
+        var tasks = ids.Select(id => (_reports.TryGetValue(id, out var fold) ? fold : new ReportFold(id)).ToRecord(byReport.GetValueOrDefault(id))).ToList();
         return new ShopTaskHealth(ShopCode, tasks, _failures.Count, failedSinceTicks is { } since ? CountSince(since) : _failures.Count);
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
@@ -11,34 +10,36 @@ using ShopSync.Storage.Sqlite;
 namespace ShopSync.Storage.Health;
 
 /// <summary>
-/// <see cref="ITaskHealthReader"/> over <c>queue_job_log</c> (read-only). Per shop the log is folded once through
-/// <c>ix_queue_job_log_shop (shop_code, id)</c>, then each read fetches only the rows after the newest one seen and
-/// re-reads the rows that were running (by primary key), so a status read costs O(new rows), not O(history).
+/// <see cref="ITaskHealthReader"/> over <c>queue_job_log</c> (read-only). The log is folded once (a primary key range
+/// scan on the first read), then each read fetches only the rows after the newest one seen and re-reads the rows that
+/// were running, both by primary key, so a status read costs O(new rows), not O(history), for any number of shops.
 /// </summary>
 internal sealed class SqliteTaskHealthReader(IOptions<SqliteStoreOptions> options) : ITaskHealthReader
 {
     private const string Columns =
-        "l.id, l.job_id, l.report_id, l.description, l.attempt, l.end_time, l.result, l.error_message, " +
+        "l.shop_code, l.id, l.job_id, l.report_id, l.description, l.attempt, l.end_time, l.result, l.error_message, " +
         "j.status, j.progress_percent, j.progress_message, j.pages, j.done, j.failed, j.skipped, " +
         "CASE WHEN l.end_time IS NULL THEN (SELECT MAX(m.id) FROM queue_job_log m WHERE m.job_id = l.job_id) END";
 
     private const string From = " FROM queue_job_log l LEFT JOIN queue_jobs j ON l.end_time IS NULL AND j.id = l.job_id ";
 
     private readonly string _connectionString = options.Value.ConnectionString;
-    private readonly ConcurrentDictionary<string, ShopLogFold> _shops = new(StringComparer.Ordinal);
+    private readonly LogFold _fold = new();
+    private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public async Task<ShopTaskHealth> ReadAsync(string shopCode, DateTimeOffset? failedSince, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ShopTaskHealth>> ReadAsync(
+        IReadOnlyList<string> shopCodes, DateTimeOffset? failedSince, CancellationToken cancellationToken)
     {
-        var fold = _shops.GetOrAdd(shopCode, code => new ShopLogFold(code));
-        await fold.Gate.WaitAsync(cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
         try
         {
-            await RefreshAsync(fold, cancellationToken);
-            return fold.Snapshot(failedSince is { } since ? TimeCodec.ToTicks(since) : null);
+            await RefreshAsync(cancellationToken);
+            var since = failedSince is { } s ? TimeCodec.ToTicks(s) : (long?)null;
+            return shopCodes.Select(code => _fold.Shop(code).Snapshot(_fold.RunningOf(code), since)).ToList();
         }
         finally
         {
-            fold.Gate.Release();
+            _gate.Release();
         }
     }
 
@@ -47,65 +48,63 @@ internal sealed class SqliteTaskHealthReader(IOptions<SqliteStoreOptions> option
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, 1000);
-        var fold = _shops.GetOrAdd(shopCode, code => new ShopLogFold(code));
         IReadOnlyList<long> ids;
         long total;
-        await fold.Gate.WaitAsync(cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
         try
         {
-            await RefreshAsync(fold, cancellationToken);
-            (ids, total) = fold.FailedIds(failedSince is { } since ? TimeCodec.ToTicks(since) : null, beforeId, pageSize + 1);
+            await RefreshAsync(cancellationToken);
+            (ids, total) = _fold.Shop(shopCode).FailedIds(failedSince is { } since ? TimeCodec.ToTicks(since) : null, beforeId, pageSize + 1);
         }
         finally
         {
-            fold.Gate.Release();
+            _gate.Release();
         }
         var page = ids.Take(pageSize).ToList();
         var runs = page.Count == 0 ? [] : await ReadFailedAsync(page, cancellationToken);
         return new FailedRunPage(runs, ids.Count > pageSize ? page[^1] : null, total);
     }
 
-    private async Task RefreshAsync(ShopLogFold fold, CancellationToken cancellationToken)
+    private async Task RefreshAsync(CancellationToken cancellationToken)
     {
         await using var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         // One read transaction: both statements see the same snapshot (WAL), so a run cannot finish between them.
         await using var transaction = connection.BeginTransaction(deferred: true);
-        var rows = new List<LogRow>();
+        var rows = new List<(string, LogRow)>();
         await using (var tail = connection.CreateCommand())
         {
             tail.Transaction = transaction;
-            tail.CommandText = "SELECT " + Columns + From + "WHERE l.shop_code = @shop AND l.id > @after ORDER BY l.id";
-            tail.Parameters.AddWithValue("@shop", fold.ShopCode);
-            tail.Parameters.AddWithValue("@after", fold.MaxSeenId);
+            tail.CommandText = "SELECT " + Columns + From + "WHERE l.id > @after ORDER BY l.id";
+            tail.Parameters.AddWithValue("@after", _fold.MaxSeenId);
             await ReadRowsAsync(tail, rows, cancellationToken);
         }
-        if (fold.RunningIds.Count > 0)
+        if (_fold.RunningIds.Count > 0)
         {
             await using var running = connection.CreateCommand();
             running.Transaction = transaction;
-            running.CommandText = "SELECT " + Columns + From + "WHERE l.id IN (" + IdList(running, fold.RunningIds) + ")";
+            running.CommandText = "SELECT " + Columns + From + "WHERE l.id IN (" + IdList(running, _fold.RunningIds) + ")";
             await ReadRowsAsync(running, rows, cancellationToken);
         }
-        fold.Apply(rows);
+        _fold.Apply(rows);
     }
 
-    private static async Task ReadRowsAsync(SqliteCommand command, List<LogRow> rows, CancellationToken cancellationToken)
+    private static async Task ReadRowsAsync(SqliteCommand command, List<(string, LogRow)> rows, CancellationToken cancellationToken)
     {
         await using var r = await command.ExecuteReaderAsync(cancellationToken);
         while (await r.ReadAsync(cancellationToken))
         {
-            var id = r.GetInt64(0);
-            var endTicks = r.IsDBNull(5) ? (long?)null : r.GetInt64(5);
-            var running = endTicks is null && !r.IsDBNull(8) && r.GetInt32(8) == (int)JobStatus.InProcess && !r.IsDBNull(15) && r.GetInt64(15) == id;
+            var id = r.GetInt64(1);
+            var endTicks = r.IsDBNull(6) ? (long?)null : r.GetInt64(6);
+            var running = endTicks is null && !r.IsDBNull(9) && r.GetInt32(9) == (int)JobStatus.InProcess && !r.IsDBNull(16) && r.GetInt64(16) == id;
             var progress = running
                 ? new JobProgress(
-                    r.IsDBNull(9) ? -1 : r.GetInt32(9), r.IsDBNull(10) ? string.Empty : r.GetString(10),
-                    new JobCounters(r.GetInt64(11), r.GetInt64(12), r.GetInt64(13), r.GetInt64(14)))
+                    r.IsDBNull(10) ? -1 : r.GetInt32(10), r.IsDBNull(11) ? string.Empty : r.GetString(11),
+                    new JobCounters(r.GetInt64(12), r.GetInt64(13), r.GetInt64(14), r.GetInt64(15)))
                 : JobProgress.None;
-            rows.Add(new LogRow(
-                id, new Guid(r.GetFieldValue<byte[]>(1)), r.GetInt32(2), r.GetString(3), r.GetInt32(4), endTicks,
-                (JobResult)r.GetInt32(6), r.IsDBNull(7) ? null : r.GetString(7), running, progress));
+            rows.Add((r.GetString(0), new LogRow(
+                id, new Guid(r.GetFieldValue<byte[]>(2)), r.GetInt32(3), r.GetString(4), r.GetInt32(5), endTicks,
+                (JobResult)r.GetInt32(7), r.IsDBNull(8) ? null : r.GetString(8), running, progress)));
         }
     }
 
