@@ -1,4 +1,6 @@
 using ShopSync.Contracts.V1;
+using ShopSync.Grpc.Client;
+using ShopSync.Testing;
 using ShopSync.Server.Tests.Sync;
 
 namespace ShopSync.Server.Tests.Status;
@@ -64,6 +66,31 @@ public sealed class SyncStatusWatchTests
         Assert.Equal(3, shop.Cue(Cue.SynchronizationErrors).Count);
         Assert.Equal(3, errors.Count);
         Assert.All(errors, e => Assert.Equal("boom", e.Reason));
+    }
+
+    [Fact]
+    public async Task GetSyncStatus_TaskRunning_ShowsRunningNowWithProgress()
+    {
+        await using var server = await SyncTestServer.StartAsync(extraArgs: ["--Queue:EnableDiagnosticsTasks=true"]);
+        var run = server.RunAsync(Diagnostics, options: new Dictionary<string, string> { ["steps"] = "400", ["step_ms"] = "50" });
+
+        var task = await Eventually.ReturnsAsync(
+            async () => Assert.Single((await server.Channel.GetStatusAsync(SyncTestServer.ShopCode)).Shops).Tasks
+                .SingleOrDefault(t => t.ReportId == Diagnostics && t.RunningNow && t.Progress?.Counters?.Done > 0),
+            t => t is not null, "task 90001 running with progress", TimeSpan.FromMinutes(1));
+        var jobs = await server.Channel.UnaryAsync<ListJobsRequest, ListJobsResponse>(
+            JobQueueReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("JobQueueService").FindMethodByName("ListJobs"),
+            new ListJobsRequest { ShopCode = SyncTestServer.ShopCode }, new CallOptions { Timeout = TimeSpan.FromSeconds(30) });
+        await server.Channel.UnaryAsync<CancelJobRequest, CancelJobResponse>(
+            JobQueueReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("JobQueueService").FindMethodByName("CancelJob"),
+            new CancelJobRequest { JobId = Assert.Single(jobs.Jobs).Id }, new CallOptions { Timeout = TimeSpan.FromSeconds(60) });
+        await run;
+
+        Assert.False(task!.FailingNow);
+        Assert.Contains("Step", task.Progress.Message, StringComparison.Ordinal);
+        var after = Assert.Single((await server.Channel.GetStatusAsync(SyncTestServer.ShopCode)).Shops).Tasks.Single(t => t.ReportId == Diagnostics);
+        Assert.False(after.RunningNow);
+        Assert.Null(after.Progress);
     }
 
     private static async Task<ShopSyncStatus> NextUntilAsync(IAsyncEnumerator<WatchSyncStatusResponse> stream, Func<ShopSyncStatus, bool> condition)
