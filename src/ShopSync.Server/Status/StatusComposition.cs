@@ -13,6 +13,7 @@ internal static class StatusComposition
         services.AddSingleton<CueRecordLister>();
         services.AddSingleton<SyncStatusWatcher>();
         services.AddSingleton<SyncStatusGrpcService>();
+        services.AddHostedService<TaskHealthWarmup>();
         return services;
     }
 }
