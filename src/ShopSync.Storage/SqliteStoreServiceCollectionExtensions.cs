@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ShopSync.Queue.Health;
 using ShopSync.Queue.Storage;
+using ShopSync.Storage.Health;
 using ShopSync.Storage.Sqlite;
 
 namespace ShopSync.Storage;
@@ -25,6 +27,7 @@ public static class SqliteStoreServiceCollectionExtensions
         });
         services.TryAddSingleton<SqliteJobStore>();
         services.TryAddSingleton<IJobStore>(sp => sp.GetRequiredService<SqliteJobStore>());
+        services.TryAddSingleton<ITaskHealthReader, SqliteTaskHealthReader>();
         return services;
     }
 }

@@ -7,6 +7,7 @@ using ShopSync.Server.Grpc;
 using ShopSync.Server.Jobs;
 using ShopSync.Server.Schedules;
 using ShopSync.Server.Shops;
+using ShopSync.Server.Status;
 using ShopSync.Server.Webhooks;
 using ShopSync.Shopify;
 using ShopSync.Shopify.RequestPages;
@@ -46,6 +47,7 @@ internal static class ServerComposition
         services.AddSingleton<JobQueueGrpcService>();
         services.AddSingleton<ShopGrpcService>();
         services.AddSingleton<ErpBookGrpcService>();
+        services.AddSyncStatus();
         services.AddDemo(configuration);
         return builder;
     }
@@ -56,6 +58,7 @@ internal static class ServerComposition
         app.MapGrpcService<ShopGrpcService>();
         app.MapGrpcService<ScheduleGrpcService>();
         app.MapGrpcService<ErpBookGrpcService>();
+        app.MapGrpcService<SyncStatusGrpcService>();
         app.MapGrpcHealthAndReflection();
         app.MapShopifyWebhooks();
         return app;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ShopSync.Shopify.Erp;
+using ShopSync.Shopify.Status;
 using ShopSync.Shopify.Sync;
 
 namespace ShopSync.Shopify.Persistence;
@@ -43,6 +44,7 @@ public sealed class ConnectorDbContext(DbContextOptions<ConnectorDbContext> opti
     internal DbSet<SyncPayoutEntity> SyncPayouts => Set<SyncPayoutEntity>();
     internal DbSet<SyncDisputeEntity> SyncDisputes => Set<SyncDisputeEntity>();
     internal DbSet<SyncCatalogEntity> SyncCatalogs => Set<SyncCatalogEntity>();
+    internal DbSet<CueThresholdEntity> CueThresholds => Set<CueThresholdEntity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -55,5 +57,6 @@ public sealed class ConnectorDbContext(DbContextOptions<ConnectorDbContext> opti
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         ErpModel.Configure(modelBuilder);
         SyncModel.Configure(modelBuilder);
+        StatusModel.Configure(modelBuilder);
     }
 }

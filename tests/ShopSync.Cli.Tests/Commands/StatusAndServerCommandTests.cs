@@ -1,6 +1,7 @@
 using Grpc.Health.V1;
 using Google.Protobuf;
 using ShopSync.Cli.Tests.Infrastructure;
+using ShopSync.Contracts.V1;
 using ShopSync.Testing;
 
 namespace ShopSync.Cli.Tests.Commands;
@@ -51,23 +52,71 @@ public sealed class StatusAndServerCommandTests(ServerFixture fixture)
     }
 
     [Fact]
-    public async Task Status_ServerWithoutSyncStatusService_ExitsOneSayingSo()
+    public async Task Status_DemoShop_PrintsEveryCueWithItsLevel()
     {
         var result = await _cli.RunAsync("status", "--shop", "demo");
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Equal(
-            $"shopsync status: the server at {fixture.Address} does not implement this yet (UNIMPLEMENTED: Service is unimplemented.)",
-            result.Error.Trim());
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("shop demo", result.Out, StringComparison.Ordinal);
+        foreach (var cue in new[] { "unmapped-customers", "unprocessed-orders", "shipment-errors", "synchronization-errors", "api-errors" })
+        {
+            Assert.Contains(result.OutLines, l => l.Contains(cue, StringComparison.Ordinal) && (l.Contains("Ok", StringComparison.Ordinal)
+                || l.Contains("Warning", StringComparison.Ordinal) || l.Contains("Alert", StringComparison.Ordinal)));
+        }
     }
 
     [Fact]
-    public async Task Status_DrillDownWithoutService_ExitsOneSayingSo()
+    public async Task Status_Json_IsTheGetSyncStatusResponse()
     {
-        var result = await _cli.RunAsync("status", "unprocessed-orders");
+        var result = await _cli.RunAsync("status", "--shop", "demo", "--json", "--errors-within", "24");
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("does not implement this yet (UNIMPLEMENTED", result.Error, StringComparison.Ordinal);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var reply = JsonParser.Default.Parse<GetSyncStatusResponse>(result.Out);
+        var shop = Assert.Single(reply.Shops);
+        Assert.Equal("demo", shop.ShopCode);
+        Assert.Equal(10, shop.Cues.Count);
+        Assert.NotNull(reply.AsOf);
+    }
+
+    [Fact]
+    public async Task Status_DrillDown_PrintsTheTotalAndTheRecords()
+    {
+        var result = await _cli.RunAsync("status", "unprocessed-orders", "--shop", "demo", "--limit", "5");
+        var json = await _cli.RunAsync("status", "unprocessed-orders", "--shop", "demo", "--limit", "5", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.True(json.ExitCode == 0, json.ToString());
+        var reply = JsonParser.Default.Parse<ListCueRecordsResponse>(json.Out);
+        Assert.True(reply.Records.Count <= 5);
+        Assert.Equal($"Unprocessed Orders: {reply.Total} record(s)", result.OutLines[0].Trim());
+        Assert.All(reply.Records, r => Assert.Equal("demo", r.ShopCode));
+    }
+
+    [Fact]
+    public async Task Status_UnknownShop_ExitsWithNotFound()
+    {
+        var result = await _cli.RunAsync("status", "--shop", "no-such-shop");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("no-such-shop", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_WatchJson_ReceivesAnUpdateWhenATaskFails()
+    {
+        using var interrupt = new CancellationTokenSource();
+        var watch = _cli.StartAsync(["status", "--shop", "demo", "--watch", "--json"], interrupt.Token);
+        await Eventually.TrueAsync(() => watch.Out().Contains("\"shops\"", StringComparison.Ordinal), "the first status");
+        var message = $"cli watch {Guid.NewGuid():N}";
+
+        var sync = await _cli.RunAsync("sync", "90001", "--shop", "demo", "--foreground", "--max-attempts", "1",
+            "--option", "steps=1", "--option", "step_ms=1", "--option", "fail_attempts=1", "--option", $"fail_message={message}");
+        await Eventually.TrueAsync(() => watch.Out().Contains(message, StringComparison.Ordinal), "a status update with the failure", TimeSpan.FromSeconds(60));
+        await interrupt.CancelAsync();
+        var result = await watch.Completion;
+
+        Assert.NotEqual(0, sync.ExitCode);
+        Assert.True(result.ExitCode == 0, result.ToString());
     }
 
     [Fact]

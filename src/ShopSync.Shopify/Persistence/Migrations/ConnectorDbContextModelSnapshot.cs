@@ -709,6 +709,28 @@ namespace ShopSync.Shopify.Persistence.Migrations
                     b.ToTable("request_page_defaults", (string)null);
                 });
 
+            modelBuilder.Entity("ShopSync.Shopify.Status.CueThresholdEntity", b =>
+                {
+                    b.Property<string>("ShopCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Cue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AlertFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WarningFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ShopCode", "Cue");
+
+                    b.ToTable("status_cue_thresholds", (string)null);
+                });
+
             modelBuilder.Entity("ShopSync.Shopify.Sync.ShopifyApiCallEntity", b =>
                 {
                     b.Property<long>("Id")

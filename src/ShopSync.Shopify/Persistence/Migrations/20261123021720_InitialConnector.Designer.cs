@@ -11,7 +11,7 @@ using ShopSync.Shopify.Persistence;
 namespace ShopSync.Shopify.Persistence.Migrations
 {
     [DbContext(typeof(ConnectorDbContext))]
-    [Migration("20261123012408_InitialConnector")]
+    [Migration("20261123021720_InitialConnector")]
     partial class InitialConnector
     {
         /// <inheritdoc />
@@ -710,6 +710,28 @@ namespace ShopSync.Shopify.Persistence.Migrations
                     b.HasKey("ShopCode", "ReportId");
 
                     b.ToTable("request_page_defaults", (string)null);
+                });
+
+            modelBuilder.Entity("ShopSync.Shopify.Status.CueThresholdEntity", b =>
+                {
+                    b.Property<string>("ShopCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Cue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AlertFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WarningFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ShopCode", "Cue");
+
+                    b.ToTable("status_cue_thresholds", (string)null);
                 });
 
             modelBuilder.Entity("ShopSync.Shopify.Sync.ShopifyApiCallEntity", b =>

@@ -328,6 +328,21 @@ namespace ShopSync.Shopify.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "status_cue_thresholds",
+                columns: table => new
+                {
+                    ShopCode = table.Column<string>(type: "TEXT", nullable: false),
+                    Cue = table.Column<int>(type: "INTEGER", nullable: false),
+                    WarningFrom = table.Column<long>(type: "INTEGER", nullable: false),
+                    AlertFrom = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_status_cue_thresholds", x => new { x.ShopCode, x.Cue });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "sync_catalogs",
                 columns: table => new
                 {
@@ -945,6 +960,9 @@ namespace ShopSync.Shopify.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "shops");
+
+            migrationBuilder.DropTable(
+                name: "status_cue_thresholds");
 
             migrationBuilder.DropTable(
                 name: "sync_catalogs");

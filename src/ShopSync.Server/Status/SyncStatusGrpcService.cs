@@ -1,0 +1,45 @@
+using ShopSync.Contracts.V1;
+using ShopSync.Grpc;
+using ShopSync.Grpc.Server;
+using ShopSync.Shopify.Status;
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+
+namespace ShopSync.Server.Status;
+
+/// <summary>shopsync.v1.SyncStatusService: cues, task health, drill-downs, thresholds and the live status stream.</summary>
+internal sealed class SyncStatusGrpcService(
+    SyncStatusComposer composer, CueRecordLister lister, CueThresholdStore thresholds, SyncStatusWatcher watcher) : IGrpcService
+{
+    public static ServiceDescriptor Descriptor => SyncStatusReflection.Descriptor.FindTypeByName<ServiceDescriptor>("SyncStatusService");
+
+    public Task<GetSyncStatusResponse> GetSyncStatus(GetSyncStatusRequest request, ServerCallContext context) =>
+        composer.GetAsync(request.ShopCode, request.SyncErrorsWithinHours, context.CancellationToken);
+
+    public async Task WatchSyncStatus(WatchSyncStatusRequest request, IServerStreamWriter<WatchSyncStatusResponse> responses, ServerCallContext context)
+    {
+        await foreach (var status in watcher.WatchAsync(request.ShopCode, request.SyncErrorsWithinHours, context.CancellationToken))
+        {
+            await responses.WriteAsync(new WatchSyncStatusResponse { Status = status }, context.CancellationToken);
+        }
+    }
+
+    public Task<ListCueRecordsResponse> ListCueRecords(ListCueRecordsRequest request, ServerCallContext context) =>
+        lister.ListAsync(request, context.CancellationToken);
+
+    public async Task<SetCueThresholdsResponse> SetCueThresholds(SetCueThresholdsRequest request, ServerCallContext context)
+    {
+        if (request.Cue == Cue.Unspecified || !Enum.IsDefined(request.Cue))
+        {
+            throw RpcException.InvalidArgument("cue", $"unknown cue {(int)request.Cue}; use one of {string.Join(", ", Enum.GetNames<Cue>().Skip(1))}");
+        }
+        try
+        {
+            await thresholds.SetAsync((StatusCue)(int)request.Cue, request.ShopCode.Trim(), request.WarningFrom, request.AlertFrom, context.CancellationToken);
+        }
+        catch (StatusValidationException e)
+        {
+            throw RpcException.InvalidArgument(e.Field, e.Problem);
+        }
+        return new SetCueThresholdsResponse();
+    }
+}

@@ -1,0 +1,48 @@
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
+using ShopSync.Contracts.V1;
+using ShopSync.Grpc.Client;
+
+namespace ShopSync.Server.Tests.Status;
+
+/// <summary>SyncStatusService calls through the real gRPC client.</summary>
+internal static class StatusCalls
+{
+    private static readonly ServiceDescriptor Service = SyncStatusReflection.Descriptor.FindTypeByName<ServiceDescriptor>("SyncStatusService");
+
+    public static Task<GetSyncStatusResponse> GetStatusAsync(this GrpcChannel channel, string shopCode = "", int withinHours = 0) =>
+        Call<GetSyncStatusRequest, GetSyncStatusResponse>(channel, "GetSyncStatus", new() { ShopCode = shopCode, SyncErrorsWithinHours = withinHours });
+
+    public static Task<ListCueRecordsResponse> ListCueRecordsAsync(this GrpcChannel channel, ListCueRecordsRequest request) =>
+        Call<ListCueRecordsRequest, ListCueRecordsResponse>(channel, "ListCueRecords", request);
+
+    public static Task<SetCueThresholdsResponse> SetThresholdsAsync(this GrpcChannel channel, SetCueThresholdsRequest request) =>
+        Call<SetCueThresholdsRequest, SetCueThresholdsResponse>(channel, "SetCueThresholds", request);
+
+    public static AsyncServerStreamingCall<WatchSyncStatusResponse> Watch(this GrpcChannel channel, WatchSyncStatusRequest request, CancellationToken cancellationToken) =>
+        channel.ServerStreaming<WatchSyncStatusRequest, WatchSyncStatusResponse>(
+            Service.FindMethodByName("WatchSyncStatus"), request, new CallOptions { CancellationToken = cancellationToken });
+
+    /// <summary>Every record of a cue, page by page.</summary>
+    public static async Task<List<CueRecord>> AllRecordsAsync(this GrpcChannel channel, string shopCode, Cue cue, int pageSize)
+    {
+        var records = new List<CueRecord>();
+        var token = "";
+        do
+        {
+            var page = await channel.ListCueRecordsAsync(new ListCueRecordsRequest { ShopCode = shopCode, Cue = cue, PageSize = pageSize, PageToken = token });
+            Assert.True(page.Records.Count <= pageSize);
+            records.AddRange(page.Records);
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+        return records;
+    }
+
+    public static CueValue Cue(this ShopSyncStatus shop, Cue cue) => shop.Cues.Single(c => c.Cue == cue);
+
+    private static Task<TResponse> Call<TRequest, TResponse>(GrpcChannel channel, string method, TRequest request)
+        where TRequest : class, IMessage<TRequest>
+        where TResponse : class, IMessage<TResponse>, new() =>
+        channel.UnaryAsync<TRequest, TResponse>(Service.FindMethodByName(method), request, new CallOptions { Timeout = TimeSpan.FromSeconds(60) });
+}
