@@ -127,7 +127,7 @@ internal sealed class JobQueueGrpcService(
         }
         catch (OperationCanceledException) when (IsShutdown(context))
         {
-            throw new RpcException(new Status(StatusCode.Unavailable, "The server is shutting down; watch again when it is back."));
+            throw new RpcException(new ShopSync.Grpc.Status(StatusCode.Unavailable, "The server is shutting down; watch again when it is back."));
         }
     }
 
@@ -238,7 +238,7 @@ internal sealed class JobQueueGrpcService(
     private bool IsShutdown(ServerCallContext context) =>
         lifetime.ApplicationStopping.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested;
 
-    private static RpcException ShuttingDown(Guid jobId, long lastSequence) => new(new Status(
+    private static RpcException ShuttingDown(Guid jobId, long lastSequence) => new(new ShopSync.Grpc.Status(
         StatusCode.Unavailable,
         $"The server is shutting down; the job goes on. Resume with WatchJob(job_id={jobId}, after_sequence={lastSequence})."));
 }

@@ -96,7 +96,7 @@ public sealed class ShutdownTests
         Assert.Contains("after_sequence=", foregroundStatus.Detail);
     }
 
-    private static Task<Status> ReadAsync<T>(ShopSync.Grpc.Client.AsyncServerStreamingCall<T> call, Action<T> onMessage) =>
+    private static Task<ShopSync.Grpc.Status> ReadAsync<T>(ShopSync.Grpc.Client.AsyncServerStreamingCall<T> call, Action<T> onMessage) =>
         Task.Run(async () =>
         {
             try
@@ -105,7 +105,7 @@ public sealed class ShutdownTests
                 {
                     onMessage(message);
                 }
-                return Status.DefaultSuccess;
+                return ShopSync.Grpc.Status.DefaultSuccess;
             }
             catch (RpcException e)
             {

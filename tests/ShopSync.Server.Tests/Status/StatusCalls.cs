@@ -1,5 +1,5 @@
 using Google.Protobuf;
-using Google.Protobuf.Reflection;
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 using ShopSync.Contracts.V1;
 using ShopSync.Grpc.Client;
 
