@@ -18,6 +18,14 @@ public sealed class SchedulerOptions
     /// </summary>
     public TimeSpan MisfireThreshold { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Occurrences are queued up to this long before they are due, with <c>EarliestStart</c> = the occurrence: the
+    /// dispatcher's own timer then starts them on time, whatever a runner pass costs. A schedule whose earlier
+    /// occurrence entry is still queued or running is left to its due time (the overlap policy is decided then).
+    /// Zero queues every occurrence at its due time.
+    /// </summary>
+    public TimeSpan LeadTime { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>At most this many due schedules are handled per pass.</summary>
     public int BatchSize { get; set; } = 1000;
 
