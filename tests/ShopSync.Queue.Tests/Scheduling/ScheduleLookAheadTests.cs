@@ -94,4 +94,35 @@ public sealed class ScheduleLookAheadTests
         Assert.Equal(first.Id, ran.Id);
         Assert.Equal([At(1)], await f.OccurrencesAsync(Report));
     }
+
+    [Fact]
+    public async Task Update_OccurrenceQueuedAhead_NextComesAfterIt()
+    {
+        await using var f = await RunnerFixture.StartAsync(Succeeds(Report));
+        var schedule = await f.ScheduleAsync(EveryMinute(Report));
+        f.Time.Advance(At(0, 59) - f.Time.GetUtcNow());
+        var early = await f.Host.EntryAsync(Report, At(1));
+
+        var updated = await f.Host.Schedules.UpdateAsync(schedule.Id, EveryMinute(Report) with { Priority = 3 }, CancellationToken.None);
+        Assert.Equal(At(2), updated.NextOccurrence);
+
+        await f.AdvanceToAsync(At(1));
+        var ran = await f.Host.EntryAsync(Report, At(1), JobStatus.Finished);
+        Assert.Equal(early.Id, ran.Id);
+        Assert.Equal([At(1)], await f.OccurrencesAsync(Report));
+    }
+
+    [Fact]
+    public async Task Settle_WithInterval_ResultRecordedOnceTheIntervalHasPassed()
+    {
+        await using var f = await RunnerFixture.StartAsync(TimeSpan.FromSeconds(1), Succeeds(Report));
+        var schedule = await f.ScheduleAsync(EveryMinute(Report));
+        await f.AdvanceToAsync(At(1));
+        await f.Host.EntryAsync(Report, At(1), JobStatus.Finished);
+        Assert.Equal(JobResult.None, (await f.Host.Schedules.GetAsync(schedule.Id, CancellationToken.None)).LastResult);
+
+        f.Time.Advance(TimeSpan.FromSeconds(1));
+        var settled = await f.ReachAsync(schedule.Id, s => s.LastResult == JobResult.Succeeded);
+        Assert.Equal(At(1), settled.LastRunAt);
+    }
 }
