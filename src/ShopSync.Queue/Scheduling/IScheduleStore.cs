@@ -30,8 +30,17 @@ public interface IScheduleStore
     /// <summary>Active schedules whose next occurrence is at or before <paramref name="now"/>, earliest first.</summary>
     Task<IReadOnlyList<StoredSchedule>> ListDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Active schedules whose next occurrence is after <paramref name="after"/> and at or before <paramref name="until"/>,
+    /// earliest first: the runner's look-ahead reads only what it has not looked at yet.
+    /// </summary>
+    Task<IReadOnlyList<StoredSchedule>> ListDueAsync(DateTimeOffset after, DateTimeOffset until, int max, CancellationToken cancellationToken);
+
     /// <summary>The earliest next occurrence of any Active schedule; null when none is planned.</summary>
     Task<DateTimeOffset?> EarliestDueAsync(CancellationToken cancellationToken);
+
+    /// <summary>The earliest next occurrence after <paramref name="after"/> of any Active schedule; null when none.</summary>
+    Task<DateTimeOffset?> EarliestDueAfterAsync(DateTimeOffset after, CancellationToken cancellationToken);
 
     /// <summary>Pending occurrences of these schedules (all schedules when null).</summary>
     Task<IReadOnlyList<PendingOccurrence>> ListPendingAsync(IReadOnlyCollection<Guid>? scheduleIds, CancellationToken cancellationToken);

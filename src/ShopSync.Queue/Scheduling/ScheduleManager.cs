@@ -48,7 +48,10 @@ public sealed class ScheduleManager
         return schedule;
     }
 
-    /// <summary>Replaces every settable field; the next occurrence is recomputed from now. The state stays.</summary>
+    /// <summary>
+    /// Replaces every settable field; the next occurrence is recomputed from now (or after an occurrence already queued
+    /// ahead of time). The state stays.
+    /// </summary>
     public async Task<StoredSchedule> UpdateAsync(Guid scheduleId, ScheduleDefinition definition, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
@@ -60,6 +63,9 @@ public sealed class ScheduleManager
                 var busy = await HasPendingAsync(scheduleId, ct).ConfigureAwait(false);
                 var next = current.State != ScheduleState.Active ? null
                     : replaced.Recurrence.Anchoring == RecurrenceAnchoring.FixedDelay && busy ? null
+                    // An occurrence the runner queued ahead of time stays queued: the next one comes after it.
+                    : current.LastOccurrence is { } queuedAhead && queuedAhead >= now
+                        ? RecurrenceCalculator.NextOccurrence(replaced.Recurrence, queuedAhead)
                     : ScheduleTiming.First(replaced.Recurrence, now);
                 return current with { Definition = replaced, NextOccurrence = next };
             },

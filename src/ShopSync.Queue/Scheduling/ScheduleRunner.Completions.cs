@@ -109,6 +109,11 @@ internal sealed partial class ScheduleRunner
         {
             while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
+                if (_options.SettleInterval > TimeSpan.Zero)
+                {
+                    // The rest of a burst of ends joins this batch (see SchedulerOptions.SettleInterval).
+                    await Task.Delay(_options.SettleInterval, _time, cancellationToken).ConfigureAwait(false);
+                }
                 while (batch.Count < SettleBatch && reader.TryRead(out var item))
                 {
                     batch.Add(item);

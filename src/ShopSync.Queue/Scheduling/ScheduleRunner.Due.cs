@@ -6,29 +6,59 @@ namespace ShopSync.Queue.Scheduling;
 
 internal sealed partial class ScheduleRunner
 {
+    /// <summary>
+    /// One pass: decides per schedule, queues every occurrence of the pass with one <see cref="IJobQueue.EnqueueManyAsync"/>
+    /// (one transaction) and advances the schedules in one transaction. A schedule not due yet (look-ahead) is queued
+    /// for its next occurrence with EarliestStart = that occurrence, unless an earlier entry of it is still queued or
+    /// running: then it is left to its due time, where the overlap policy decides.
+    /// </summary>
     private async Task ProcessDueAsync(IReadOnlyList<StoredSchedule> due, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var plans = new List<(StoredSchedule Schedule, DuePlan Plan)>(due.Count);
+        var check = new List<Guid>(due.Count);
         foreach (var schedule in due)
         {
-            plans.Add((schedule, Decide(schedule, now)));
+            var occurrence = schedule.NextOccurrence!.Value;
+            // Ahead of time the decision is the one taken at the occurrence itself: on time, exactly one run.
+            var plan = Decide(schedule, occurrence > now ? occurrence : now);
+            plans.Add((schedule, plan));
+            if (plan.Run.Count > 0)
+            {
+                check.Add(schedule.Id);
+            }
         }
 
-        var running = await ActiveEntriesAsync(
-            plans.Where(p => p.Plan.Run.Count > 0).Select(p => p.Schedule.Id).ToList(), cancellationToken).ConfigureAwait(false);
-        var queueing = new List<(StoredSchedule Schedule, DuePlan Plan, Task<PendingOccurrence?>[] Entries)>(plans.Count);
+        var running = await ActiveEntriesAsync(check, cancellationToken).ConfigureAwait(false);
+        var requests = new List<EnqueueRequest>(plans.Count);
+        var decided = new List<(StoredSchedule Schedule, DuePlan Plan, int First, int Count)>(plans.Count);
         foreach (var (schedule, plan) in plans)
         {
-            var runs = ApplyOverlap(schedule, plan.Run, running.GetValueOrDefault(schedule.Id));
-            // Queued concurrently: the store's group commit writes them in one transaction.
-            queueing.Add((schedule, plan, runs.Select(o => QueueAsync(schedule, o, cancellationToken)).ToArray()));
+            var active = running.GetValueOrDefault(schedule.Id);
+            if (schedule.NextOccurrence > now && active is { Count: > 0 })
+            {
+                continue;
+            }
+            var runs = ApplyOverlap(schedule, plan.Run, active);
+            decided.Add((schedule, plan, requests.Count, runs.Count));
+            foreach (var occurrence in runs)
+            {
+                requests.Add(ScheduledEntries.Request(schedule, occurrence));
+            }
         }
 
-        var advances = new List<ScheduleAdvance>(queueing.Count);
-        foreach (var (schedule, plan, entries) in queueing)
+        var queued = await QueueAllAsync(requests, cancellationToken).ConfigureAwait(false);
+        var advances = new List<ScheduleAdvance>(decided.Count);
+        foreach (var (schedule, plan, first, count) in decided)
         {
-            var queued = (await Task.WhenAll(entries).ConfigureAwait(false)).OfType<PendingOccurrence>().ToList();
-            advances.Add(new ScheduleAdvance(schedule.Id, schedule.Version, plan.Next, plan.LastOccurrence, queued));
+            var entries = new List<PendingOccurrence>(count);
+            for (var i = first; i < first + count; i++)
+            {
+                if (queued[i] is { } entry)
+                {
+                    entries.Add(entry);
+                }
+            }
+            advances.Add(new ScheduleAdvance(schedule.Id, schedule.Version, plan.Next, plan.LastOccurrence, entries));
         }
 
         var advanced = await _store.AdvanceAsync(advances, cancellationToken).ConfigureAwait(false);
@@ -43,7 +73,7 @@ internal sealed partial class ScheduleRunner
                 await OnLostAdvanceAsync(advance, cancellationToken).ConfigureAwait(false);
             }
         }
-        LogPass(_logger, due.Count, advances.Sum(a => a.Queued.Count), advanced.Count);
+        LogPass(_logger, due.Count, queued.Count(q => q is not null), advanced.Count);
     }
 
     private DuePlan Decide(StoredSchedule schedule, DateTimeOffset now)
@@ -126,27 +156,6 @@ internal sealed partial class ScheduleRunner
         catch (JobNotFoundException)
         {
             Ended(pending, new EntryEnd(null, JobStatus.Finished, JobResult.None));
-            return null;
-        }
-    }
-
-    private async Task<PendingOccurrence?> QueueAsync(StoredSchedule schedule, DateTimeOffset occurrence, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var job = await _queue.EnqueueAsync(ScheduledEntries.Request(schedule, occurrence), cancellationToken).ConfigureAwait(false);
-            return new PendingOccurrence(schedule.Id, occurrence, job.Id);
-        }
-        catch (JobOccurrenceExistsException)
-        {
-            // A restart or another node queued it first: one entry, one run.
-            var existing = await _store.FindOccurrenceJobAsync(schedule.Id, occurrence, cancellationToken).ConfigureAwait(false);
-            LogAlreadyQueued(_logger, schedule.Id, occurrence, existing);
-            return existing is { } id ? new PendingOccurrence(schedule.Id, occurrence, id) : null;
-        }
-        catch (JobValidationException e)
-        {
-            LogRejected(_logger, schedule.Id, occurrence, e.Field, e.Message);
             return null;
         }
     }

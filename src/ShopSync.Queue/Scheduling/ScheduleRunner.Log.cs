@@ -35,6 +35,9 @@ internal sealed partial class ScheduleRunner
     [LoggerMessage(EventId = 4010, Level = LogLevel.Warning, Message = "Schedule {ScheduleId} stopped recurring: occurrence entry {JobId} ended in Error (failure policy Stop)")]
     private static partial void LogStopped(ILogger logger, Guid scheduleId, Guid jobId);
 
+    [LoggerMessage(EventId = 4012, Level = LogLevel.Information, Message = "Schedule runner: {Count} occurrences could not be queued together ({Reason}); queuing each on its own")]
+    private static partial void LogBatchFallback(ILogger logger, int count, string reason);
+
     [LoggerMessage(EventId = 4011, Level = LogLevel.Trace, Message = "Schedule runner awake at {Now:O}; earliest next occurrence {Earliest:O}")]
     private static partial void LogWake(ILogger logger, DateTimeOffset now, DateTimeOffset? earliest);
 }

@@ -11,7 +11,9 @@ namespace ShopSync.Queue.Scheduling;
 /// next occurrence (or a local schedule change), reads the database at most once per
 /// <see cref="SchedulerOptions.IdlePollInterval"/> while nothing is due, queues due occurrences keyed by
 /// (schedule, occurrence) and then advances each schedule conditionally on its version, so neither a restart nor a
-/// second node runs an occurrence twice (the unique index on the entries is the final guard).
+/// second node runs an occurrence twice (the unique index on the entries is the final guard). Occurrences are queued
+/// up to <see cref="SchedulerOptions.LeadTime"/> early with EarliestStart = the occurrence, so the dispatcher's timer,
+/// not the cost of a runner pass, decides when they start.
 /// </summary>
 internal sealed partial class ScheduleRunner : BackgroundService
 {
@@ -49,6 +51,9 @@ internal sealed partial class ScheduleRunner : BackgroundService
     public Task Started => _started.Task;
 
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    // Every Active schedule due at or before this instant has been looked at by a look-ahead pass (memory only).
+    private DateTimeOffset? _lookedAheadUntil;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -93,14 +98,43 @@ internal sealed partial class ScheduleRunner : BackgroundService
                     continue;
                 }
 
+                var wakeAt = earliest;
+                if (earliest is { } first && _options.LeadTime > TimeSpan.Zero)
+                {
+                    // Schedules at or before _lookedAheadUntil were looked at already; those still there wait for
+                    // their due time (an earlier entry was still queued or running), so only newer ones are read.
+                    var seen = _lookedAheadUntil is { } until && until >= first ? until : (DateTimeOffset?)null;
+                    var candidate = seen is { } after
+                        ? await _store.EarliestDueAfterAsync(after, cancellationToken).ConfigureAwait(false)
+                        : first;
+                    var horizon = now + _options.LeadTime;
+                    if (candidate <= horizon)
+                    {
+                        var ahead = seen is { } from
+                            ? await _store.ListDueAsync(from, horizon, _options.BatchSize, cancellationToken).ConfigureAwait(false)
+                            : await _store.ListDueAsync(horizon, _options.BatchSize, cancellationToken).ConfigureAwait(false);
+                        await ProcessDueAsync(ahead, now, cancellationToken).ConfigureAwait(false);
+                        _lookedAheadUntil = ahead.Count >= _options.BatchSize ? ahead[^1].NextOccurrence : horizon;
+                        continue;
+                    }
+                    if (candidate is { } nextAhead && nextAhead - _options.LeadTime < first)
+                    {
+                        wakeAt = nextAhead - _options.LeadTime;
+                    }
+                }
+
                 var wait = _options.IdlePollInterval - _time.GetElapsedTime(lastReconcile);
-                if (earliest is { } next && next - now < wait)
+                if (wakeAt is { } next && next - now < wait)
                 {
                     wait = next - now;
                 }
                 // Whole milliseconds, rounded up: a timer that fires a hair early would only spin once more.
                 wait = TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds));
-                await _signal.WaitAsync(wait, _time, cancellationToken).ConfigureAwait(false);
+                if (await _signal.WaitAsync(wait, _time, cancellationToken).ConfigureAwait(false))
+                {
+                    // A local change may have moved a schedule into the look-ahead window already read.
+                    _lookedAheadUntil = null;
+                }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

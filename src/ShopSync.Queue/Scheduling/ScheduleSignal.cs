@@ -18,12 +18,14 @@ internal sealed class ScheduleSignal
         }
     }
 
-    /// <summary>Waits until notified or until <paramref name="delay"/> has passed on <paramref name="time"/>.</summary>
-    public async Task WaitAsync(TimeSpan delay, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until notified or until <paramref name="delay"/> has passed on <paramref name="time"/>; true when notified.
+    /// </summary>
+    public async Task<bool> WaitAsync(TimeSpan delay, TimeProvider time, CancellationToken cancellationToken)
     {
         if (delay <= TimeSpan.Zero)
         {
-            return;
+            return _signal.Wait(0, CancellationToken.None);
         }
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var signalled = _signal.WaitAsync(stop.Token);
@@ -38,5 +40,6 @@ internal sealed class ScheduleSignal
         {
             // The loser of the race was cancelled.
         }
+        return signalled.IsCompletedSuccessfully;
     }
 }

@@ -122,11 +122,35 @@ internal sealed partial class SqliteScheduleStore : IScheduleStore
         return rows.Select(FromRow).ToList();
     }
 
+    public async Task<IReadOnlyList<StoredSchedule>> ListDueAsync(
+        DateTimeOffset after, DateTimeOffset until, int max, CancellationToken cancellationToken)
+    {
+        await using var db = Context();
+        var from = after.UtcTicks;
+        var to = until.UtcTicks;
+        var rows = await db.Schedules.AsNoTracking()
+            .Where(r => r.State == (int)ScheduleState.Active && r.NextOccurrence != null && r.NextOccurrence > from && r.NextOccurrence <= to)
+            .OrderBy(r => r.NextOccurrence)
+            .Take(max)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(FromRow).ToList();
+    }
+
     public async Task<DateTimeOffset?> EarliestDueAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT MIN(next_occurrence) FROM schedules WHERE state = 1 AND next_occurrence IS NOT NULL";
+        return Instant(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as long?);
+    }
+
+    public async Task<DateTimeOffset?> EarliestDueAfterAsync(DateTimeOffset after, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        // The same partial index as EarliestDueAsync: a range seek.
+        command.CommandText = "SELECT MIN(next_occurrence) FROM schedules WHERE state = 1 AND next_occurrence IS NOT NULL AND next_occurrence > $after";
+        command.Parameters.AddWithValue("$after", after.UtcTicks);
         return Instant(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as long?);
     }
 

@@ -23,11 +23,15 @@ internal sealed class RunnerFixture : IAsyncDisposable
 
     public IReportHandler[] Handlers { get; private set; } = [];
 
-    public static async Task<RunnerFixture> StartAsync(params IReportHandler[] handlers)
+    public TimeSpan? SettleInterval { get; private set; }
+
+    public static Task<RunnerFixture> StartAsync(params IReportHandler[] handlers) => StartAsync(null, handlers);
+
+    public static async Task<RunnerFixture> StartAsync(TimeSpan? settleInterval, params IReportHandler[] handlers)
     {
-        var fixture = new RunnerFixture();
+        var fixture = new RunnerFixture { SettleInterval = settleInterval };
         fixture.Handlers = [.. handlers, new DelegateHandler(ProbeReport, (_, _) => Task.FromResult(ReportOutcome.Success()))];
-        fixture.Host = await SchedulingHost.StartAsync(fixture.DatabaseFile, fixture.Time, fixture.Handlers);
+        fixture.Host = await SchedulingHost.StartAsync(fixture.DatabaseFile, fixture.Time, settleInterval, fixture.Handlers);
         fixture.Probe = (await fixture.Host.Schedules.CreateAsync(ScheduleTestData.EveryMinute(ProbeReport), false, CancellationToken.None)).Id;
         return fixture;
     }
@@ -59,7 +63,7 @@ internal sealed class RunnerFixture : IAsyncDisposable
         {
             await whileDown();
         }
-        Host = await SchedulingHost.StartAsync(DatabaseFile, Time, Handlers);
+        Host = await SchedulingHost.StartAsync(DatabaseFile, Time, SettleInterval, Handlers);
     }
 
     public async ValueTask DisposeAsync()

@@ -26,7 +26,11 @@ internal sealed class SchedulingHost : IAsyncDisposable
 
     public ScheduleManager Schedules => _services.GetRequiredService<ScheduleManager>();
 
-    public static async Task<SchedulingHost> StartAsync(string databaseFile, FakeTimeProvider time, params IReportHandler[] handlers)
+    public static Task<SchedulingHost> StartAsync(string databaseFile, FakeTimeProvider time, params IReportHandler[] handlers) =>
+        StartAsync(databaseFile, time, null, handlers);
+
+    public static async Task<SchedulingHost> StartAsync(
+        string databaseFile, FakeTimeProvider time, TimeSpan? settleInterval, params IReportHandler[] handlers)
     {
         var services = new ServiceCollection();
         services.AddLogging(b =>
@@ -47,7 +51,8 @@ internal sealed class SchedulingHost : IAsyncDisposable
         });
         services.AddShopSyncSqliteStore($"Data Source={databaseFile}", o => o.Synchronous = SqliteSynchronousMode.Normal);
         services.AddShopSyncSqliteSchedules($"Data Source={databaseFile}");
-        services.AddShopSyncScheduling();
+        // Settled at once: a settle interval would wait on the fake clock.
+        services.AddShopSyncScheduling(o => o.SettleInterval = settleInterval ?? TimeSpan.Zero);
         foreach (var handler in handlers)
         {
             services.AddReportHandler(handler);

@@ -96,6 +96,26 @@ public sealed class SqliteScheduleStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task DueWindow_AfterExclusiveUntilInclusive_ActiveOnly()
+    {
+        var store = await StoreAsync();
+        var looked = Schedule(new CronForm("* * * * *")) with { NextOccurrence = Now.AddSeconds(1) };
+        var first = Schedule(new CronForm("* * * * *")) with { NextOccurrence = Now.AddSeconds(2) };
+        var second = Schedule(new CronForm("* * * * *")) with { NextOccurrence = Now.AddSeconds(3) };
+        var beyond = Schedule(new CronForm("* * * * *")) with { NextOccurrence = Now.AddSeconds(4) };
+        var paused = Schedule(new CronForm("* * * * *")) with { NextOccurrence = Now.AddSeconds(2), State = ScheduleState.OnHold };
+        foreach (var s in new[] { second, looked, beyond, first, paused })
+        {
+            await store.InsertAsync(s, CancellationToken.None);
+        }
+
+        var window = await store.ListDueAsync(Now.AddSeconds(1), Now.AddSeconds(3), 10, CancellationToken.None);
+        Assert.Equal([first.Id, second.Id], window.Select(s => s.Id));
+        Assert.Equal(Now.AddSeconds(2), await store.EarliestDueAfterAsync(Now.AddSeconds(1), CancellationToken.None));
+        Assert.Null(await store.EarliestDueAfterAsync(Now.AddSeconds(4), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Settle_StopAndFixedDelay_Applied()
     {
         var store = await StoreAsync();
