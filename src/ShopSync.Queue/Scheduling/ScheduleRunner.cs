@@ -128,9 +128,7 @@ internal sealed partial class ScheduleRunner : BackgroundService
                 {
                     wait = next - now;
                 }
-                // Whole milliseconds, rounded up: a timer that fires a hair early would only spin once more.
-                wait = TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds));
-                if (await _signal.WaitAsync(wait, _time, cancellationToken).ConfigureAwait(false))
+                if (await _signal.WaitUntilAsync(now + wait, _time, cancellationToken).ConfigureAwait(false))
                 {
                     // A local change may have moved a schedule into the look-ahead window already read.
                     _lookedAheadUntil = null;

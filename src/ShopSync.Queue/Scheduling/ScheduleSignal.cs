@@ -19,18 +19,25 @@ internal sealed class ScheduleSignal
     }
 
     /// <summary>
-    /// Waits until notified or until <paramref name="delay"/> has passed on <paramref name="time"/>; true when notified.
+    /// Waits until notified or until <paramref name="wakeAt"/> on <paramref name="time"/>; true when notified.
     /// </summary>
-    public async Task<bool> WaitAsync(TimeSpan delay, TimeProvider time, CancellationToken cancellationToken)
+    public async Task<bool> WaitUntilAsync(DateTimeOffset wakeAt, TimeProvider time, CancellationToken cancellationToken)
     {
+        var delay = wakeAt - time.GetUtcNow();
         if (delay <= TimeSpan.Zero)
         {
             return _signal.Wait(0, CancellationToken.None);
         }
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var signalled = _signal.WaitAsync(stop.Token);
-        var elapsed = Task.Delay(delay, time, stop.Token);
-        await Task.WhenAny(signalled, elapsed).ConfigureAwait(false);
+        // Whole milliseconds, rounded up: a timer that fires a hair early would only spin once more.
+        var elapsed = Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(delay.TotalMilliseconds)), time, stop.Token);
+        // The clock may have moved on between reading it and arming the timer (a test's manual clock does, and a
+        // timer armed relative to the new time would wake late): look again now that the timer is armed.
+        if (time.GetUtcNow() < wakeAt)
+        {
+            await Task.WhenAny(signalled, elapsed).ConfigureAwait(false);
+        }
         await stop.CancelAsync().ConfigureAwait(false);
         try
         {
