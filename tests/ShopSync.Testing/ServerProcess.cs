@@ -12,6 +12,9 @@ namespace ShopSync.Testing;
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
+    /// <summary>How often the start-up wait asks for health (bounded by its 60 s deadline).</summary>
+    private static readonly TimeSpan HealthPollInterval = TimeSpan.FromMilliseconds(50);
+
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly object _gate = new();
@@ -169,7 +172,7 @@ public sealed class ServerProcess : IAsyncDisposable
             {
                 throw new TimeoutException($"The server did not become healthy within 60 s:\n{Output}");
             }
-            await Task.Delay(50);
+            await Task.Delay(HealthPollInterval);
         }
     }
 }
