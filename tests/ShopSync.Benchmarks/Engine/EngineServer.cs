@@ -15,6 +15,9 @@ namespace ShopSync.Benchmarks.Engine;
 /// </summary>
 internal sealed class EngineServer : IAsyncDisposable
 {
+    /// <summary>How often the start-up wait asks for health (bounded by its 60 s deadline).</summary>
+    private static readonly TimeSpan HealthPollInterval = TimeSpan.FromMilliseconds(50);
+
     public const string StoreCallMarker = "[2003]";
     private readonly Process _process;
     private long _storeCalls;
@@ -190,7 +193,7 @@ internal sealed class EngineServer : IAsyncDisposable
                 throw new TimeoutException("The server did not become healthy within 60 s.");
             }
 
-            await Task.Delay(50, cancellationToken);
+            await Task.Delay(HealthPollInterval, cancellationToken);
         }
     }
 }

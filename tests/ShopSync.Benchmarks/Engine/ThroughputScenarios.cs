@@ -6,6 +6,9 @@ namespace ShopSync.Benchmarks.Engine;
 /// <summary>Enqueue and processing throughput, and memory with a large queue.</summary>
 internal static class ThroughputScenarios
 {
+    /// <summary>How often the run polls its last entries for completion (bounded by the scenario deadline).</summary>
+    private static readonly TimeSpan CompletionPollInterval = TimeSpan.FromMilliseconds(250);
+
     private const int BulkChunk = 5_000;
     private const int BulkCallers = 4;
 
@@ -63,7 +66,7 @@ internal static class ThroughputScenarios
         var deadline = Stopwatch.StartNew();
         while (pending.Count > 0)
         {
-            await Task.Delay(250, cancellationToken);
+            await Task.Delay(CompletionPollInterval, cancellationToken);
             foreach (var id in pending.ToArray())
             {
                 var job = await client.GetAsync(id, cancellationToken);
