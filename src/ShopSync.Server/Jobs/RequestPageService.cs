@@ -139,7 +139,7 @@ internal sealed class RequestPageService(
 
     private RequestPageDefinition Definition(int reportId, string field)
     {
-        var report = reports.Find(reportId) is null ? null : reports.Reports.First(r => r.ReportId == reportId);
+        var report = reports.Find(reportId)?.Definition;
         if (report is null)
         {
             var known = string.Join(", ", reports.Reports.Select(r => $"{r.ReportId} {r.Name}"));
