@@ -8,9 +8,11 @@ namespace ShopSync.Grpc.Protocol;
 /// <summary>
 /// Reads length-prefixed gRPC messages from a pipe, reassembling them across DATA frames. The size limit is checked
 /// on the 5-byte prefix, before the message is buffered; uncompressed messages are parsed straight from the pipe's
-/// buffers (no copy).
+/// buffers (no copy). <paramref name="onTransportFailure"/> is told when the pipe itself fails (an
+/// <see cref="IOException"/>: the peer reset the stream or the connection was lost) before the exception propagates.
 /// </summary>
-internal sealed class MessageReader<T>(PipeReader reader, MessageParser<T> parser, int maxMessageSize, string? encoding, string peerRole)
+internal sealed class MessageReader<T>(
+    PipeReader reader, MessageParser<T> parser, int maxMessageSize, string? encoding, string peerRole, Action? onTransportFailure = null)
     where T : class, IMessage<T>
 {
     /// <summary>Whether the last message read had the compressed flag set.</summary>
@@ -22,7 +24,7 @@ internal sealed class MessageReader<T>(PipeReader reader, MessageParser<T> parse
     {
         while (true)
         {
-            var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var result = await ReadPipeAsync(cancellationToken).ConfigureAwait(false);
             var buffer = result.Buffer;
             var consumed = buffer.Start;
             var examined = buffer.End;
@@ -62,6 +64,19 @@ internal sealed class MessageReader<T>(PipeReader reader, MessageParser<T> parse
         }
     }
 
+    private async ValueTask<ReadResult> ReadPipeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException) when (onTransportFailure is not null)
+        {
+            onTransportFailure();
+            throw;
+        }
+    }
+
     /// <summary>Reads exactly one message followed by the end of the stream (unary and server-streaming requests).</summary>
     public async ValueTask<T> ReadSingleAsync(CancellationToken cancellationToken)
     {
@@ -69,7 +84,7 @@ internal sealed class MessageReader<T>(PipeReader reader, MessageParser<T> parse
             ?? throw Fail(StatusCode.Unimplemented, $"No message received; the {peerRole} must send exactly one.");
         while (true)
         {
-            var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var result = await ReadPipeAsync(cancellationToken).ConfigureAwait(false);
             var hasData = !result.Buffer.IsEmpty;
             reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
             if (hasData)

@@ -17,7 +17,7 @@ internal static class RepoPaths
 
     public const string Python = "/usr/bin/python3";
 
-    public const string InstallHint = "Run scripts/install-deps.sh to install the real gRPC peers (python3-grpcio, python3-grpc-tools, npm ci in tests/interop).";
+    public const string InstallHint = "Run scripts/install-deps.sh to install the real gRPC peers (python3-grpcio, python3-grpc-tools, npm install in tests/interop).";
 
     private static string FindRoot()
     {

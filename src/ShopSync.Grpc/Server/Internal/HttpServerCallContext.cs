@@ -19,6 +19,7 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
     private ITimer? _deadlineTimer;
     private string? _responseCompression;
     private CancellationToken _cancellationToken;
+    private volatile bool _requestBodyFailed;
     private DateTimeOffset? _deadline;
     private int _writeInProgress;
     private bool _completed;
@@ -65,8 +66,17 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
     /// <summary>Whether the deadline passed (the status then is DEADLINE_EXCEEDED whatever the handler did).</summary>
     public bool DeadlineExceeded { get; private set; }
 
-    /// <summary>Whether the client went away (RST_STREAM or connection loss).</summary>
-    public bool ClientGone => _http.RequestAborted.IsCancellationRequested;
+    /// <summary>
+    /// Whether the client went away (RST_STREAM or connection loss). Kestrel cancels <c>RequestAborted</c> from a
+    /// queued work item, so a read of the reset request body can fail before the token shows it: a transport failure
+    /// of the request body counts as well.
+    /// </summary>
+    public bool ClientGone => _requestBodyFailed || _http.RequestAborted.IsCancellationRequested;
+
+    /// <summary>The reader of the request messages, which marks the client gone when the request body fails.</summary>
+    public MessageReader<TRequest> CreateRequestReader<TRequest>(MessageParser<TRequest> parser)
+        where TRequest : class, IMessage<TRequest> =>
+        new(_http.Request.BodyReader, parser, _options.MaxReceiveMessageSize, RequestEncoding, "client", () => _requestBodyFailed = true);
 
     private string? AcceptEncoding => _http.Request.Headers[GrpcProtocol.AcceptEncodingHeader];
 

@@ -19,7 +19,7 @@ internal sealed class UnaryCallHandler<TService, TRequest, TResponse>(
     protected override async Task InvokeAsync(HttpServerCallContext context)
     {
         var http = context.HttpContext;
-        var reader = new MessageReader<TRequest>(http.Request.BodyReader, _parser, Options.MaxReceiveMessageSize, context.RequestEncoding, "client");
+        var reader = context.CreateRequestReader(_parser);
         var request = await reader.ReadSingleAsync(context.CancellationToken).ConfigureAwait(false);
         var service = _activator.Create(http.RequestServices, out var created);
         try
