@@ -25,8 +25,15 @@ import glob, sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 passed = failed = skipped = 0
 for f in glob.glob(sys.argv[1] + "/*.trx"):
-    c = ET.parse(f).getroot().find("t:ResultSummary/t:Counters", ns)
+    summary = ET.parse(f).getroot().find("t:ResultSummary", ns)
+    c = summary.find("t:Counters", ns) if summary is not None else None
     if c is None: continue
+    # A crashed or hung test host, or a failing fixture cleanup, fails the run without failing a test: say so.
+    if summary.get("outcome") != "Completed":
+        print(f"run outcome {summary.get('outcome')} in {f}")
+        for info in summary.findall("t:RunInfos/t:RunInfo", ns):
+            if info.get("outcome") == "Error":
+                print("  " + (info.findtext("t:Text", "", ns) or "").strip()[:2000])
     passed += int(c.get("passed", 0)); failed += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0)) + int(c.get("aborted", 0))
     skipped += int(c.get("notExecuted", 0))
 print(f"{passed} passed, {failed} failed, {skipped} skipped")

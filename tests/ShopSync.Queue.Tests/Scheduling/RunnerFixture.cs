@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using ShopSync.Queue.Entries;
 using ShopSync.Queue.Handlers;
 using ShopSync.Queue.Scheduling;
 using ShopSync.Queue.Tests.Support;
@@ -36,7 +37,12 @@ internal sealed class RunnerFixture : IAsyncDisposable
         return fixture;
     }
 
-    /// <summary>Moves the clock to <paramref name="instant"/> and waits until the runner has handled everything due then.</summary>
+    /// <summary>
+    /// Moves the clock to <paramref name="instant"/> and waits until the runner has handled everything due then and
+    /// the probe's entries due by then have run. A probe entry still queued would hold back the probe's next
+    /// look-ahead (an earlier entry of a schedule still queued leaves the next occurrence to its due time), which on
+    /// a loaded machine made a later step that waits for the look-ahead time out.
+    /// </summary>
     public async Task AdvanceToAsync(DateTimeOffset instant)
     {
         Time.Advance(instant - Time.GetUtcNow());
@@ -44,6 +50,9 @@ internal sealed class RunnerFixture : IAsyncDisposable
         await Eventually.ReachAsync(
             () => Host.Schedules.GetAsync(Probe, CancellationToken.None),
             s => s.LastOccurrence >= minute);
+        await Eventually.ReachAsync(
+            () => Host.EntriesAsync(ProbeReport),
+            entries => entries.All(j => j.OccurrenceUtc > instant || j.Status is JobStatus.Finished or JobStatus.Error));
     }
 
     public Task<StoredSchedule> ScheduleAsync(ScheduleDefinition definition, bool onHold = false) =>
