@@ -36,6 +36,9 @@ public interface IShopifyAdminClient
     /// <summary>B2B companies sorted by updatedAt; default 25 per page.</summary>
     IAsyncEnumerable<ShopifyPage<ShopifyCompany>> GetCompaniesAsync(ShopifyPageRequest request, CancellationToken cancellationToken);
 
+    /// <summary>Creates a B2B company (with contact and location when given); userErrors (e.g. external id taken) come back in the result.</summary>
+    Task<ShopifyMutationResult<ShopifyCompany>> CreateCompanyAsync(ShopifyCompanyCreateInput input, CancellationToken cancellationToken);
+
     /// <summary>Products with variants and images, sorted by updatedAt; default 10 per page.</summary>
     IAsyncEnumerable<ShopifyPage<ShopifyProduct>> GetProductsAsync(ShopifyPageRequest request, CancellationToken cancellationToken);
 

@@ -50,6 +50,15 @@ internal sealed partial class ShopifyAdminClient(ShopifyShopConnection shop, Sho
     public IAsyncEnumerable<ShopifyPage<ShopifyCompany>> GetCompaniesAsync(ShopifyPageRequest request, CancellationToken cancellationToken) =>
         Pages(ShopifyCustomerOperations.Companies, request, 25, d => d.Companies, cancellationToken);
 
+    public async Task<ShopifyMutationResult<ShopifyCompany>> CreateCompanyAsync(ShopifyCompanyCreateInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(input.Company, "ShopifyCompanyCreateInput.Company");
+        var variables = new JsonObject { ["input"] = JsonSerializer.SerializeToNode(input, ShopifyJsonContext.Default.ShopifyCompanyCreateInput) };
+        var payload = (await ExecuteAsync(ShopifyCustomerOperations.CompanyCreate, variables, cancellationToken).ConfigureAwait(false)).Data.CompanyCreate;
+        return new ShopifyMutationResult<ShopifyCompany>(payload?.Company, payload?.UserErrors ?? []);
+    }
+
     public IAsyncEnumerable<ShopifyPage<ShopifyProduct>> GetProductsAsync(ShopifyPageRequest request, CancellationToken cancellationToken) =>
         Pages(ShopifyProductOperations.Products, request, 10, d => d.Products, cancellationToken);
 
