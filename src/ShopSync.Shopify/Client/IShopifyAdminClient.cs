@@ -21,6 +21,9 @@ public interface IShopifyAdminClient
     /// <summary>Orders sorted by updatedAt; default 10 per page. Use <see cref="ShopifyPageRequest.UpdatedAfter"/> as Query for incremental sync.</summary>
     IAsyncEnumerable<ShopifyPage<ShopifyOrder>> GetOrdersAsync(ShopifyPageRequest request, CancellationToken cancellationToken);
 
+    /// <summary>How many orders match the search <paramref name="query"/> (the query of <see cref="GetOrdersAsync"/>).</summary>
+    Task<ShopifyCount> CountOrdersAsync(string? query, CancellationToken cancellationToken);
+
     /// <summary>One order, or null.</summary>
     Task<ShopifyOrder?> GetOrderAsync(string orderId, CancellationToken cancellationToken);
 

@@ -17,6 +17,12 @@ internal sealed partial class ShopifyAdminClient(ShopifyShopConnection shop, Sho
     public IAsyncEnumerable<ShopifyPage<ShopifyOrder>> GetOrdersAsync(ShopifyPageRequest request, CancellationToken cancellationToken) =>
         Pages(ShopifyOrderOperations.Orders, request, 10, d => d.Orders, cancellationToken);
 
+    public async Task<ShopifyCount> CountOrdersAsync(string? query, CancellationToken cancellationToken)
+    {
+        var response = await ExecuteAsync(ShopifyOrderOperations.OrdersCount, new JsonObject { ["query"] = query }, cancellationToken).ConfigureAwait(false);
+        return response.Data.OrdersCount ?? new ShopifyCount(0, "EXACT");
+    }
+
     public async Task<ShopifyOrder?> GetOrderAsync(string orderId, CancellationToken cancellationToken)
     {
         var response = await ExecuteAsync(ShopifyOrderOperations.Order, new JsonObject { ["id"] = Required(orderId, nameof(orderId)) }, cancellationToken).ConfigureAwait(false);

@@ -11,6 +11,7 @@ namespace ShopSync.Shopify.Client;
 [JsonSerializable(typeof(ShopifyQueryCost))]
 [JsonSerializable(typeof(OrdersData))]
 [JsonSerializable(typeof(OrderData))]
+[JsonSerializable(typeof(OrdersCountData))]
 [JsonSerializable(typeof(OrderLineItemsData))]
 [JsonSerializable(typeof(CustomersData))]
 [JsonSerializable(typeof(CustomerCreateData))]
