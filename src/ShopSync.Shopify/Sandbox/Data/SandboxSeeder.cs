@@ -128,6 +128,24 @@ internal static partial class SandboxSeeder
 
     private static JsonObject Quantity(string name, int quantity) => new() { ["name"] = name, ["quantity"] = quantity };
 
+    /// <summary>A mailing address in the shape of Shopify's CompanyAddress (companyName, zoneCode, countryCode).</summary>
+    private static JsonObject CompanyAddress(JsonObject mailing) => new()
+    {
+        ["firstName"] = mailing["firstName"]?.DeepClone(),
+        ["lastName"] = mailing["lastName"]?.DeepClone(),
+        ["recipient"] = null,
+        ["companyName"] = mailing["company"]?.DeepClone(),
+        ["address1"] = mailing["address1"]?.DeepClone(),
+        ["address2"] = mailing["address2"]?.DeepClone(),
+        ["city"] = mailing["city"]?.DeepClone(),
+        ["province"] = mailing["province"]?.DeepClone(),
+        ["zoneCode"] = mailing["provinceCode"]?.DeepClone(),
+        ["zip"] = mailing["zip"]?.DeepClone(),
+        ["country"] = mailing["country"]?.DeepClone(),
+        ["countryCode"] = mailing["countryCodeV2"]?.DeepClone(),
+        ["phone"] = mailing["phone"]?.DeepClone(),
+    };
+
     private static JsonObject Address(SandboxData data, Random random, string first, string last, string? company)
     {
         var country = SandboxNames.Countries[random.Next(SandboxNames.Countries.Length)];
@@ -183,7 +201,7 @@ internal static partial class SandboxSeeder
             var locations = new JsonArray();
             for (var l = 0; l < 1 + (i % 2); l++)
             {
-                var address = Address(data, random, contact["firstName"]!.GetValue<string>(), contact["lastName"]!.GetValue<string>(), name);
+                var address = CompanyAddress(Address(data, random, contact["firstName"]!.GetValue<string>(), contact["lastName"]!.GetValue<string>(), name));
                 locations.Add(new JsonObject
                 {
                     ["id"] = $"gid://shopify/CompanyLocation/{510001 + (i * 2) + l}",
