@@ -162,6 +162,22 @@ public sealed partial class SyncProductsTests
         Assert.Contains("option value", issue.Message, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task SyncInventory_AfterVariantsWereExported_SetsTheNewVariantsStock()
+    {
+        await using var server = await SyncTestServer.StartAsync();
+        await server.Book().UpsertItemsAsync([Shirt()], CancellationToken.None);
+        await server.RunAsync(SyncReportIds.SyncProducts);
+        var medium = server.Store.GetProductVariants(Assert.Single(server.Store.FindProductIds(ShirtTitle)))[1];
+        await server.Book().UpsertStockAsync([new ErpStockInput("SHIRT", "M", "MAIN-WAREHOUSE", 9)], CancellationToken.None);
+
+        var run = await server.RunAsync(SyncReportIds.SyncInventory, new Dictionary<string, string> { ["Location Code"] = "MAIN-WAREHOUSE" });
+
+        Assert.NotEqual(JobResult.Failed, run.Result);
+        Assert.Equal("SHIRT-M", medium.Sku);
+        Assert.Equal(9, server.Store.GetInventoryQuantity(medium.InventoryItemId, server.Store.LocationIds[0]));
+    }
+
     private sealed class SandboxVariantComparer : IEqualityComparer<SandboxVariantRecord>
     {
         public static readonly SandboxVariantComparer Instance = new();
