@@ -8,9 +8,11 @@ namespace ShopSync.Shopify.Sync;
 /// <summary>
 /// Creates the Shopify product of an ERP item: an item without variants becomes a product with its default variant; an
 /// item with variants becomes one product with the option "Variant" (one value per variant code) and one variant per ERP
-/// variant (SKU, barcode, price), created by productVariantsBulkCreate. The product mapping is saved before the variants
-/// are created, so a run that stops in between finds the product again and creates only what is missing; a product whose
-/// creation was not recorded at all is found by its handle.
+/// variant (SKU, barcode, price), created by productVariantsBulkCreate. The product is created with an explicit handle
+/// (the title's, else title + item no.), which Shopify refuses when taken: that makes the handle the idempotency key, so a
+/// product whose creation answer or mapping was lost is found by handle and adopted, and its variants are recognised by
+/// SKU. The product mapping is saved before the variants are created, so a run that stops in between finds the product
+/// by its mapping and creates only the missing variants.
 /// </summary>
 internal sealed class ProductCreator(SyncSession session)
 {
@@ -25,24 +27,27 @@ internal sealed class ProductCreator(SyncSession session)
     public async Task<string?> CreateAsync(
         ConnectorDbContext db, ErpItemEntity item, IReadOnlyList<ErpItemVariantEntity> variants, CancellationToken cancellationToken)
     {
-        var found = await FindByHandleAsync(db, item, cancellationToken);
-        var (productId, defaultVariantId) = (found?.ProductId, found?.DefaultVariantId);
-        if (productId is null)
+        var titleHandle = ShopifyHandles.FromTitle(item.Description);
+        var itemHandle = ShopifyHandles.FromTitle(item.No);
+        ProductFound? product = null;
+        string? refusal = null;
+        foreach (var handle in titleHandle.Length == 0 ? [itemHandle] : new[] { titleHandle, $"{titleHandle}-{itemHandle}" })
         {
-            var options = variants.Count == 0 ? null : new[] { new ShopifyProductOptionInput(OptionName, variants.Select(v => new ShopifyOptionValueInput(v.Code)).ToList()) };
-            var result = await session.Client.CreateProductAsync(
-                new ShopifyProductInput(Title: item.Description, Vendor: item.Vendor, ProductType: item.ItemCategory, Status: "ACTIVE", ProductOptions: options), cancellationToken);
-            if (!result.Succeeded || result.Value is not { } saved)
+            (product, refusal) = await CreateOrFindAsync(db, item, variants, handle, cancellationToken);
+            if (product is not null || refusal is not null)
             {
-                return string.Join("; ", result.UserErrors.Select(e => e.Message));
+                break;
             }
-            (productId, defaultVariantId) = (saved.Id, saved.Variants?.Nodes.FirstOrDefault()?.Id);
+        }
+        if (product is null)
+        {
+            return refusal ?? $"the handles of \"{item.Description}\" are taken by other products";
         }
         var now = session.Time.GetUtcNow();
-        var row = await db.SyncProducts.FirstOrDefaultAsync(p => p.ShopCode == session.ShopCode && p.ShopifyProductId == productId, cancellationToken);
+        var row = await db.SyncProducts.FirstOrDefaultAsync(p => p.ShopCode == session.ShopCode && p.ShopifyProductId == product.Id, cancellationToken);
         if (row is null)
         {
-            row = new SyncProductEntity { ShopCode = session.ShopCode, ShopifyProductId = productId, Status = "ACTIVE" };
+            row = new SyncProductEntity { ShopCode = session.ShopCode, ShopifyProductId = product.Id, Status = "ACTIVE" };
             db.SyncProducts.Add(row);
         }
         row.Title = item.Description;
@@ -50,20 +55,32 @@ internal sealed class ProductCreator(SyncSession session)
         row.MappingError = null;
         row.ItemExportedAt = now;
         row.UpdatedAt = now;
-        await db.SaveChangesAsync(cancellationToken);
         Products++;
-        if (variants.Count > 0)
+        if (variants.Count == 0)
         {
-            return await AddVariantsAsync(db, item, productId, variants, replaceStandalone: true, cancellationToken);
-        }
-        if (defaultVariantId is not null && !await db.SyncVariants.AnyAsync(v => v.ShopCode == session.ShopCode && v.ShopifyVariantId == defaultVariantId, cancellationToken))
-        {
-            db.SyncVariants.Add(new SyncVariantEntity
+            if (product.Variants.FirstOrDefault() is { } standalone)
             {
-                ShopCode = session.ShopCode, ShopifyVariantId = defaultVariantId, ShopifyProductId = productId, ItemNo = item.No, Sku = item.Sku, Price = -1, UpdatedAt = now,
-            });
+                await MapAsync(db, product.Id, standalone, item, "", item.Sku, -1, now, cancellationToken);
+            }
+            return null;
         }
-        return null;
+        // Variants an earlier attempt created (the answer or the mapping was lost) are recognised by SKU.
+        var missing = new List<ErpItemVariantEntity>();
+        var matched = 0;
+        foreach (var variant in variants)
+        {
+            if (!string.IsNullOrEmpty(variant.Sku) && product.Variants.FirstOrDefault(v => v.Sku == variant.Sku) is { } existing)
+            {
+                await MapAsync(db, product.Id, existing, item, variant.Code, existing.Sku, existing.Price, now, cancellationToken);
+                matched++;
+            }
+            else
+            {
+                missing.Add(variant);
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return missing.Count == 0 ? null : await AddVariantsAsync(db, item, product.Id, missing, replaceStandalone: matched == 0, cancellationToken);
     }
 
     /// <summary>
@@ -108,28 +125,54 @@ internal sealed class ProductCreator(SyncSession session)
     }
 
     /// <summary>
-    /// A product this export created before its mapping was saved: same handle as the item's title, not mapped to another
-    /// item, and holding only the variant productCreate made (no SKU). Null when there is none.
+    /// Creates the product with this handle; when Shopify answers that the handle is taken, the product holding it is this
+    /// item's if an earlier attempt created it (not mapped to another item, no variant with a SKU foreign to the item).
+    /// Returns the product, or a refusal, or neither when the handle belongs to another product.
     /// </summary>
-    private async Task<(string ProductId, string? DefaultVariantId)?> FindByHandleAsync(ConnectorDbContext db, ErpItemEntity item, CancellationToken cancellationToken)
+    private async Task<(ProductFound? Product, string? Refusal)> CreateOrFindAsync(
+        ConnectorDbContext db, ErpItemEntity item, IReadOnlyList<ErpItemVariantEntity> variants, string handle, CancellationToken cancellationToken)
     {
-        var handle = ShopifyHandles.FromTitle(item.Description);
-        if (handle.Length == 0)
+        var options = variants.Count == 0 ? null : new[] { new ShopifyProductOptionInput(OptionName, variants.Select(v => new ShopifyOptionValueInput(v.Code)).ToList()) };
+        var result = await session.Client.CreateProductAsync(new ShopifyProductInput(
+            Title: item.Description, Vendor: item.Vendor, ProductType: item.ItemCategory, Status: "ACTIVE", ProductOptions: options, Handle: handle), cancellationToken);
+        if (result.Succeeded && result.Value is { } saved)
         {
-            return null;
+            return (new ProductFound(saved.Id, saved.Variants?.Nodes.Select(v => new ShopifyVariantFound(v.Id, null, 0, null)).ToList() ?? []), null);
         }
-        await foreach (var page in session.Client.GetProductsAsync(new ShopifyPageRequest(PageSize: 5, Query: $"handle:{handle}"), cancellationToken))
+        if (!result.UserErrors.Any(e => e.Field is [.., "handle"]))
         {
-            foreach (var product in page.Items.Where(p => p.Handle == handle && p.Variants.Nodes.Count == 1 && string.IsNullOrEmpty(p.Variants.Nodes[0].Sku)))
+            return (null, string.Join("; ", result.UserErrors.Select(e => e.Message)));
+        }
+        var skus = variants.Select(v => v.Sku).Append(item.Sku).Where(s => !string.IsNullOrEmpty(s)).ToHashSet(StringComparer.Ordinal);
+        await foreach (var page in session.Client.GetProductsAsync(new ShopifyPageRequest(PageSize: 1, Query: $"handle:{handle}"), cancellationToken))
+        {
+            foreach (var found in page.Items.Where(p => p.Handle == handle && p.Variants.Nodes.All(v => string.IsNullOrEmpty(v.Sku) || skus.Contains(v.Sku))))
             {
-                var mappedTo = await db.SyncProducts.Where(p => p.ShopCode == session.ShopCode && p.ShopifyProductId == product.Id).Select(p => p.ItemNo).FirstOrDefaultAsync(cancellationToken);
+                var mappedTo = await db.SyncProducts.Where(p => p.ShopCode == session.ShopCode && p.ShopifyProductId == found.Id).Select(p => p.ItemNo).FirstOrDefaultAsync(cancellationToken);
                 if (mappedTo is null || mappedTo == item.No)
                 {
-                    return (product.Id, product.Variants.Nodes[0].Id);
+                    return (new ProductFound(found.Id, found.Variants.Nodes.Select(v => new ShopifyVariantFound(v.Id, v.Sku, v.Price, v.InventoryItem.Id)).ToList()), null);
                 }
             }
             break;
         }
-        return null;
+        return (null, null);
     }
+
+    private async Task MapAsync(
+        ConnectorDbContext db, string productId, ShopifyVariantFound variant, ErpItemEntity item, string code, string? sku, decimal price, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!await db.SyncVariants.AnyAsync(v => v.ShopCode == session.ShopCode && v.ShopifyVariantId == variant.Id, cancellationToken))
+        {
+            db.SyncVariants.Add(new SyncVariantEntity
+            {
+                ShopCode = session.ShopCode, ShopifyVariantId = variant.Id, ShopifyProductId = productId, InventoryItemId = variant.InventoryItemId,
+                Sku = sku, Price = price, ItemNo = item.No, VariantCode = code, UpdatedAt = now,
+            });
+        }
+    }
+
+    private sealed record ProductFound(string Id, IReadOnlyList<ShopifyVariantFound> Variants);
+
+    private sealed record ShopifyVariantFound(string Id, string? Sku, decimal Price, string? InventoryItemId);
 }

@@ -121,23 +121,42 @@ public sealed partial class SyncProductsTests
     }
 
     [Fact]
-    public async Task SyncProducts_ProductCreatedButMappingLost_FindsItByHandleAndCreatesNoSecondProduct()
+    public async Task SyncProducts_AnswerOfProductCreateLost_FindsTheProductByHandleAndCreatesNoSecond()
+    {
+        await using var server = await SyncTestServer.StartAsync();
+        await server.Book().UpsertItemsAsync([Shirt()], CancellationToken.None);
+        server.Store.LoseNextAnswer(ProductCreate);
+
+        var run = await server.RunAsync(SyncReportIds.SyncProducts);
+
+        Assert.NotEqual(JobResult.Failed, run.Result);
+        Assert.Equal(["lost-answer", "ok"], server.Store.Requests.Where(r => r.OperationName == ProductCreate).Select(r => r.Outcome));
+        var productId = Assert.Single(server.Store.FindProductIds(ShirtTitle));
+        Assert.Equal(["SHIRT-L", "SHIRT-M", "SHIRT-S"], server.Store.GetProductVariants(productId).Select(v => v.Sku));
+        await using var db = server.OpenDb();
+        Assert.Equal("SHIRT", (await db.SyncProducts.SingleAsync(p => p.ShopifyProductId == productId)).ItemNo);
+        Assert.Equal(3, await db.SyncVariants.CountAsync(v => v.ItemNo == "SHIRT"));
+        Assert.False(await db.SyncRecordIssues.AnyAsync(i => i.RecordKey == "item:SHIRT"));
+    }
+
+    [Fact]
+    public async Task SyncProducts_HandleTakenByAnotherProduct_CreatesOwnProductWithItemHandle()
     {
         await using var server = await SyncTestServer.StartAsync();
         var client = server.Services.GetRequiredService<IShopifyClientFactory>()
             .Create(new ShopifyShopConnection(SyncTestServer.ShopCode, server.Sandbox.BaseUrl, server.Store.Options.AccessToken));
-        await client.CreateProductAsync(new ShopifyProductInput(Title: ShirtTitle, Status: "ACTIVE",
-            ProductOptions: [new ShopifyProductOptionInput("Variant", [new("S"), new("M"), new("L")])]), CancellationToken.None);
+        var other = (await client.CreateProductAsync(new ShopifyProductInput(Title: ShirtTitle, Status: "ACTIVE"), CancellationToken.None)).Value!;
+        await client.UpdateVariantsAsync(other.Id, [new ShopifyVariantUpdate(other.Variants!.Nodes[0].Id, InventoryItem: new ShopifyInventoryItemInput(Sku: "OTHER-1"))], CancellationToken.None);
         await server.Book().UpsertItemsAsync([Shirt()], CancellationToken.None);
 
         var run = await server.RunAsync(SyncReportIds.SyncProducts);
 
         Assert.NotEqual(JobResult.Failed, run.Result);
-        Assert.Equal(1, server.Mutations(ProductCreate));
-        var productId = Assert.Single(server.Store.FindProductIds(ShirtTitle));
-        Assert.Equal(["SHIRT-L", "SHIRT-M", "SHIRT-S"], server.Store.GetProductVariants(productId).Select(v => v.Sku));
+        var ours = Assert.Single(server.Store.FindProductIds(ShirtTitle), id => id != other.Id);
+        Assert.Equal(["SHIRT-L", "SHIRT-M", "SHIRT-S"], server.Store.GetProductVariants(ours).Select(v => v.Sku));
+        Assert.Equal(["OTHER-1"], server.Store.GetProductVariants(other.Id).Select(v => v.Sku));
         await using var db = server.OpenDb();
-        Assert.Equal("SHIRT", (await db.SyncProducts.SingleAsync(p => p.ShopifyProductId == productId)).ItemNo);
+        Assert.Equal("SHIRT", (await db.SyncProducts.SingleAsync(p => p.ShopifyProductId == ours)).ItemNo);
     }
 
     [Fact]

@@ -85,7 +85,7 @@ public sealed class SandboxVariantsTests
     }
 
     [Fact]
-    public async Task CreateProductAsync_TitleTaken_GetsNumberedHandle()
+    public async Task CreateProductAsync_HandleTaken_NumbersDerivedHandleAndRefusesGivenOne()
     {
         await using var context = await ShopifyTestContext.StartAsync();
         var client = context.Client();
@@ -93,8 +93,12 @@ public sealed class SandboxVariantsTests
         var first = await client.CreateProductAsync(new ShopifyProductInput(Title: "Wool  Hat!"), CancellationToken.None);
         var second = await client.CreateProductAsync(new ShopifyProductInput(Title: "Wool Hat"), CancellationToken.None);
 
+        var explicitTaken = await client.CreateProductAsync(new ShopifyProductInput(Title: "Wool Hat", Handle: "wool-hat"), CancellationToken.None);
+
         Assert.Equal("wool-hat", first.Value!.Handle);
         Assert.Equal("wool-hat-1", second.Value!.Handle);
+        Assert.Equal(["handle"], Assert.Single(explicitTaken.UserErrors).Field);
+        Assert.Single(context.Store.FindProductIds("Wool Hat"));
         Assert.Equal("Default Title", Assert.Single(context.Store.GetProductVariants(first.Value.Id)).Title);
     }
 

@@ -39,6 +39,8 @@ public sealed record ShopifyImage(string Id, string Url, string? AltText, int? W
 /// <summary>
 /// Input of <c>productCreate</c> / <c>productUpdate</c> (<see cref="Id"/> required for update). <see cref="ProductOptions"/>
 /// is for productCreate only (at most 3 options): Shopify then creates one standalone variant with each option's first value.
+/// Without <see cref="Handle"/> Shopify derives one from the title and numbers it when taken; a given handle that is taken
+/// is refused with a userError on <c>handle</c>, which makes it an idempotency key.
 /// </summary>
 public sealed record ShopifyProductInput(
     string? Id = null,
@@ -48,7 +50,8 @@ public sealed record ShopifyProductInput(
     string? ProductType = null,
     string? Status = null,
     IReadOnlyList<string>? Tags = null,
-    IReadOnlyList<ShopifyProductOptionInput>? ProductOptions = null);
+    IReadOnlyList<ShopifyProductOptionInput>? ProductOptions = null,
+    string? Handle = null);
 
 /// <summary>What product mutations return.</summary>
 public sealed record ShopifySavedProduct(string Id, string Title, string Handle, ShopifyConnection<ShopifyRef>? Variants);

@@ -43,6 +43,12 @@ internal static partial class SandboxMutations
         }
 
         var options = ProductOptions(context, input["productOptions"]);
+        var handle = SandboxMutationContext.Text(input["handle"]);
+        if (handle is not null && context.Data.Products.Any(p => SandboxMutationContext.Text(p["handle"]) == handle))
+        {
+            context.Error($"Handle '{handle}' already in use. Please provide a new handle.", "TAKEN", "handle");
+        }
+
         if (context.UserErrors.Count > 0)
         {
             return context.Payload(values: ("product", null));
@@ -55,7 +61,7 @@ internal static partial class SandboxMutations
         {
             ["id"] = productId,
             ["title"] = title,
-            ["handle"] = UniqueHandle(data, title),
+            ["handle"] = handle ?? UniqueHandle(data, title),
             ["vendor"] = SandboxMutationContext.Text(input["vendor"]),
             ["productType"] = SandboxMutationContext.Text(input["productType"]),
             ["status"] = SandboxMutationContext.Text(input["status"]) ?? "ACTIVE",
