@@ -41,6 +41,8 @@ internal static partial class SandboxSeeder
         ["inventoryLevels"] = new JsonArray(),
     };
 
+    private static readonly string[] Sizes = ["Small", "Medium", "Large"];
+
     private static void SeedProducts(SandboxData data, SandboxOptions options, Random random)
     {
         for (var p = 0; p < options.Products; p++)
@@ -82,7 +84,7 @@ internal static partial class SandboxSeeder
                 variants.Add(new JsonObject
                 {
                     ["id"] = variantId,
-                    ["title"] = variantCount == 1 ? "Default Title" : new[] { "Small", "Medium", "Large" }[v],
+                    ["title"] = variantCount == 1 ? "Default Title" : Sizes[v],
                     ["sku"] = sku,
                     ["barcode"] = (5690000000000L + variantNumber).ToString(CultureInfo.InvariantCulture),
                     ["price"] = price.ToString("0.00", CultureInfo.InvariantCulture),
@@ -90,6 +92,7 @@ internal static partial class SandboxSeeder
                     ["taxable"] = true,
                     ["inventoryQuantity"] = total,
                     ["updatedAt"] = SandboxData.Timestamp(created),
+                    ["selectedOptions"] = new JsonArray(new JsonObject { ["name"] = variantCount == 1 ? "Title" : "Size", ["value"] = variantCount == 1 ? "Default Title" : Sizes[v] }),
                     ["inventoryItem"] = new JsonObject { ["id"] = inventoryItemId, ["tracked"] = true },
                     ["product"] = new JsonObject { ["id"] = $"gid://shopify/Product/{100001 + p}", ["title"] = title },
                 });
@@ -120,6 +123,11 @@ internal static partial class SandboxSeeder
                 ["descriptionHtml"] = $"<p>{title} from the sandbox.</p>",
                 ["createdAt"] = SandboxData.Timestamp(created),
                 ["updatedAt"] = SandboxData.Timestamp(created.AddHours(p % 7)),
+                ["options"] = new JsonArray(new JsonObject
+                {
+                    ["name"] = variantCount == 1 ? "Title" : "Size",
+                    ["values"] = variantCount == 1 ? new JsonArray("Default Title") : new JsonArray(Sizes.Take(variantCount).Select(v => (JsonNode)JsonValue.Create(v)).ToArray()),
+                }),
                 ["variants"] = variants,
                 ["images"] = images,
             });
