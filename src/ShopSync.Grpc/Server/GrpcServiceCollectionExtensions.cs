@@ -26,6 +26,7 @@ public static class GrpcServiceCollectionExtensions
         services.TryAddSingleton<ReflectionServiceV1>();
         services.TryAddSingleton<ReflectionServiceV1Alpha>();
         services.TryAddSingleton<ReflectionCatalog>();
+        services.TryAddSingleton<ReflectionAnswers>();
         services.AddHostedService<HealthShutdownNotifier>();
         return services;
     }

@@ -17,6 +17,12 @@ internal sealed partial class ShopifyAdminClient(ShopifyShopConnection shop, Sho
     public IAsyncEnumerable<ShopifyPage<ShopifyOrder>> GetOrdersAsync(ShopifyPageRequest request, CancellationToken cancellationToken) =>
         Pages(ShopifyOrderOperations.Orders, request, 10, d => d.Orders, cancellationToken);
 
+    public async Task<ShopifyCount> CountOrdersAsync(string? query, CancellationToken cancellationToken)
+    {
+        var response = await ExecuteAsync(ShopifyOrderOperations.OrdersCount, new JsonObject { ["query"] = query }, cancellationToken).ConfigureAwait(false);
+        return response.Data.OrdersCount ?? new ShopifyCount(0, "EXACT");
+    }
+
     public async Task<ShopifyOrder?> GetOrderAsync(string orderId, CancellationToken cancellationToken)
     {
         var response = await ExecuteAsync(ShopifyOrderOperations.Order, new JsonObject { ["id"] = Required(orderId, nameof(orderId)) }, cancellationToken).ConfigureAwait(false);
@@ -49,6 +55,15 @@ internal sealed partial class ShopifyAdminClient(ShopifyShopConnection shop, Sho
 
     public IAsyncEnumerable<ShopifyPage<ShopifyCompany>> GetCompaniesAsync(ShopifyPageRequest request, CancellationToken cancellationToken) =>
         Pages(ShopifyCustomerOperations.Companies, request, 25, d => d.Companies, cancellationToken);
+
+    public async Task<ShopifyMutationResult<ShopifyCompany>> CreateCompanyAsync(ShopifyCompanyCreateInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(input.Company, "ShopifyCompanyCreateInput.Company");
+        var variables = new JsonObject { ["input"] = JsonSerializer.SerializeToNode(input, ShopifyJsonContext.Default.ShopifyCompanyCreateInput) };
+        var payload = (await ExecuteAsync(ShopifyCustomerOperations.CompanyCreate, variables, cancellationToken).ConfigureAwait(false)).Data.CompanyCreate;
+        return new ShopifyMutationResult<ShopifyCompany>(payload?.Company, payload?.UserErrors ?? []);
+    }
 
     public IAsyncEnumerable<ShopifyPage<ShopifyProduct>> GetProductsAsync(ShopifyPageRequest request, CancellationToken cancellationToken) =>
         Pages(ShopifyProductOperations.Products, request, 10, d => d.Products, cancellationToken);

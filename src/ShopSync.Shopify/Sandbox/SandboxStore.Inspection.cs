@@ -15,6 +15,17 @@ public sealed partial class SandboxStore
     /// <summary>Number of customers.</summary>
     public int CustomerCount => Read(d => d.Customers.Count);
 
+    /// <summary>Number of B2B companies.</summary>
+    public int CompanyCount => Read(d => d.Companies.Count);
+
+    /// <summary>Ids of the companies with this external id (Shopify keeps it unique, so at most one).</summary>
+    public IReadOnlyList<string> GetCompanyIds(string externalId) =>
+        Read(d => d.Companies.Where(c => Text(c["externalId"]) == externalId).Select(c => Text(c["id"])!).ToList());
+
+    /// <summary>The e-mail of a company's main contact; null when it has none or is unknown.</summary>
+    public string? GetCompanyContactEmail(string companyId) =>
+        Read(d => Text(SandboxData.ById(d.Companies, companyId)?["mainContact"]?["customer"]?["email"]));
+
     /// <summary>Location ids (two seeded locations).</summary>
     public IReadOnlyList<string> LocationIds => Read(d => d.Locations.Select(l => Text(l["id"])!).ToList());
 

@@ -12,6 +12,7 @@ internal static partial class SandboxMutations
     public static readonly IReadOnlySet<string> Fields = new HashSet<string>(StringComparer.Ordinal)
     {
         "productCreate", "productUpdate", "productVariantsBulkUpdate", "productCreateMedia", "customerCreate",
+        "companyCreate",
         "inventorySetQuantities", "inventorySetOnHandQuantities", "fulfillmentCreate", "priceListFixedPricesAdd",
     };
 
@@ -22,6 +23,7 @@ internal static partial class SandboxMutations
         "productVariantsBulkUpdate" => VariantsBulkUpdate(context),
         "productCreateMedia" => CreateMedia(context),
         "customerCreate" => CustomerCreate(context),
+        "companyCreate" => CompanyCreate(context),
         "inventorySetQuantities" => SetQuantities(context, onHandOnly: false),
         "inventorySetOnHandQuantities" => SetQuantities(context, onHandOnly: true),
         "fulfillmentCreate" => FulfillmentCreate(context),

@@ -6,7 +6,7 @@ namespace ShopSync.Shopify.Sandbox;
 
 /// <summary>
 /// The part of Shopify's search syntax ShopSync uses: <c>updated_at</c>/<c>created_at</c> with &gt; &gt;= &lt; &lt;=,
-/// <c>tag:</c>, <c>financial_status:</c>, <c>email:</c>. Terms are ANDed; unknown terms are ignored, as Shopify does.
+/// <c>tag:</c>, <c>financial_status:</c>, <c>email:</c>, <c>external_id:</c>. Terms are ANDed; unknown terms are ignored, as Shopify does.
 /// </summary>
 internal static partial class SandboxSearchQuery
 {
@@ -42,6 +42,9 @@ internal static partial class SandboxSearchQuery
                     break;
                 case "email":
                     filters.Add(r => string.Equals(r["email"]?.GetValue<string>(), value, StringComparison.OrdinalIgnoreCase));
+                    break;
+                case "external_id":
+                    filters.Add(r => r["externalId"] is JsonValue id && id.TryGetValue<string>(out var externalId) && externalId == value);
                     break;
             }
         }
