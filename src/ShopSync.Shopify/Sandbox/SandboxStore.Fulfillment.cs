@@ -45,9 +45,12 @@ public sealed partial class SandboxStore
     }
 
     /// <summary>The statuses of the order's fulfillment orders (OPEN, IN_PROGRESS, ON_HOLD, CLOSED), by id.</summary>
+    /// <returns>Empty when the order is unknown.</returns>
     public IReadOnlyDictionary<string, string> GetFulfillmentOrderStatuses(string orderId) => Read(d =>
-        (IReadOnlyDictionary<string, string>)(SandboxData.ById(d.Orders, orderId)?["fulfillmentOrders"]!.AsArray().OfType<JsonObject>()
-            .ToDictionary(f => Text(f["id"])!, f => Text(f["status"])!, StringComparer.Ordinal) ?? []));
+    {
+        var fulfillmentOrders = SandboxData.ById(d.Orders, orderId)?["fulfillmentOrders"]!.AsArray().OfType<JsonObject>() ?? [];
+        return fulfillmentOrders.ToDictionary(f => Text(f["id"])!, f => Text(f["status"])!, StringComparer.Ordinal);
+    });
 
     private bool ChangeFulfillmentOrders(string orderId, Func<string?, bool, string?> next)
     {
