@@ -19,7 +19,6 @@ public static class GrpcServiceCollectionExtensions
         {
             services.Configure(configure);
         }
-        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<GrpcServiceRegistry>();
         services.TryAddSingleton<GrpcHealthRegistry>();
         services.TryAddSingleton<HealthService>();

@@ -54,6 +54,13 @@ public interface IShopifyAdminClient
     /// <summary>Updates variants of one product (prices, barcode, SKU); one outcome per variant.</summary>
     Task<ShopifyBatchResult> UpdateVariantsAsync(string productId, IReadOnlyList<ShopifyVariantUpdate> variants, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Creates variants of one product (productVariantsBulkCreate); one outcome per variant, all-or-nothing. A variant whose
+    /// option values repeat an existing variant's is refused with a userError naming it.
+    /// </summary>
+    Task<ShopifyVariantsCreateResult> CreateVariantsAsync(
+        string productId, IReadOnlyList<ShopifyVariantCreateInput> variants, ShopifyVariantsCreateStrategy strategy, CancellationToken cancellationToken);
+
     /// <summary>Adds images to a product; one outcome per image.</summary>
     Task<ShopifyBatchResult> AddProductImagesAsync(string productId, IReadOnlyList<ShopifyMediaInput> images, CancellationToken cancellationToken);
 

@@ -51,6 +51,20 @@ public sealed partial class SandboxStore
     public decimal? GetVariantPrice(string variantId) => Read(d =>
         Text(d.Variant(variantId)?["price"]) is { } price ? decimal.Parse(price, CultureInfo.InvariantCulture) : (decimal?)null);
 
+    /// <summary>The variants of a product, in creation order (empty when the product is unknown).</summary>
+    public IReadOnlyList<SandboxVariantRecord> GetProductVariants(string productId) => Read(d =>
+        SandboxData.ById(d.Products, productId)?["variants"]!.AsArray().OfType<JsonObject>().Select(v => new SandboxVariantRecord(
+            Text(v["id"])!,
+            Text(v["title"])!,
+            Text(v["sku"]),
+            decimal.Parse(Text(v["price"])!, CultureInfo.InvariantCulture),
+            (v["selectedOptions"] as JsonArray ?? []).OfType<JsonObject>().Select(o => new KeyValuePair<string, string>(Text(o["name"])!, Text(o["value"])!)).ToList(),
+            Text(v["inventoryItem"]!["id"])!)).ToList() ?? []);
+
+    /// <summary>Ids of the products with this title, oldest first.</summary>
+    public IReadOnlyList<string> FindProductIds(string title) =>
+        Read(d => d.Products.Where(p => Text(p["title"]) == title).Select(p => Text(p["id"])!).ToList());
+
     /// <summary>A fixed price of a variant in a price list; null when none.</summary>
     public decimal? GetFixedPrice(string priceListId, string variantId) => Read(d =>
     {

@@ -127,7 +127,7 @@ internal sealed class SyncCompaniesHandler(SyncSessionFactory sessions) : SyncRe
                 Address = address?.Address1,
                 City = address?.City,
                 PostCode = address?.Zip,
-                CountryCode = address?.CountryCodeV2,
+                CountryCode = address?.CountryCode,
                 CreatedAt = now,
                 UpdatedAt = now,
             });

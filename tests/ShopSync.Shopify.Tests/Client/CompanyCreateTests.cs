@@ -23,7 +23,7 @@ public sealed class CompanyCreateTests
         Assert.Equal("buyer@acme.example.com", created.MainContact?.Customer?.Email);
         var location = Assert.Single(created.Locations.Nodes);
         Assert.Equal("Acme HQ", location.Name);
-        Assert.Equal("NO", location.BillingAddress?.CountryCodeV2);
+        Assert.Equal("NO", location.BillingAddress?.CountryCode);
         var found = new List<ShopifyCompany>();
         await foreach (var page in client.GetCompaniesAsync(new ShopifyPageRequest(Query: "external_id:'ERP-900'"), CancellationToken.None))
         {

@@ -34,14 +34,20 @@ public static class ShopifyCustomerOperations
         ShopifyJsonContext.Default.CustomerCreateData);
 
     /// <summary>The company fields Sync Companies reads, shared by the companies page and companyCreate's payload.</summary>
+    /// <summary>
+    /// Fields of a company location's <c>CompanyAddress</c>, which is not a <c>MailingAddress</c>: companyName,
+    /// countryCode and zoneCode where a mailing address has company, countryCodeV2 and provinceCode.
+    /// </summary>
+    public const string CompanyAddressFields = "firstName lastName recipient companyName address1 address2 city province zoneCode zip country countryCode phone";
+
     public const string CompanyFields = $$"""
         id name externalId note createdAt updatedAt
         mainContact { id customer { id email firstName lastName phone } }
         locations(first: 10) {
           nodes {
             id name externalId
-            billingAddress { {{ShopifyOrderOperations.AddressFields}} }
-            shippingAddress { {{ShopifyOrderOperations.AddressFields}} }
+            billingAddress { {{CompanyAddressFields}} }
+            shippingAddress { {{CompanyAddressFields}} }
           }
           pageInfo { hasNextPage endCursor }
         }

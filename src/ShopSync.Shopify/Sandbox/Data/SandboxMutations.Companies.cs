@@ -108,20 +108,21 @@ internal static partial class SandboxMutations
         };
     }
 
-    // Stored in the seeded companies' address shape, which is what the companies query projects.
+    // Stored as a CompanyAddress (companyName, zoneCode, countryCode), the seeded companies' shape.
     private static JsonObject? Address(JsonObject? input, string companyName) => input is null ? null : new JsonObject
     {
         ["firstName"] = input["firstName"]?.DeepClone(),
         ["lastName"] = input["lastName"]?.DeepClone(),
-        ["company"] = companyName,
+        ["recipient"] = input["recipient"]?.DeepClone(),
+        ["companyName"] = companyName,
         ["address1"] = input["address1"]?.DeepClone(),
         ["address2"] = input["address2"]?.DeepClone(),
         ["city"] = input["city"]?.DeepClone(),
         ["province"] = null,
-        ["provinceCode"] = input["zoneCode"]?.DeepClone(),
+        ["zoneCode"] = input["zoneCode"]?.DeepClone(),
         ["zip"] = input["zip"]?.DeepClone(),
         ["country"] = input["countryCode"]?.DeepClone(),
-        ["countryCodeV2"] = input["countryCode"]?.DeepClone(),
+        ["countryCode"] = input["countryCode"]?.DeepClone(),
         ["phone"] = input["phone"]?.DeepClone(),
     };
 }
