@@ -59,27 +59,18 @@ internal sealed class JobQueueGrpcService(
         {
             throw RpcException.InvalidArgument("jobs", "must hold at least one job");
         }
-        var createdBy = JobRequests.CreatedBy(context);
-        var shopDefaults = new Dictionary<string, ShopRun>(StringComparer.OrdinalIgnoreCase);
+        var mapper = new BulkEnqueueMapper(runPolicy, requestPages, JobRequests.CreatedBy(context));
         var requests = new List<Engine.Entries.EnqueueRequest>(request.Jobs.Count);
         for (var i = 0; i < request.Jobs.Count; i++)
         {
-            var r = request.Jobs[i];
-            var shop = r.ShopCode.Trim();
-            if (!shopDefaults.TryGetValue(shop, out var run) || r.CategoryCode.Length > 0)
-            {
-                run = await runPolicy.ResolveRunAsync(shop, r.CategoryCode, RunMode.Background, context.CancellationToken);
-                if (r.CategoryCode.Length == 0)
-                {
-                    shopDefaults[shop] = run;
-                }
-            }
-            var enqueue = JobRequests.ToEnqueue(r, run.Category, foreground: false, createdBy, $"jobs[{i}].") with { ShopCode = run.ShopCode };
-            requests.Add(await requestPages.WithDefaultsAsync(enqueue, r.IgnoreDefaultFilters, context.CancellationToken, $"jobs[{i}]."));
+            requests.Add(await mapper.MapAsync(request.Jobs[i], i, context.CancellationToken));
         }
         var jobs = await queue.EnqueueManyAsync(requests, CancellationToken.None);
         var response = new EnqueueJobsResponse();
-        response.JobIds.AddRange(jobs.Select(j => j.Id.ToString()));
+        foreach (var job in jobs)
+        {
+            response.JobIds.Add(job.Id.ToString());
+        }
         return response;
     }
 
