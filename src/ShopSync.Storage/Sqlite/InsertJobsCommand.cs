@@ -16,7 +16,8 @@ internal static class InsertJobsCommand
 {
     private const string RunningSql = "SELECT id FROM queue_jobs WHERE category_code = @p0 AND status = 4";
 
-    public static StoreResult<IReadOnlyList<Job>> Execute(WriteSession session, IReadOnlyList<NewJob> jobs)
+    /// <summary>The writer's part: the rows and the waiting events. The results are built by <see cref="ToResult"/> off the writer thread.</summary>
+    public static InsertedJobs Execute(WriteSession session, IReadOnlyList<NewJob> jobs)
     {
         var running = new Dictionary<string, Guid?>(StringComparer.Ordinal);
         var blocking = new Guid?[jobs.Count];
@@ -47,29 +48,47 @@ internal static class InsertJobsCommand
             }
         }
 
+        var waiting = new List<QueueEvent>();
+        for (var i = 0; i < jobs.Count; i++)
+        {
+            if (blocking[i] is { } blockingId)
+            {
+                var job = jobs[i].Job;
+                EventWriter.Append(
+                    session, job.Id, job.ShopCode, job.CategoryCode, job.ReportId, 2, new JobWaiting(blockingId, job.CategoryCode), job.CreatedAt, waiting);
+            }
+        }
+
+        return new InsertedJobs(entryNumbers, blocking, waiting);
+    }
+
+    /// <summary>The stored entries and their events (accepted, then waiting where the category was busy), ascending per entry.</summary>
+    public static StoreResult<IReadOnlyList<Job>> ToResult(IReadOnlyList<NewJob> jobs, InsertedJobs inserted)
+    {
         var stored = new Job[jobs.Count];
-        var events = new List<QueueEvent>(jobs.Count);
+        var events = new List<QueueEvent>(jobs.Count + inserted.WaitingEvents.Count);
+        var nextWaiting = 0;
         for (var i = 0; i < jobs.Count; i++)
         {
             var (job, foreground) = (jobs[i].Job, jobs[i].Foreground);
-            var status = blocking[i] is null ? job.Status : JobStatus.Waiting;
+            var waits = inserted.Blocking[i] is not null;
+            var status = waits ? JobStatus.Waiting : job.Status;
             stored[i] = job with
             {
-                EntryNo = entryNumbers[i],
+                EntryNo = inserted.EntryNumbers[i],
                 Status = status,
                 Attempts = 0,
                 UpdatedAt = job.CreatedAt,
-                LastEventSequence = blocking[i] is null ? 1 : 2,
+                LastEventSequence = waits ? 2 : 1,
             };
             events.Add(new QueueEvent(
-                new JobEvent(job.Id, 1, job.CreatedAt, new JobAccepted(entryNumbers[i], status, foreground)),
+                new JobEvent(job.Id, 1, job.CreatedAt, new JobAccepted(inserted.EntryNumbers[i], status, foreground)),
                 job.ShopCode,
                 job.CategoryCode,
                 job.ReportId));
-            if (blocking[i] is { } blockingId)
+            if (waits)
             {
-                EventWriter.Append(
-                    session, job.Id, job.ShopCode, job.CategoryCode, job.ReportId, 2, new JobWaiting(blockingId, job.CategoryCode), job.CreatedAt, events);
+                events.Add(inserted.WaitingEvents[nextWaiting++]);
             }
         }
 
