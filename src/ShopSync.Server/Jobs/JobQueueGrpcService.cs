@@ -19,6 +19,11 @@ internal sealed class JobQueueGrpcService(
     private static readonly TimeSpan DefaultCancelWait = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan CancelReplyMargin = TimeSpan.FromMilliseconds(200);
 
+    // Bulk calls are serialised by the store's single writer anyway: two at a time keep it busy (one maps while the
+    // other is stored). More only held more mapped entries in memory at once (~1 KB each), which the GC promoted
+    // and kept: the server's heap grew with the number of concurrent bulk callers, not with the queue.
+    private readonly SemaphoreSlim _bulkGate = new(2, 2);
+
     public static ServiceDescriptor Descriptor =>
         JobQueueReflection.Descriptor.FindTypeByName<ServiceDescriptor>("JobQueueService");
 
@@ -59,13 +64,22 @@ internal sealed class JobQueueGrpcService(
         {
             throw RpcException.InvalidArgument("jobs", "must hold at least one job");
         }
-        var mapper = new BulkEnqueueMapper(runPolicy, requestPages, JobRequests.CreatedBy(context));
-        var requests = new List<Engine.Entries.EnqueueRequest>(request.Jobs.Count);
-        for (var i = 0; i < request.Jobs.Count; i++)
+        IReadOnlyList<Engine.Entries.Job> jobs;
+        await _bulkGate.WaitAsync(context.CancellationToken);
+        try
         {
-            requests.Add(await mapper.MapAsync(request.Jobs[i], i, context.CancellationToken));
+            var mapper = new BulkEnqueueMapper(runPolicy, requestPages, JobRequests.CreatedBy(context));
+            var requests = new List<Engine.Entries.EnqueueRequest>(request.Jobs.Count);
+            for (var i = 0; i < request.Jobs.Count; i++)
+            {
+                requests.Add(await mapper.MapAsync(request.Jobs[i], i, context.CancellationToken));
+            }
+            jobs = await queue.EnqueueManyAsync(requests, CancellationToken.None);
         }
-        var jobs = await queue.EnqueueManyAsync(requests, CancellationToken.None);
+        finally
+        {
+            _bulkGate.Release();
+        }
         var response = new EnqueueJobsResponse();
         foreach (var job in jobs)
         {

@@ -71,7 +71,7 @@ internal sealed partial class SqliteJobStore : IJobStore, IDisposable
             var synchronous = _options.Synchronous == SqliteSynchronousMode.Full ? "FULL" : "NORMAL";
             await ExecuteAsync(
                 writerConnection,
-                $"PRAGMA synchronous={synchronous}; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16000;",
+                $"PRAGMA synchronous={synchronous}; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-{Math.Clamp(_options.WriterCacheMegabytes, 1, 1024) * 1024};",
                 cancellationToken).ConfigureAwait(false);
             _writer = new SqliteWriter(writerConnection, _options.MaxBatchSize, _logger);
             LogInitialized(_logger, writerConnection.DataSource, synchronous);
