@@ -130,6 +130,7 @@ internal sealed partial class Dispatcher : IHostedService, IDisposable
     public void Notify(IReadOnlyList<Job> jobs)
     {
         var now = _time.GetUtcNow();
+        var later = false;
         lock (_gate)
         {
             foreach (var job in jobs)
@@ -145,8 +146,15 @@ internal sealed partial class Dispatcher : IHostedService, IDisposable
                 }
                 else
                 {
-                    SetNextDue(job.CategoryCode, job.EarliestStart, now);
+                    later = true;
+                    RecordNextDue(job.CategoryCode, job.EarliestStart);
                 }
+            }
+
+            // Arming looks at every category: once per call, not once per entry.
+            if (later)
+            {
+                ArmTimer(now);
             }
         }
 
@@ -188,6 +196,13 @@ internal sealed partial class Dispatcher : IHostedService, IDisposable
     /// <summary>Caller holds the lock.</summary>
     private void SetNextDue(string category, DateTimeOffset due, DateTimeOffset now)
     {
+        RecordNextDue(category, due);
+        ArmTimer(now);
+    }
+
+    /// <summary>Caller holds the lock and arms the timer.</summary>
+    private void RecordNextDue(string category, DateTimeOffset due)
+    {
         if (!_categories.TryGetValue(category, out var state))
         {
             _categories[category] = state = new CategoryState();
@@ -197,8 +212,6 @@ internal sealed partial class Dispatcher : IHostedService, IDisposable
         {
             state.NextDueAt = due;
         }
-
-        ArmTimer(now);
     }
 
     /// <summary>Starts claims while slots are free and categories wait.</summary>

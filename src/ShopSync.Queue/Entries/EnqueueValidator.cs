@@ -8,13 +8,13 @@ namespace ShopSync.Queue.Entries;
 internal sealed class EnqueueValidator
 {
     private readonly IReportCatalog _catalog;
-    private readonly IEnumerable<IJobParametersValidator> _parameterValidators;
+    private readonly IJobParametersValidator[] _parameterValidators;
     private readonly QueueOptions _options;
 
     public EnqueueValidator(IReportCatalog catalog, IEnumerable<IJobParametersValidator> parameterValidators, IOptions<QueueOptions> options)
     {
         _catalog = catalog;
-        _parameterValidators = parameterValidators;
+        _parameterValidators = [.. parameterValidators];
         _options = options.Value;
     }
 
@@ -66,20 +66,21 @@ internal sealed class EnqueueValidator
 
     public void ValidateParameters(int reportId, IReadOnlyList<RequestPageFilter> filters, IReadOnlyList<RequestPageOption> options)
     {
-        var fields = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // No sets for the usual zero or one item: a bulk enqueue validates every entry.
+        var fields = filters.Count > 1 ? new HashSet<string>(StringComparer.OrdinalIgnoreCase) : null;
         for (var i = 0; i < filters.Count; i++)
         {
             Check(!string.IsNullOrWhiteSpace(filters[i].Field), $"filters[{i}].field", "is required.");
             Check(filters[i].Expression is not null, $"filters[{i}].expression", "is required.");
-            Check(fields.Add(filters[i].Field), $"filters[{i}].field", $"'{filters[i].Field}' is filtered twice.");
+            Check(fields?.Add(filters[i].Field) ?? true, $"filters[{i}].field", $"'{filters[i].Field}' is filtered twice.");
         }
 
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var names = options.Count > 1 ? new HashSet<string>(StringComparer.OrdinalIgnoreCase) : null;
         for (var i = 0; i < options.Count; i++)
         {
             Check(!string.IsNullOrWhiteSpace(options[i].Name), $"options[{i}].name", "is required.");
             Check(options[i].Value is not null, $"options[{i}].value", "is required.");
-            Check(names.Add(options[i].Name), $"options[{i}].name", $"'{options[i].Name}' is given twice.");
+            Check(names?.Add(options[i].Name) ?? true, $"options[{i}].name", $"'{options[i].Name}' is given twice.");
         }
 
         foreach (var validator in _parameterValidators)

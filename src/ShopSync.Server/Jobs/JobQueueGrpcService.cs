@@ -19,6 +19,11 @@ internal sealed class JobQueueGrpcService(
     private static readonly TimeSpan DefaultCancelWait = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan CancelReplyMargin = TimeSpan.FromMilliseconds(200);
 
+    // Bulk calls are serialised by the store's single writer anyway: two at a time keep it busy (one maps while the
+    // other is stored). More only held more mapped entries in memory at once (~1 KB each), which the GC promoted
+    // and kept: the server's heap grew with the number of concurrent bulk callers, not with the queue.
+    private readonly SemaphoreSlim _bulkGate = new(2, 2);
+
     public static ServiceDescriptor Descriptor =>
         JobQueueReflection.Descriptor.FindTypeByName<ServiceDescriptor>("JobQueueService");
 
@@ -59,27 +64,27 @@ internal sealed class JobQueueGrpcService(
         {
             throw RpcException.InvalidArgument("jobs", "must hold at least one job");
         }
-        var createdBy = JobRequests.CreatedBy(context);
-        var shopDefaults = new Dictionary<string, ShopRun>(StringComparer.OrdinalIgnoreCase);
-        var requests = new List<Engine.Entries.EnqueueRequest>(request.Jobs.Count);
-        for (var i = 0; i < request.Jobs.Count; i++)
+        IReadOnlyList<Engine.Entries.Job> jobs;
+        await _bulkGate.WaitAsync(context.CancellationToken);
+        try
         {
-            var r = request.Jobs[i];
-            var shop = r.ShopCode.Trim();
-            if (!shopDefaults.TryGetValue(shop, out var run) || r.CategoryCode.Length > 0)
+            var mapper = new BulkEnqueueMapper(runPolicy, requestPages, JobRequests.CreatedBy(context));
+            var requests = new List<Engine.Entries.EnqueueRequest>(request.Jobs.Count);
+            for (var i = 0; i < request.Jobs.Count; i++)
             {
-                run = await runPolicy.ResolveRunAsync(shop, r.CategoryCode, RunMode.Background, context.CancellationToken);
-                if (r.CategoryCode.Length == 0)
-                {
-                    shopDefaults[shop] = run;
-                }
+                requests.Add(await mapper.MapAsync(request.Jobs[i], i, context.CancellationToken));
             }
-            var enqueue = JobRequests.ToEnqueue(r, run.Category, foreground: false, createdBy, $"jobs[{i}].") with { ShopCode = run.ShopCode };
-            requests.Add(await requestPages.WithDefaultsAsync(enqueue, r.IgnoreDefaultFilters, context.CancellationToken, $"jobs[{i}]."));
+            jobs = await queue.EnqueueManyAsync(requests, CancellationToken.None);
         }
-        var jobs = await queue.EnqueueManyAsync(requests, CancellationToken.None);
+        finally
+        {
+            _bulkGate.Release();
+        }
         var response = new EnqueueJobsResponse();
-        response.JobIds.AddRange(jobs.Select(j => j.Id.ToString()));
+        foreach (var job in jobs)
+        {
+            response.JobIds.Add(job.Id.ToString());
+        }
         return response;
     }
 

@@ -20,26 +20,29 @@ internal static class JobRequests
     }
 
     public static EnqueueRequest ToEnqueue(
-        V1.EnqueueJobRequest r, string? category, bool foreground, string createdBy, string fieldPrefix = "") => new()
+        V1.EnqueueJobRequest r, string? category, bool foreground, string createdBy, string fieldPrefix = "", string? shopCode = null) => new()
     {
         ReportId = r.ReportId,
-        ShopCode = r.ShopCode.Trim(),
+        ShopCode = shopCode ?? r.ShopCode.Trim(),
         CategoryCode = category,
         Priority = r.Priority == 0 ? null : r.Priority,
-        EarliestStart = Time(r.EarliestStart, fieldPrefix + "earliest_start"),
-        Expiration = Time(r.Expiration, fieldPrefix + "expiration"),
+        EarliestStart = Time(r.EarliestStart, fieldPrefix, "earliest_start"),
+        Expiration = Time(r.Expiration, fieldPrefix, "expiration"),
         MaxAttempts = r.MaxAttempts == 0 ? null : r.MaxAttempts,
-        RerunDelay = Span(r.RerunDelay, fieldPrefix + "rerun_delay"),
-        Timeout = Span(r.Timeout, fieldPrefix + "timeout"),
-        Filters = r.Filters.Select(f => new RequestPageFilter(f.Field, f.Expression)).ToList(),
-        Options = r.Options.Select(o => new RequestPageOption(o.Name, o.Value)).ToList(),
+        RerunDelay = Span(r.RerunDelay, fieldPrefix, "rerun_delay"),
+        Timeout = Span(r.Timeout, fieldPrefix, "timeout"),
+        Filters = r.Filters.Count == 0 ? [] : r.Filters.Select(f => new RequestPageFilter(f.Field, f.Expression)).ToList(),
+        Options = r.Options.Count == 0 ? [] : r.Options.Select(o => new RequestPageOption(o.Name, o.Value)).ToList(),
         Description = r.Description.Length == 0 ? null : r.Description,
         CreatedBy = createdBy,
         OnHold = r.OnHold,
         Foreground = foreground,
     };
 
-    public static DateTimeOffset? Time(Timestamp? value, string field)
+    public static DateTimeOffset? Time(Timestamp? value, string field) => Time(value, "", field);
+
+    /// <summary>The field name is only put together for an error (a bulk call maps many entries).</summary>
+    public static DateTimeOffset? Time(Timestamp? value, string prefix, string field)
     {
         if (value is null)
         {
@@ -51,11 +54,14 @@ internal static class JobRequests
         }
         catch (InvalidOperationException)
         {
-            throw RpcException.InvalidArgument(field, "is not a valid timestamp");
+            throw RpcException.InvalidArgument(prefix + field, "is not a valid timestamp");
         }
     }
 
-    public static TimeSpan? Span(Duration? value, string field)
+    public static TimeSpan? Span(Duration? value, string field) => Span(value, "", field);
+
+    /// <summary>The field name is only put together for an error (a bulk call maps many entries).</summary>
+    public static TimeSpan? Span(Duration? value, string prefix, string field)
     {
         if (value is null)
         {
@@ -67,7 +73,7 @@ internal static class JobRequests
         }
         catch (InvalidOperationException)
         {
-            throw RpcException.InvalidArgument(field, "is not a valid duration");
+            throw RpcException.InvalidArgument(prefix + field, "is not a valid duration");
         }
     }
 

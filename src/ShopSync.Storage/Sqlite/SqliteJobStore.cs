@@ -71,7 +71,7 @@ internal sealed partial class SqliteJobStore : IJobStore, IDisposable
             var synchronous = _options.Synchronous == SqliteSynchronousMode.Full ? "FULL" : "NORMAL";
             await ExecuteAsync(
                 writerConnection,
-                $"PRAGMA synchronous={synchronous}; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16000;",
+                $"PRAGMA synchronous={synchronous}; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-{Math.Clamp(_options.WriterCacheMegabytes, 1, 1024) * 1024};",
                 cancellationToken).ConfigureAwait(false);
             _writer = new SqliteWriter(writerConnection, _options.MaxBatchSize, _logger);
             LogInitialized(_logger, writerConnection.DataSource, synchronous);
@@ -82,8 +82,12 @@ internal sealed partial class SqliteJobStore : IJobStore, IDisposable
         }
     }
 
-    public Task<StoreResult<IReadOnlyList<Job>>> InsertAsync(IReadOnlyList<NewJob> jobs, CancellationToken cancellationToken) =>
-        Write(s => InsertJobsCommand.Execute(s, jobs), cancellationToken);
+    public async Task<StoreResult<IReadOnlyList<Job>>> InsertAsync(IReadOnlyList<NewJob> jobs, CancellationToken cancellationToken)
+    {
+        // The single writer only stores; the result objects are built on the caller's thread.
+        var inserted = await Write(s => InsertJobsCommand.Execute(s, jobs), cancellationToken).ConfigureAwait(false);
+        return InsertJobsCommand.ToResult(jobs, inserted);
+    }
 
     public Task<StoreResult<IReadOnlyList<CategoryClaim>>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken) =>
         Write(s => ClaimCommand.Execute(s, request), cancellationToken);

@@ -8,6 +8,7 @@ internal sealed class WriteSession
     private readonly SqliteConnection _connection;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private SqliteTransaction? _transaction;
+    private JobInsertStatements? _jobInserts;
 
     public WriteSession(SqliteConnection connection)
     {
@@ -15,6 +16,9 @@ internal sealed class WriteSession
     }
 
     public SqliteTransaction Transaction => _transaction ?? throw new InvalidOperationException("No batch transaction is open.");
+
+    /// <summary>The multi-row entry inserts of this connection (prepared on first use).</summary>
+    public JobInsertStatements JobInserts => _jobInserts ??= new JobInsertStatements(_connection);
 
     public void Begin() => _transaction = _connection.BeginTransaction(deferred: false);
 
@@ -67,6 +71,8 @@ internal sealed class WriteSession
 
     public void DisposeCommands()
     {
+        _jobInserts?.Dispose();
+        _jobInserts = null;
         foreach (var command in _commands.Values)
         {
             command.Dispose();

@@ -66,7 +66,7 @@ internal static class EngineBenchmark
             {
                 var total = options.Count(200_000);
                 Report(results, "enqueue_bulk_per_s", await ThroughputScenarios.BulkEnqueuePerSecondAsync(server, client, total, cancellationToken), "entries/s");
-                queued += total;
+                queued += total + ThroughputScenarios.BulkWarmUp(total);
             }
 
             if (options.Runs("rss"))

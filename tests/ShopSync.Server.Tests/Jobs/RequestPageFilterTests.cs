@@ -125,6 +125,46 @@ public sealed class RequestPageFilterTests
     }
 
     [Fact]
+    public async Task EnqueueJobs_ManyEntriesOfOneShop_EachGetsTheDefaultsUnlessItBringsOrIgnoresThem()
+    {
+        await using var server = await InProcessServer.StartAsync();
+        await server.Api.CreateShopAsync("bulk-shop");
+        await server.Api.JobsAsync<SetRequestPageFiltersRequest, SetRequestPageFiltersResponse>(
+            "SetRequestPageFilters",
+            new SetRequestPageFiltersRequest
+            {
+                ShopReport = new ShopReport { ShopCode = "bulk-shop", ReportId = ProbeReportHandler.ReportId },
+                Filters = { new RequestPageFilter { Field = "Financial Status", Expression = "Paid" } },
+            });
+        EnqueueJobRequest Held(string shop, bool ignoreDefaults = false, params (string Field, string Expression)[] filters)
+        {
+            var request = Probe(filters);
+            (request.ShopCode, request.OnHold, request.IgnoreDefaultFilters, request.CategoryCode) = (shop, true, ignoreDefaults, "BULK");
+            return request;
+        }
+
+        var request = new EnqueueJobsRequest
+        {
+            Jobs =
+            {
+                Held("bulk-shop"), Held("BULK-SHOP"), Held("bulk-shop", ignoreDefaults: true), Held("bulk-shop", false, ("No.", "7")), Held("bulk-shop"),
+            },
+        };
+        var response = await server.Api.JobsAsync<EnqueueJobsRequest, EnqueueJobsResponse>("EnqueueJobs", request);
+
+        var jobs = new List<Job>();
+        foreach (var id in response.JobIds)
+        {
+            jobs.Add(await server.Api.GetJobAsync(id));
+        }
+        string Filters(Job job) => string.Join(";", job.Filters.OrderBy(f => f.Field, StringComparer.Ordinal).Select(f => f.Field + "=" + f.Expression));
+        Assert.Equal(
+            ["Financial Status=Paid", "Financial Status=Paid", "", "Financial Status=Paid;No.=7", "Financial Status=Paid"],
+            jobs.Select(Filters));
+        Assert.All(jobs, job => Assert.Equal(("bulk-shop", "BULK"), (job.ShopCode, job.CategoryCode)));
+    }
+
+    [Fact]
     public async Task SetRequestPageFilters_DefaultsOfUnknownShop_NotFound()
     {
         await using var server = await InProcessServer.StartAsync();

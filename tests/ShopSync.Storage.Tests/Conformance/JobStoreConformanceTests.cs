@@ -215,6 +215,49 @@ public abstract class JobStoreConformanceTests
     }
 
     [Fact]
+    public async Task Insert_ManyEntriesInOneCall_NumbersThemInOrderAndStoresEachOnesFields()
+    {
+        var store = await Factory.CreateAsync(Ct);
+        var items = Enumerable.Range(0, 150).Select(i =>
+        {
+            var item = TestJobs.New(category: "C" + (i % 7), priority: i, expiration: i % 2 == 0 ? null : TestJobs.T0.AddDays(i));
+            return item with { Job = item.Job with { Description = "entry " + i + " ÄÖü", Filters = [new RequestPageFilter("No.", "N" + i)] } };
+        }).ToList();
+        var result = await store.InsertAsync(items, Ct);
+        Assert.Equal(items.Select(i => i.Job.Id), result.Value.Select(j => j.Id));
+        Assert.All(result.Value.Zip(result.Value.Skip(1)), pair => Assert.True(pair.Second.EntryNo > pair.First.EntryNo));
+        Assert.Equal(result.Value.Select(j => j.EntryNo), result.Events.Select(e => Assert.IsType<JobAccepted>(e.Event.Data).EntryNo));
+        foreach (var (item, inserted) in items.Zip(result.Value))
+        {
+            var stored = await store.GetAsync(item.Job.Id, Ct);
+            Assert.NotNull(stored);
+            Assert.Equal(inserted.EntryNo, stored.EntryNo);
+            Assert.Equal((item.Job.Description, item.Job.CategoryCode, item.Job.Priority, item.Job.Expiration), (stored.Description, stored.CategoryCode, stored.Priority, stored.Expiration));
+            Assert.Equal(item.Job.Filters, stored.Filters);
+        }
+    }
+
+    [Fact]
+    public async Task Insert_DuplicateOccurrenceInsideALargeCall_ThrowsAndStoresNoneOfTheCall()
+    {
+        var store = await Factory.CreateAsync(Ct);
+        var schedule = Guid.NewGuid();
+        NewJob Occurrence(int minute)
+        {
+            var item = TestJobs.New();
+            return item with { Job = item.Job with { ScheduleId = schedule, OccurrenceUtc = TestJobs.T0.AddMinutes(minute) } };
+        }
+
+        await store.InsertAsync([Occurrence(0)], Ct);
+        var call = Enumerable.Range(1, 100).Select(i => Occurrence(i == 70 ? 0 : i)).ToList();
+        await Assert.ThrowsAsync<JobOccurrenceExistsException>(() => store.InsertAsync(call, Ct));
+        Assert.Null(await store.GetAsync(call[0].Job.Id, Ct));
+        Assert.Null(await store.GetAsync(call[99].Job.Id, Ct));
+        var retried = await store.InsertAsync(call.Where((_, i) => i != 69).ToList(), Ct);
+        Assert.Equal(99, retried.Value.Count);
+    }
+
+    [Fact]
     public async Task Change_AppliesOnlyWithExpectedStatus()
     {
         var store = await Factory.CreateAsync(Ct);
