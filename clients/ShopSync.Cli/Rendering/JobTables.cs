@@ -11,14 +11,14 @@ internal static class JobTables
     public static IRenderable Jobs(IEnumerable<Job> jobs)
     {
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumns("Id", "Entry", "Task", "Shop", "Category", "Status", "Progress", "Attempts", "Updated", "Error");
+            .AddColumns("Id", "Entry", "Task", "Shop", "Category", "Status", "Progress", "Attempts", "Updated", "Error / warnings");
         foreach (var j in jobs)
         {
             table.AddRow(
                 Cell(j.Id), Cell(j.EntryNo.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 Cell($"{j.ReportId} {j.Description}".Trim()), Cell(j.ShopCode), Cell(j.CategoryCode),
                 StatusCell(j.Status), Cell(Progress(j.LastProgress)), Cell($"{j.Attempts}/{j.MaxAttempts}"),
-                Cell(Format.Time(j.UpdatedAt)), Cell(j.ErrorMessage));
+                Cell(Format.Time(j.UpdatedAt)), Cell(Problem(j.LastResult, j.ErrorMessage)));
         }
         return table;
     }
@@ -46,7 +46,7 @@ internal static class JobTables
         Row("Created", $"{Format.Time(j.CreatedAt)} by {j.CreatedBy}");
         Row("Started", Format.Time(j.StartedAt));
         Row("Ended", Format.Time(j.EndedAt));
-        Row("Error", j.ErrorMessage);
+        Row(j.LastResult == JobResult.SucceededWithWarnings ? "Warnings" : "Error", j.ErrorMessage);
         Row("Error detail", j.ErrorDetail);
         Row("Schedule", j.ScheduleId);
         Row("Lease owner", j.LeaseOwner);
@@ -54,17 +54,24 @@ internal static class JobTables
         return grid;
     }
 
+    /// <summary>
+    /// The entry's error, or for a run that succeeded with warnings its summary (the server keeps it in the same
+    /// field), marked so a finished entry does not read as failed.
+    /// </summary>
+    private static string Problem(JobResult result, string message) =>
+        result == JobResult.SucceededWithWarnings && message.Length > 0 ? "warnings: " + message : message;
+
     public static IRenderable Log(IEnumerable<JobLogEntry> entries)
     {
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumns("Log", "Job", "Task", "Shop", "Attempt", "Start", "End", "Result", "Counters", "Error");
+            .AddColumns("Log", "Job", "Task", "Shop", "Attempt", "Start", "End", "Result", "Counters", "Error / warnings");
         foreach (var e in entries)
         {
             table.AddRow(
                 Cell(e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), Cell(e.JobId), Cell($"{e.ReportId} {e.Description}".Trim()),
                 Cell(e.ShopCode), Cell(e.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 Cell(Format.Time(e.StartTime)), Cell(Format.Time(e.EndTime)),
-                e.Result == JobResult.Unspecified ? Cell("running") : ResultCell(e.Result), Cell(Format.Counters(e.Counters)), Cell(e.ErrorMessage));
+                e.Result == JobResult.Unspecified ? Cell("running") : ResultCell(e.Result), Cell(Format.Counters(e.Counters)), Cell(Problem(e.Result, e.ErrorMessage)));
         }
         return table;
     }

@@ -1,11 +1,17 @@
+using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Grpc.Reflection.V1Alpha;
 using ShopSync.Grpc.Server;
+using V1 = Grpc.Reflection.V1;
 
 namespace ShopSync.Grpc.Reflection;
 
-/// <summary>grpc.reflection.v1alpha.ServerReflection (the legacy name some clients still use): one response per request until the client half-closes.</summary>
-internal sealed class ReflectionServiceV1Alpha(ReflectionCatalog catalog) : IGrpcService
+/// <summary>
+/// grpc.reflection.v1alpha.ServerReflection (the legacy name some clients still use): one response per request until
+/// the client half-closes. Its messages are v1's field for field, so requests and responses pass through the wire
+/// format to the shared v1 answers.
+/// </summary>
+internal sealed class ReflectionServiceV1Alpha(ReflectionAnswers answers) : IGrpcService
 {
     public static ServiceDescriptor Descriptor => ReflectionReflection.Descriptor.Services[0];
 
@@ -17,62 +23,9 @@ internal sealed class ReflectionServiceV1Alpha(ReflectionCatalog catalog) : IGrp
         var sentFiles = new HashSet<string>(StringComparer.Ordinal);
         while (await requests.MoveNext(context.CancellationToken).ConfigureAwait(false))
         {
-            var response = Answer(requests.Current, sentFiles);
-            await responses.WriteAsync(response, context.CancellationToken).ConfigureAwait(false);
+            var request = V1.ServerReflectionRequest.Parser.ParseFrom(requests.Current.ToByteString());
+            var answer = answers.Answer(request, sentFiles);
+            await responses.WriteAsync(ServerReflectionResponse.Parser.ParseFrom(answer.ToByteString()), context.CancellationToken).ConfigureAwait(false);
         }
     }
-
-    private ServerReflectionResponse Answer(ServerReflectionRequest request, ISet<string> sentFiles)
-    {
-        var response = new ServerReflectionResponse { ValidHost = request.Host, OriginalRequest = request };
-        switch (request.MessageRequestCase)
-        {
-            case ServerReflectionRequest.MessageRequestOneofCase.ListServices:
-                response.ListServicesResponse = new ListServiceResponse();
-                foreach (var name in catalog.ServiceNames())
-                {
-                    response.ListServicesResponse.Service.Add(new ServiceResponse { Name = name });
-                }
-                break;
-            case ServerReflectionRequest.MessageRequestOneofCase.FileByFilename:
-                SetFile(response, catalog.FindFile(request.FileByFilename), sentFiles, $"File '{request.FileByFilename}' not found.");
-                break;
-            case ServerReflectionRequest.MessageRequestOneofCase.FileContainingSymbol:
-                SetFile(response, catalog.FindFileContainingSymbol(request.FileContainingSymbol), sentFiles, $"Symbol '{request.FileContainingSymbol}' not found.");
-                break;
-            case ServerReflectionRequest.MessageRequestOneofCase.FileContainingExtension:
-                var extension = request.FileContainingExtension;
-                SetFile(response, catalog.FindExtension(extension.ContainingType, extension.ExtensionNumber)?.File, sentFiles,
-                    $"Extension {extension.ExtensionNumber} of '{extension.ContainingType}' not found.");
-                break;
-            case ServerReflectionRequest.MessageRequestOneofCase.AllExtensionNumbersOfType:
-                if (catalog.IsKnownMessage(request.AllExtensionNumbersOfType))
-                {
-                    response.AllExtensionNumbersResponse = new ExtensionNumberResponse { BaseTypeName = request.AllExtensionNumbersOfType.TrimStart('.') };
-                }
-                else
-                {
-                    SetError(response, StatusCode.NotFound, $"Type '{request.AllExtensionNumbersOfType}' not found.");
-                }
-                break;
-            default:
-                SetError(response, StatusCode.Unimplemented, $"Request '{request.MessageRequestCase}' is not supported.");
-                break;
-        }
-        return response;
-    }
-
-    private void SetFile(ServerReflectionResponse response, FileDescriptor? file, ISet<string> sentFiles, string notFound)
-    {
-        if (file is null)
-        {
-            SetError(response, StatusCode.NotFound, notFound);
-            return;
-        }
-        response.FileDescriptorResponse = new FileDescriptorResponse();
-        response.FileDescriptorResponse.FileDescriptorProto.AddRange(catalog.SerializeWithDependencies(file, sentFiles));
-    }
-
-    private static void SetError(ServerReflectionResponse response, StatusCode code, string message) =>
-        response.ErrorResponse = new ErrorResponse { ErrorCode = (int)code, ErrorMessage = message };
 }

@@ -29,10 +29,8 @@ public static class GrpcEndpointRouteBuilderExtensions
         var registry = provider.GetService<GrpcServiceRegistry>()
             ?? throw new InvalidOperationException("Call services.AddShopSyncGrpc() before mapping gRPC services.");
         var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerCategory);
-        var services = new ServerCallHandlerServices(
-            provider.GetRequiredService<IOptions<GrpcServerOptions>>().Value,
-            provider.GetRequiredService<TimeProvider>(),
-            logger);
+        var options = provider.GetRequiredService<IOptions<GrpcServerOptions>>().Value;
+        var services = new ServerCallHandlerServices(options, options.DeadlineClock, logger);
 
         var descriptor = TService.Descriptor
             ?? throw new InvalidOperationException($"{typeof(TService).FullName}.Descriptor returned null.");

@@ -15,6 +15,13 @@ public sealed class GrpcServerOptions
     /// <summary>When true, a handler exception's message is sent to the client (never in production).</summary>
     public bool EnableDetailedErrors { get; set; }
 
+    /// <summary>
+    /// The clock call deadlines run on; default the real clock. A client's grpc-timeout is a real-time budget, so it
+    /// is not measured on the application's <see cref="TimeProvider"/> when that one runs faster (an accelerated
+    /// demo clock would otherwise cut a 30 s deadline to half a second).
+    /// </summary>
+    public TimeProvider DeadlineClock { get; set; } = TimeProvider.System;
+
     /// <summary>Interceptors wrapping every call, outermost first.</summary>
     public GrpcInterceptorCollection Interceptors { get; } = new();
 }

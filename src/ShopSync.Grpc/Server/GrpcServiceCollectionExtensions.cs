@@ -19,13 +19,13 @@ public static class GrpcServiceCollectionExtensions
         {
             services.Configure(configure);
         }
-        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<GrpcServiceRegistry>();
         services.TryAddSingleton<GrpcHealthRegistry>();
         services.TryAddSingleton<HealthService>();
         services.TryAddSingleton<ReflectionServiceV1>();
         services.TryAddSingleton<ReflectionServiceV1Alpha>();
         services.TryAddSingleton<ReflectionCatalog>();
+        services.TryAddSingleton<ReflectionAnswers>();
         services.AddHostedService<HealthShutdownNotifier>();
         return services;
     }

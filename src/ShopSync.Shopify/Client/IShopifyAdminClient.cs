@@ -21,6 +21,9 @@ public interface IShopifyAdminClient
     /// <summary>Orders sorted by updatedAt; default 10 per page. Use <see cref="ShopifyPageRequest.UpdatedAfter"/> as Query for incremental sync.</summary>
     IAsyncEnumerable<ShopifyPage<ShopifyOrder>> GetOrdersAsync(ShopifyPageRequest request, CancellationToken cancellationToken);
 
+    /// <summary>How many orders match the search <paramref name="query"/> (the query of <see cref="GetOrdersAsync"/>).</summary>
+    Task<ShopifyCount> CountOrdersAsync(string? query, CancellationToken cancellationToken);
+
     /// <summary>One order, or null.</summary>
     Task<ShopifyOrder?> GetOrderAsync(string orderId, CancellationToken cancellationToken);
 
@@ -36,6 +39,9 @@ public interface IShopifyAdminClient
     /// <summary>B2B companies sorted by updatedAt; default 25 per page.</summary>
     IAsyncEnumerable<ShopifyPage<ShopifyCompany>> GetCompaniesAsync(ShopifyPageRequest request, CancellationToken cancellationToken);
 
+    /// <summary>Creates a B2B company (with contact and location when given); userErrors (e.g. external id taken) come back in the result.</summary>
+    Task<ShopifyMutationResult<ShopifyCompany>> CreateCompanyAsync(ShopifyCompanyCreateInput input, CancellationToken cancellationToken);
+
     /// <summary>Products with variants and images, sorted by updatedAt; default 10 per page.</summary>
     IAsyncEnumerable<ShopifyPage<ShopifyProduct>> GetProductsAsync(ShopifyPageRequest request, CancellationToken cancellationToken);
 
@@ -47,6 +53,13 @@ public interface IShopifyAdminClient
 
     /// <summary>Updates variants of one product (prices, barcode, SKU); one outcome per variant.</summary>
     Task<ShopifyBatchResult> UpdateVariantsAsync(string productId, IReadOnlyList<ShopifyVariantUpdate> variants, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Creates variants of one product (productVariantsBulkCreate); one outcome per variant, all-or-nothing. A variant whose
+    /// option values repeat an existing variant's is refused with a userError naming it.
+    /// </summary>
+    Task<ShopifyVariantsCreateResult> CreateVariantsAsync(
+        string productId, IReadOnlyList<ShopifyVariantCreateInput> variants, ShopifyVariantsCreateStrategy strategy, CancellationToken cancellationToken);
 
     /// <summary>Adds images to a product; one outcome per image.</summary>
     Task<ShopifyBatchResult> AddProductImagesAsync(string productId, IReadOnlyList<ShopifyMediaInput> images, CancellationToken cancellationToken);

@@ -17,6 +17,12 @@ internal sealed partial class ShopifyAdminClient(ShopifyShopConnection shop, Sho
     public IAsyncEnumerable<ShopifyPage<ShopifyOrder>> GetOrdersAsync(ShopifyPageRequest request, CancellationToken cancellationToken) =>
         Pages(ShopifyOrderOperations.Orders, request, 10, d => d.Orders, cancellationToken);
 
+    public async Task<ShopifyCount> CountOrdersAsync(string? query, CancellationToken cancellationToken)
+    {
+        var response = await ExecuteAsync(ShopifyOrderOperations.OrdersCount, new JsonObject { ["query"] = query }, cancellationToken).ConfigureAwait(false);
+        return response.Data.OrdersCount ?? new ShopifyCount(0, "EXACT");
+    }
+
     public async Task<ShopifyOrder?> GetOrderAsync(string orderId, CancellationToken cancellationToken)
     {
         var response = await ExecuteAsync(ShopifyOrderOperations.Order, new JsonObject { ["id"] = Required(orderId, nameof(orderId)) }, cancellationToken).ConfigureAwait(false);
@@ -50,6 +56,15 @@ internal sealed partial class ShopifyAdminClient(ShopifyShopConnection shop, Sho
     public IAsyncEnumerable<ShopifyPage<ShopifyCompany>> GetCompaniesAsync(ShopifyPageRequest request, CancellationToken cancellationToken) =>
         Pages(ShopifyCustomerOperations.Companies, request, 25, d => d.Companies, cancellationToken);
 
+    public async Task<ShopifyMutationResult<ShopifyCompany>> CreateCompanyAsync(ShopifyCompanyCreateInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(input.Company, "ShopifyCompanyCreateInput.Company");
+        var variables = new JsonObject { ["input"] = JsonSerializer.SerializeToNode(input, ShopifyJsonContext.Default.ShopifyCompanyCreateInput) };
+        var payload = (await ExecuteAsync(ShopifyCustomerOperations.CompanyCreate, variables, cancellationToken).ConfigureAwait(false)).Data.CompanyCreate;
+        return new ShopifyMutationResult<ShopifyCompany>(payload?.Company, payload?.UserErrors ?? []);
+    }
+
     public IAsyncEnumerable<ShopifyPage<ShopifyProduct>> GetProductsAsync(ShopifyPageRequest request, CancellationToken cancellationToken) =>
         Pages(ShopifyProductOperations.Products, request, 10, d => d.Products, cancellationToken);
 
@@ -70,6 +85,11 @@ internal sealed partial class ShopifyAdminClient(ShopifyShopConnection shop, Sho
     {
         ArgumentNullException.ThrowIfNull(input);
         Required(input.Id, "ShopifyProductInput.Id");
+        if (input.ProductOptions is not null)
+        {
+            throw new ArgumentException("ShopifyProductInput.ProductOptions is only accepted by productCreate.", nameof(input));
+        }
+
         var variables = new JsonObject { ["product"] = JsonSerializer.SerializeToNode(input, ShopifyJsonContext.Default.ShopifyProductInput) };
         var payload = (await ExecuteAsync(ShopifyProductOperations.ProductUpdate, variables, cancellationToken).ConfigureAwait(false)).Data.ProductUpdate;
         return new ShopifyMutationResult<ShopifySavedProduct>(payload?.Product, payload?.UserErrors ?? []);
@@ -85,6 +105,27 @@ internal sealed partial class ShopifyAdminClient(ShopifyShopConnection shop, Sho
         };
         var payload = (await ExecuteAsync(ShopifyProductOperations.ProductVariantsBulkUpdate, variables, cancellationToken).ConfigureAwait(false)).Data.ProductVariantsBulkUpdate;
         return ShopifyBatchResult.From(variants.Count, payload?.UserErrors ?? [], "variants");
+    }
+
+    public async Task<ShopifyVariantsCreateResult> CreateVariantsAsync(
+        string productId, IReadOnlyList<ShopifyVariantCreateInput> variants, ShopifyVariantsCreateStrategy strategy, CancellationToken cancellationToken)
+    {
+        NotEmpty(variants, nameof(variants));
+        for (var i = 0; i < variants.Count; i++)
+        {
+            NotEmpty(variants[i].OptionValues, $"variants[{i}].OptionValues");
+        }
+
+        var variables = new JsonObject
+        {
+            ["productId"] = Required(productId, nameof(productId)),
+            ["variants"] = JsonSerializer.SerializeToNode(variants, ShopifyJsonContext.Default.IReadOnlyListShopifyVariantCreateInput),
+            ["strategy"] = strategy == ShopifyVariantsCreateStrategy.RemoveStandaloneVariant ? "REMOVE_STANDALONE_VARIANT" : "DEFAULT",
+        };
+        var payload = (await ExecuteAsync(ShopifyProductOperations.ProductVariantsBulkCreate, variables, cancellationToken).ConfigureAwait(false)).Data.ProductVariantsBulkCreate;
+        var outcome = ShopifyBatchResult.From(variants.Count, payload?.UserErrors ?? [], "variants");
+        var all = payload?.Product?.Variants;
+        return new ShopifyVariantsCreateResult(outcome, payload?.ProductVariants ?? [], all is null || all.PageInfo.HasNextPage ? null : all.Nodes.Select(v => v.Id).ToList());
     }
 
     public async Task<ShopifyBatchResult> AddProductImagesAsync(string productId, IReadOnlyList<ShopifyMediaInput> images, CancellationToken cancellationToken)

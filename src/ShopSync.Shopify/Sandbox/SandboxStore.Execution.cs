@@ -80,6 +80,11 @@ public sealed partial class SandboxStore
                 return Log(failed with { RequestId = requestId }, operationName, operation.IsMutation, "error", requested, now);
             }
 
+            if (operationName is not null && lostAnswers.Remove(operationName))
+            {
+                return Log(new SandboxResponse(0, null, null, requestId, Abort: true), operationName, operation.IsMutation, "lost-answer", requested, now);
+            }
+
             var answer = new JsonObject { ["data"] = (JsonObject)result, ["extensions"] = new JsonObject { ["cost"] = Cost(requested, actual) } };
             return Log(new SandboxResponse(200, answer, null, requestId), operationName, operation.IsMutation, "ok", requested, now);
         }

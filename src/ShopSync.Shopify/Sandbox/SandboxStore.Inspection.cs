@@ -15,6 +15,17 @@ public sealed partial class SandboxStore
     /// <summary>Number of customers.</summary>
     public int CustomerCount => Read(d => d.Customers.Count);
 
+    /// <summary>Number of B2B companies.</summary>
+    public int CompanyCount => Read(d => d.Companies.Count);
+
+    /// <summary>Ids of the companies with this external id (Shopify keeps it unique, so at most one).</summary>
+    public IReadOnlyList<string> GetCompanyIds(string externalId) =>
+        Read(d => d.Companies.Where(c => Text(c["externalId"]) == externalId).Select(c => Text(c["id"])!).ToList());
+
+    /// <summary>The e-mail of a company's main contact; null when it has none or is unknown.</summary>
+    public string? GetCompanyContactEmail(string companyId) =>
+        Read(d => Text(SandboxData.ById(d.Companies, companyId)?["mainContact"]?["customer"]?["email"]));
+
     /// <summary>Location ids (two seeded locations).</summary>
     public IReadOnlyList<string> LocationIds => Read(d => d.Locations.Select(l => Text(l["id"])!).ToList());
 
@@ -39,6 +50,20 @@ public sealed partial class SandboxStore
     /// <summary>A variant's price; null when unknown.</summary>
     public decimal? GetVariantPrice(string variantId) => Read(d =>
         Text(d.Variant(variantId)?["price"]) is { } price ? decimal.Parse(price, CultureInfo.InvariantCulture) : (decimal?)null);
+
+    /// <summary>The variants of a product, in creation order (empty when the product is unknown).</summary>
+    public IReadOnlyList<SandboxVariantRecord> GetProductVariants(string productId) => Read(d =>
+        SandboxData.ById(d.Products, productId)?["variants"]!.AsArray().OfType<JsonObject>().Select(v => new SandboxVariantRecord(
+            Text(v["id"])!,
+            Text(v["title"])!,
+            Text(v["sku"]),
+            decimal.Parse(Text(v["price"])!, CultureInfo.InvariantCulture),
+            (v["selectedOptions"] as JsonArray ?? []).OfType<JsonObject>().Select(o => new KeyValuePair<string, string>(Text(o["name"])!, Text(o["value"])!)).ToList(),
+            Text(v["inventoryItem"]!["id"])!)).ToList() ?? []);
+
+    /// <summary>Ids of the products with this title, oldest first.</summary>
+    public IReadOnlyList<string> FindProductIds(string title) =>
+        Read(d => d.Products.Where(p => Text(p["title"]) == title).Select(p => Text(p["id"])!).ToList());
 
     /// <summary>A fixed price of a variant in a price list; null when none.</summary>
     public decimal? GetFixedPrice(string priceListId, string variantId) => Read(d =>

@@ -14,6 +14,7 @@ public sealed partial class SandboxStore
     private readonly SandboxBucket bucket;
     private readonly Queue<SandboxFault> faults = new();
     private readonly List<SandboxRequest> requests = [];
+    private readonly List<string> lostAnswers = [];
     private long requestNumber;
 
     /// <summary>Creates and seeds a store.</summary>
@@ -52,6 +53,19 @@ public sealed partial class SandboxStore
             {
                 faults.Enqueue(fault);
             }
+        }
+    }
+
+    /// <summary>
+    /// Makes the next request of <paramref name="operationName"/> run (its changes stay) and then drops the connection
+    /// without an answer: the "did my mutation happen?" case of a timeout.
+    /// </summary>
+    public void LoseNextAnswer(string operationName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(operationName);
+        lock (sync)
+        {
+            lostAnswers.Add(operationName);
         }
     }
 

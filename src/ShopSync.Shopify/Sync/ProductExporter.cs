@@ -5,13 +5,14 @@ using ShopSync.Shopify.Erp;
 namespace ShopSync.Shopify.Sync;
 
 /// <summary>
-/// The TO_SHOPIFY half of Sync Products: creates products for unmapped ERP items (one product, its default variant mapped
-/// to the item's first variant), renames products whose item changed since the last export, and pushes ERP prices that
+/// The TO_SHOPIFY half of Sync Products: creates products for unmapped ERP items and the missing variants of mapped ones
+/// (see <see cref="ProductCreator"/>), renames products whose item changed since the last export, and pushes ERP prices that
 /// differ from Shopify's (one productVariantsBulkUpdate per product). Failures are kept per item in sync_record_issues.
 /// </summary>
 internal sealed class ProductExporter(SyncSession session, bool onlyPrices)
 {
-    private long _created, _renamed, _prices, _failed, _skipped;
+    private readonly ProductCreator _creator = new(session);
+    private long _renamed, _prices, _failed, _skipped;
 
     public async Task<string> ExportAsync(CancellationToken cancellationToken)
     {
@@ -24,44 +25,39 @@ internal sealed class ProductExporter(SyncSession session, bool onlyPrices)
         {
             await PushPricesAsync(cancellationToken);
         }
-        return $"{_created} product(s) created, {_renamed} renamed, {_prices} price(s) sent, {_failed} failed, {_skipped} skipped";
+        return $"{_creator.Products} product(s) created, {_creator.Variants} variant(s) created, {_renamed} renamed, {_prices} price(s) sent, {_failed} failed, {_skipped} skipped";
     }
 
     private async Task CreateProductsAsync(CancellationToken cancellationToken)
     {
         List<ErpItemEntity> items;
+        ILookup<string, ErpItemVariantEntity> variants;
+        Dictionary<string, string> products;
+        List<SyncVariantEntity> mappedVariants;
         await using (var db = await session.OpenDbAsync(cancellationToken))
         {
-            var mapped = db.SyncProducts.Where(p => p.ShopCode == session.ShopCode && p.ItemNo != null).Select(p => p.ItemNo);
-            items = await db.ErpItems.AsNoTracking().Where(i => !i.Blocked && !mapped.Contains(i.No)).OrderBy(i => i.No).ToListAsync(cancellationToken);
+            items = await db.ErpItems.AsNoTracking().Where(i => !i.Blocked).OrderBy(i => i.No).ToListAsync(cancellationToken);
+            variants = (await db.ErpItemVariants.AsNoTracking().OrderBy(v => v.ItemNo).ThenBy(v => v.Code).ToListAsync(cancellationToken)).ToLookup(v => v.ItemNo);
+            products = (await db.SyncProducts.AsNoTracking().Where(p => p.ShopCode == session.ShopCode && p.ItemNo != null).OrderBy(p => p.Id).ToListAsync(cancellationToken))
+                .GroupBy(p => p.ItemNo!).ToDictionary(g => g.Key, g => g.First().ShopifyProductId);
+            mappedVariants = await db.SyncVariants.AsNoTracking().Where(v => v.ShopCode == session.ShopCode && v.ItemNo != null).ToListAsync(cancellationToken);
         }
+        var mappedCodes = mappedVariants.Select(v => (v.ItemNo!, v.VariantCode)).ToHashSet();
         foreach (var item in items.Where(i => session.Filters.Matches("Item No.", i.No)))
         {
-            await WithIssuesAsync($"item:{item.No}", async db =>
+            var itemVariants = variants[item.No].ToList();
+            if (!products.TryGetValue(item.No, out var productId))
             {
-                var result = await session.Client.CreateProductAsync(
-                    new ShopifyProductInput(Title: item.Description, Vendor: item.Vendor, ProductType: item.ItemCategory, Status: "ACTIVE"), cancellationToken);
-                if (!result.Succeeded || result.Value is not { } saved)
-                {
-                    return string.Join("; ", result.UserErrors.Select(e => e.Message));
-                }
-                var now = session.Time.GetUtcNow();
-                db.SyncProducts.Add(new SyncProductEntity
-                {
-                    ShopCode = session.ShopCode, ShopifyProductId = saved.Id, Title = saved.Title, Status = "ACTIVE", ItemNo = item.No, ItemExportedAt = now, UpdatedAt = now,
-                });
-                var firstVariant = await db.ErpItemVariants.Where(v => v.ItemNo == item.No).OrderBy(v => v.Code).FirstOrDefaultAsync(cancellationToken);
-                if (saved.Variants?.Nodes.FirstOrDefault() is { } defaultVariant)
-                {
-                    db.SyncVariants.Add(new SyncVariantEntity
-                    {
-                        ShopCode = session.ShopCode, ShopifyVariantId = defaultVariant.Id, ShopifyProductId = saved.Id, ItemNo = item.No,
-                        VariantCode = firstVariant?.Code ?? "", Sku = firstVariant?.Sku ?? item.Sku, Price = -1, UpdatedAt = now,
-                    });
-                }
-                _created++;
-                return null;
-            }, cancellationToken);
+                await WithIssuesAsync($"item:{item.No}", db => _creator.CreateAsync(db, item, itemVariants, cancellationToken), cancellationToken);
+                continue;
+            }
+            var missing = itemVariants.Where(v => !mappedCodes.Contains((item.No, v.Code))).ToList();
+            if (missing.Count > 0)
+            {
+                // Only placeholders (productCreate's variant, or the default variant of an item that had no variants) are replaced.
+                var replaceStandalone = !mappedVariants.Any(v => v.ShopifyProductId == productId && v.VariantCode.Length > 0);
+                await WithIssuesAsync($"item:{item.No}", db => _creator.AddVariantsAsync(db, item, productId, missing, replaceStandalone, cancellationToken), cancellationToken);
+            }
         }
     }
 

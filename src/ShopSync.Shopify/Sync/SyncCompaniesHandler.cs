@@ -9,7 +9,9 @@ namespace ShopSync.Shopify.Sync;
 /// <summary>
 /// 30114 Sync Companies (B2B): imports Shopify companies (incrementally by updated_at) and maps each to an ERP customer:
 /// by external id (= ERP customer no.), then by the main contact's e-mail, else creates one when the shop allows it.
-/// Unmapped companies are skipped with the reason on the row (the Unmapped Companies cue).
+/// Unmapped companies are skipped with the reason on the row (the Unmapped Companies cue). With "Export ERP Customers as
+/// Companies", ERP customers with a customer price group that no company maps to yet are created in Shopify
+/// (<see cref="CompanyExporter"/>).
 /// </summary>
 internal sealed class SyncCompaniesHandler(SyncSessionFactory sessions) : SyncReportHandler(sessions)
 {
@@ -17,6 +19,7 @@ internal sealed class SyncCompaniesHandler(SyncSessionFactory sessions) : SyncRe
         .Text("Name")
         .Code("External ID")
         .DateTime("Updated At")
+        .BooleanOption(CompanyExporter.Option, "Also create ERP customers with a customer price group (B2B) that no Shopify company maps to yet as companies")
         .Build();
 
     public override ReportDefinition Definition { get; } = new()
@@ -24,7 +27,7 @@ internal sealed class SyncCompaniesHandler(SyncSessionFactory sessions) : SyncRe
         ReportId = SyncReportIds.SyncCompanies,
         Name = "Sync Companies",
         Aliases = ["companies"],
-        Description = "Imports Shopify B2B companies and maps them to ERP customers.",
+        Description = "Imports Shopify B2B companies and maps them to ERP customers (optionally exports B2B ERP customers as companies).",
     };
 
     protected override RequestPageDefinition RequestPage => Page;
@@ -32,70 +35,70 @@ internal sealed class SyncCompaniesHandler(SyncSessionFactory sessions) : SyncRe
     protected override async Task<string> RunAsync(SyncSession session, CancellationToken cancellationToken)
     {
         var checkpoint = SyncCheckpoint.Read<PageCheckpoint>(session);
-        if (checkpoint is null)
-        {
-            await using var db = await session.OpenDbAsync(cancellationToken);
-            var since = await SyncWatermarks.GetAsync(db, session.ShopCode, SyncWatermarks.Companies, cancellationToken);
-            checkpoint = new PageCheckpoint("import", since is { } w ? ShopifyPageRequest.UpdatedAfter(w) : null, null, 0, session.Time.GetUtcNow() - TimeSpan.FromSeconds(2));
-        }
         long mapped = 0, unmapped = 0;
-        await foreach (var page in session.Client.GetCompaniesAsync(new ShopifyPageRequest(After: checkpoint.After, Query: checkpoint.Query), cancellationToken))
+        if (checkpoint is null or { Phase: "import" })
         {
+            if (checkpoint is null)
+            {
+                await using var db = await session.OpenDbAsync(cancellationToken);
+                var since = await SyncWatermarks.GetAsync(db, session.ShopCode, SyncWatermarks.Companies, cancellationToken);
+                checkpoint = new PageCheckpoint("import", since is { } w ? ShopifyPageRequest.UpdatedAfter(w) : null, null, 0, session.Time.GetUtcNow() - TimeSpan.FromSeconds(2));
+            }
+            await foreach (var page in session.Client.GetCompaniesAsync(new ShopifyPageRequest(After: checkpoint.After, Query: checkpoint.Query), cancellationToken))
+            {
+                var (m, u) = await ImportPageAsync(session, page.Items, cancellationToken);
+                mapped += m;
+                unmapped += u;
+                session.Progress.Add(pages: 1, done: m, skipped: u);
+                checkpoint = checkpoint with { After = page.EndCursor ?? checkpoint.After, Pages = checkpoint.Pages + 1 };
+                await SyncCheckpoint.SaveAsync(session, checkpoint, cancellationToken);
+                session.Report($"Companies: {mapped} mapped, {unmapped} unmapped");
+            }
             await using (var db = await session.OpenDbAsync(cancellationToken))
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                foreach (var company in page.Items)
-                {
-                    if (!session.Filters.Matches("Name", company.Name) || !session.Filters.Matches("External ID", company.ExternalId)
-                        || !session.Filters.Matches("Updated At", company.UpdatedAt))
-                    {
-                        continue;
-                    }
-                    var customerNo = await ImportAsync(session, db, company, cancellationToken);
-                    await db.SaveChangesAsync(cancellationToken);
-                    if (customerNo is null)
-                    {
-                        unmapped++;
-                        session.Progress.Add(skipped: 1);
-                    }
-                    else
-                    {
-                        mapped++;
-                        session.Progress.Add(done: 1);
-                    }
-                }
-                await transaction.CommitAsync(cancellationToken);
+                await SyncWatermarks.AdvanceAsync(db, session.ShopCode, SyncWatermarks.Companies, checkpoint.RunWatermark!.Value, session.Time.GetUtcNow(), cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
             }
-            session.Progress.Add(pages: 1);
-            checkpoint = checkpoint with { After = page.EndCursor ?? checkpoint.After, Pages = checkpoint.Pages + 1 };
-            await SyncCheckpoint.SaveAsync(session, checkpoint, cancellationToken);
-            session.Report($"Companies: {mapped} mapped, {unmapped} unmapped");
+            await SyncCheckpoint.SaveAsync(session, checkpoint with { Phase = "export", After = null }, cancellationToken);
         }
-        await using (var db = await session.OpenDbAsync(cancellationToken))
+        var exported = session.Filters.GetBoolean(CompanyExporter.Option, false)
+            ? await new CompanyExporter(session).ExportAsync(cancellationToken)
+            : 0;
+        return $"Sync Companies: {mapped} mapped, {unmapped} unmapped (reason on each), {exported} exported";
+    }
+
+    private static async Task<(long Mapped, long Unmapped)> ImportPageAsync(SyncSession session, IReadOnlyList<ShopifyCompany> companies, CancellationToken cancellationToken)
+    {
+        await using var db = await session.OpenDbAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        long mapped = 0, unmapped = 0;
+        foreach (var company in companies)
         {
-            await SyncWatermarks.AdvanceAsync(db, session.ShopCode, SyncWatermarks.Companies, checkpoint.RunWatermark!.Value, session.Time.GetUtcNow(), cancellationToken);
+            if (!session.Filters.Matches("Name", company.Name) || !session.Filters.Matches("External ID", company.ExternalId)
+                || !session.Filters.Matches("Updated At", company.UpdatedAt))
+            {
+                continue;
+            }
+            var customerNo = await ImportAsync(session, db, company, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            if (customerNo is null)
+            {
+                unmapped++;
+            }
+            else
+            {
+                mapped++;
+            }
         }
-        return $"Sync Companies: {mapped} mapped, {unmapped} unmapped (reason on each)";
+        await transaction.CommitAsync(cancellationToken);
+        return (mapped, unmapped);
     }
 
     private static async Task<string?> ImportAsync(SyncSession session, Persistence.ConnectorDbContext db, ShopifyCompany company, CancellationToken cancellationToken)
     {
         var now = session.Time.GetUtcNow();
-        var row = await db.SyncCompanies.FirstOrDefaultAsync(c => c.ShopCode == session.ShopCode && c.ShopifyCompanyId == company.Id, cancellationToken);
-        if (row is null)
-        {
-            row = new SyncCompanyEntity { ShopCode = session.ShopCode, ShopifyCompanyId = company.Id };
-            db.SyncCompanies.Add(row);
-        }
+        var row = await SyncCompanyRows.UpsertAsync(db, session.ShopCode, company, now, cancellationToken);
         var contact = company.MainContact?.Customer;
-        row.Name = company.Name;
-        row.ExternalId = company.ExternalId;
-        row.MainContactEmail = contact?.Email;
-        row.MainContactCustomerId = contact?.Id;
-        row.LocationCount = company.Locations.Nodes.Count;
-        row.ShopifyUpdatedAt = company.UpdatedAt;
-        row.UpdatedAt = now;
         if (row.CustomerNo is not null && await db.ErpCustomers.AnyAsync(c => c.No == row.CustomerNo, cancellationToken))
         {
             return row.CustomerNo;
@@ -124,7 +127,7 @@ internal sealed class SyncCompaniesHandler(SyncSessionFactory sessions) : SyncRe
                 Address = address?.Address1,
                 City = address?.City,
                 PostCode = address?.Zip,
-                CountryCode = address?.CountryCodeV2,
+                CountryCode = address?.CountryCode,
                 CreatedAt = now,
                 UpdatedAt = now,
             });

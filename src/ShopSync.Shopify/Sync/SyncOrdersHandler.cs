@@ -56,7 +56,10 @@ internal sealed class SyncOrdersHandler(SyncSessionFactory sessions, IOptions<Sy
                 since = session.Filters.GetDateTime("Updated After")
                     ?? await SyncWatermarks.GetAsync(db, session.ShopCode, SyncWatermarks.Orders, cancellationToken);
             }
-            checkpoint = new PageCheckpoint("orders", BuildQuery(session.Filters, since), null, 0, runWatermark);
+            var query = BuildQuery(session.Filters, since);
+            // Counted once per run, with the query the pages will read: the percent of the progress bar.
+            var total = await session.Client.CountOrdersAsync(query, cancellationToken);
+            checkpoint = new PageCheckpoint("orders", query, null, 0, runWatermark, total.Count);
         }
         var totals = new SyncOrderPageResult();
         var writer = new SyncOrderPageWriter(session);
@@ -80,7 +83,7 @@ internal sealed class SyncOrdersHandler(SyncSessionFactory sessions, IOptions<Sy
                 result = await writer.WriteAsync(orders, cancellationToken);
                 if (page.EndCursor is not null)
                 {
-                    checkpoint = checkpoint with { After = page.EndCursor, Pages = pages + 1 };
+                    checkpoint = checkpoint with { After = page.EndCursor, Pages = pages + 1, Read = checkpoint.Read + page.Items.Count };
                     await SyncCheckpoint.SaveAsync(session, checkpoint, cancellationToken);
                 }
             }
@@ -93,7 +96,7 @@ internal sealed class SyncOrdersHandler(SyncSessionFactory sessions, IOptions<Sy
             totals.Add(result);
             pages++;
             session.Progress.Add(pages: 1, done: result.Imported + result.Updated + result.Unchanged);
-            session.Report($"Page {pages}: {totals.Describe()}");
+            session.Report($"Page {pages}: {totals.Describe()}", checkpoint.Percent);
         }
         await using (var db = await session.OpenDbAsync(cancellationToken))
         {

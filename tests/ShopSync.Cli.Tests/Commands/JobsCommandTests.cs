@@ -43,6 +43,22 @@ public sealed class JobsCommandTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task Jobs_EntryThatSucceededWithWarnings_ShowsItsSummaryAsWarningsNotAsAnError()
+    {
+        var run = await _cli.RunAsync("sync", "diag", "--foreground", "--option", "steps=1", "--option", "step_ms=0", "--option", "skip=2");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var id = SyncCommandTests.JobIdFrom(run.Out);
+
+        var shown = await _cli.RunAsync("jobs", "show", id);
+        Assert.True(shown.ExitCode == 0, shown.ToString());
+        Assert.Contains(shown.OutLines, l => l.StartsWith("Warnings", StringComparison.Ordinal) && l.Contains("skipped", StringComparison.Ordinal));
+        Assert.DoesNotContain(shown.OutLines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^Error\s{2,}\S"));
+
+        var table = await _cli.RunAsync("jobs", "list", "--task", "diag");
+        Assert.Contains("warnings: ", table.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Jobs_HoldAndReady_OnAnEntryWaitingForItsCategory_ChangeItsStatus()
     {
         var blocker = await QueueRunningAsync();

@@ -36,7 +36,8 @@ internal sealed class GrpcTestServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<GrpcTestServer> StartAsync(Action<GrpcServerOptions>? configure = null, Action<WebApplication>? map = null, X509Certificate2? certificate = null)
+    public static async Task<GrpcTestServer> StartAsync(
+        Action<GrpcServerOptions>? configure = null, Action<WebApplication>? map = null, X509Certificate2? certificate = null, Action<IServiceCollection>? services = null)
     {
         var logs = new TestLogSink();
         var builder = WebApplication.CreateSlimBuilder();
@@ -48,6 +49,7 @@ internal sealed class GrpcTestServer : IAsyncDisposable
             configure?.Invoke(o);
         });
         builder.Services.AddSingleton<InteropSignals>();
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapGrpcService<InteropTestService>();
         app.MapGrpcHealthAndReflection();

@@ -17,6 +17,12 @@ public sealed class SyncOrdersTests
         Assert.Equal(server.Store.OrderCount, first.Counters.Done);
         Assert.True(first.Counters.Pages >= 6, first.Describe());
         Assert.Contains(first.Progress, p => p.Message.StartsWith("Page 1:", StringComparison.Ordinal));
+        // The orders are counted first (ordersCount), so every page moves a real percent forward.
+        var percents = first.Progress.Where(p => p.Message.StartsWith("Page ", StringComparison.Ordinal)).Select(p => p.Percent).ToList();
+        Assert.True(percents.Count >= 6, string.Join(",", percents));
+        Assert.All(percents, p => Assert.InRange(p, 1, 99));
+        Assert.Equal(percents.Order(), percents);
+        Assert.True(percents[^1] >= 90, string.Join(",", percents));
         await using (var db = server.OpenDb())
         {
             var orders = await db.SyncOrders.Include(o => o.Lines).ToListAsync();

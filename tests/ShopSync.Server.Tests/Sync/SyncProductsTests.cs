@@ -7,7 +7,7 @@ using SyncDirection = ShopSync.Shopify.Shops.SyncDirection;
 
 namespace ShopSync.Server.Tests.Sync;
 
-public sealed class SyncProductsTests
+public sealed partial class SyncProductsTests
 {
     private const string SeededVariant = "gid://shopify/ProductVariant/200001";
 

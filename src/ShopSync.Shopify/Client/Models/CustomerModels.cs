@@ -57,4 +57,20 @@ public sealed record ShopifyCompany(
 public sealed record ShopifyCompanyContact(string Id, ShopifyOrderCustomer? Customer);
 
 /// <summary>A company location (the B2B ship-to / bill-to).</summary>
-public sealed record ShopifyCompanyLocation(string Id, string Name, string? ExternalId, ShopifyAddress? BillingAddress, ShopifyAddress? ShippingAddress);
+public sealed record ShopifyCompanyLocation(string Id, string Name, string? ExternalId, ShopifyCompanyAddress? BillingAddress, ShopifyCompanyAddress? ShippingAddress);
+
+/// <summary>A company location's billing or shipping address (Shopify's <c>CompanyAddress</c>).</summary>
+public sealed record ShopifyCompanyAddress(
+    string? FirstName,
+    string? LastName,
+    string? Recipient,
+    string? CompanyName,
+    string? Address1,
+    string? Address2,
+    string? City,
+    string? Province,
+    string? ZoneCode,
+    string? Zip,
+    string? Country,
+    string? CountryCode,
+    string? Phone);

@@ -36,7 +36,12 @@ public sealed record ShopifyInventoryItemRef(string Id, bool Tracked);
 /// <summary>A product image.</summary>
 public sealed record ShopifyImage(string Id, string Url, string? AltText, int? Width, int? Height);
 
-/// <summary>Input of <c>productCreate</c> / <c>productUpdate</c> (<see cref="Id"/> required for update).</summary>
+/// <summary>
+/// Input of <c>productCreate</c> / <c>productUpdate</c> (<see cref="Id"/> required for update). <see cref="ProductOptions"/>
+/// is for productCreate only (at most 3 options): Shopify then creates one standalone variant with each option's first value.
+/// Without <see cref="Handle"/> Shopify derives one from the title and numbers it when taken; a given handle that is taken
+/// is refused with a userError on <c>handle</c>, which makes it an idempotency key.
+/// </summary>
 public sealed record ShopifyProductInput(
     string? Id = null,
     string? Title = null,
@@ -44,7 +49,9 @@ public sealed record ShopifyProductInput(
     string? Vendor = null,
     string? ProductType = null,
     string? Status = null,
-    IReadOnlyList<string>? Tags = null);
+    IReadOnlyList<string>? Tags = null,
+    IReadOnlyList<ShopifyProductOptionInput>? ProductOptions = null,
+    string? Handle = null);
 
 /// <summary>What product mutations return.</summary>
 public sealed record ShopifySavedProduct(string Id, string Title, string Handle, ShopifyConnection<ShopifyRef>? Variants);

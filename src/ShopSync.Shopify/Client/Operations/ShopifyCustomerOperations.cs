@@ -33,29 +33,51 @@ public static class ShopifyCustomerOperations
         """,
         ShopifyJsonContext.Default.CustomerCreateData);
 
-    /// <summary>B2B companies page with up to 10 locations each.</summary>
+    /// <summary>The company fields Sync Companies reads, shared by the companies page and companyCreate's payload.</summary>
+    /// <summary>
+    /// Fields of a company location's <c>CompanyAddress</c>, which is not a <c>MailingAddress</c>: companyName,
+    /// countryCode and zoneCode where a mailing address has company, countryCodeV2 and provinceCode.
+    /// </summary>
+    public const string CompanyAddressFields = "firstName lastName recipient companyName address1 address2 city province zoneCode zip country countryCode phone";
+
+    public const string CompanyFields = $$"""
+        id name externalId note createdAt updatedAt
+        mainContact { id customer { id email firstName lastName phone } }
+        locations(first: 10) {
+          nodes {
+            id name externalId
+            billingAddress { {{CompanyAddressFields}} }
+            shippingAddress { {{CompanyAddressFields}} }
+          }
+          pageInfo { hasNextPage endCursor }
+        }
+        """;
+
+    /// <summary>B2B companies page with up to 10 locations each; <c>$query</c> also takes <c>external_id:'…'</c>.</summary>
     public static readonly ShopifyOperation<CompaniesData> Companies = new(
         "ShopSyncCompanies",
         $$"""
         query ShopSyncCompanies($first: Int!, $after: String, $query: String) {
           companies(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {
-            nodes {
-              id name externalId note createdAt updatedAt
-              mainContact { id customer { id email firstName lastName phone } }
-              locations(first: 10) {
-                nodes {
-                  id name externalId
-                  billingAddress { {{ShopifyOrderOperations.AddressFields}} }
-                  shippingAddress { {{ShopifyOrderOperations.AddressFields}} }
-                }
-                pageInfo { hasNextPage endCursor }
-              }
-            }
+            nodes { {{CompanyFields}} }
             pageInfo { hasNextPage endCursor }
           }
         }
         """,
         ShopifyJsonContext.Default.CompaniesData);
+
+    /// <summary>Creates a company with its main contact and first location; a taken external id or a blank name is a userError.</summary>
+    public static readonly ShopifyOperation<CompanyCreateData> CompanyCreate = new(
+        "ShopSyncCompanyCreate",
+        $$"""
+        mutation ShopSyncCompanyCreate($input: CompanyCreateInput!) {
+          companyCreate(input: $input) {
+            company { {{CompanyFields}} }
+            userErrors { field message code }
+          }
+        }
+        """,
+        ShopifyJsonContext.Default.CompanyCreateData);
 }
 
 /// <summary><c>data</c> of <see cref="ShopifyCustomerOperations.Customers"/>.</summary>
@@ -69,3 +91,9 @@ public sealed record CustomerCreatePayload(ShopifyCreatedCustomer? Customer, IRe
 
 /// <summary><c>data</c> of <see cref="ShopifyCustomerOperations.Companies"/>.</summary>
 public sealed record CompaniesData(ShopifyConnection<ShopifyCompany> Companies);
+
+/// <summary><c>data</c> of <see cref="ShopifyCustomerOperations.CompanyCreate"/>.</summary>
+public sealed record CompanyCreateData(CompanyCreatePayload? CompanyCreate);
+
+/// <summary>companyCreate payload.</summary>
+public sealed record CompanyCreatePayload(ShopifyCompany? Company, IReadOnlyList<ShopifyUserError> UserErrors);

@@ -57,6 +57,16 @@ public static class ShopifyOrderOperations
         """,
         ShopifyJsonContext.Default.OrderData);
 
+    /// <summary>How many orders match <c>$query</c> (no limit: Shopify's default stops counting at 10,000).</summary>
+    public static readonly ShopifyOperation<OrdersCountData> OrdersCount = new(
+        "ShopSyncOrdersCount",
+        """
+        query ShopSyncOrdersCount($query: String) {
+          ordersCount(query: $query, limit: null) { count precision }
+        }
+        """,
+        ShopifyJsonContext.Default.OrdersCountData);
+
     /// <summary>Further line items of one order (orders with more than 10 lines).</summary>
     public static readonly ShopifyOperation<OrderLineItemsData> OrderLineItems = new(
         "ShopSyncOrderLineItems",
@@ -76,6 +86,12 @@ public static class ShopifyOrderOperations
 
 /// <summary><c>data</c> of <see cref="ShopifyOrderOperations.Orders"/>.</summary>
 public sealed record OrdersData(ShopifyConnection<ShopifyOrder> Orders);
+
+/// <summary><c>data</c> of <see cref="ShopifyOrderOperations.OrdersCount"/>.</summary>
+public sealed record OrdersCountData(ShopifyCount? OrdersCount);
+
+/// <summary>A Shopify <c>Count</c>: <c>precision</c> is EXACT, or AT_LEAST when a limit stopped the count.</summary>
+public sealed record ShopifyCount(long Count, string Precision);
 
 /// <summary><c>data</c> of <see cref="ShopifyOrderOperations.Order"/>.</summary>
 public sealed record OrderData(ShopifyOrder? Order);

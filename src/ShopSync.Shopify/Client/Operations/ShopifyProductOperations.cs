@@ -68,6 +68,23 @@ public static class ShopifyProductOperations
         """,
         ShopifyJsonContext.Default.ProductVariantsBulkUpdateData);
 
+    /// <summary>
+    /// Creates variants of one product by option values (API 2024-04+). <c>REMOVE_STANDALONE_VARIANT</c> replaces the
+    /// placeholder variant productCreate made; the product's variant ids afterwards tell which mappings went stale.
+    /// </summary>
+    public static readonly ShopifyOperation<ProductVariantsBulkCreateData> ProductVariantsBulkCreate = new(
+        "ShopSyncProductVariantsBulkCreate",
+        """
+        mutation ShopSyncProductVariantsBulkCreate($productId: ID!, $variants: [ProductVariantsBulkInput!]!, $strategy: ProductVariantsBulkCreateStrategy) {
+          productVariantsBulkCreate(productId: $productId, variants: $variants, strategy: $strategy) {
+            product { id variants(first: 100) { nodes { id } pageInfo { hasNextPage endCursor } } }
+            productVariants { id title sku price selectedOptions { name value } inventoryItem { id tracked } }
+            userErrors { field message code }
+          }
+        }
+        """,
+        ShopifyJsonContext.Default.ProductVariantsBulkCreateData);
+
     /// <summary>Adds images to a product from URLs.</summary>
     public static readonly ShopifyOperation<ProductCreateMediaData> ProductCreateMedia = new(
         "ShopSyncProductCreateMedia",
@@ -105,3 +122,13 @@ public sealed record ProductCreateMediaData(ProductCreateMediaPayload? ProductCr
 
 /// <summary>productCreateMedia payload.</summary>
 public sealed record ProductCreateMediaPayload(IReadOnlyList<ShopifyCreatedMedia>? Media, IReadOnlyList<ShopifyUserError> MediaUserErrors);
+
+/// <summary><c>data</c> of <see cref="ShopifyProductOperations.ProductVariantsBulkCreate"/>.</summary>
+public sealed record ProductVariantsBulkCreateData(ProductVariantsBulkCreatePayload? ProductVariantsBulkCreate);
+
+/// <summary>productVariantsBulkCreate payload.</summary>
+public sealed record ProductVariantsBulkCreatePayload(
+    ShopifyProductVariantIds? Product, IReadOnlyList<ShopifyCreatedVariant>? ProductVariants, IReadOnlyList<ShopifyUserError> UserErrors);
+
+/// <summary>A product with its variant ids only.</summary>
+public sealed record ShopifyProductVariantIds(string Id, ShopifyConnection<ShopifyRef> Variants);

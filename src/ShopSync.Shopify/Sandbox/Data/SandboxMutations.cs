@@ -11,7 +11,8 @@ internal static partial class SandboxMutations
 {
     public static readonly IReadOnlySet<string> Fields = new HashSet<string>(StringComparer.Ordinal)
     {
-        "productCreate", "productUpdate", "productVariantsBulkUpdate", "productCreateMedia", "customerCreate",
+        "productCreate", "productUpdate", "productVariantsBulkCreate", "productVariantsBulkUpdate", "productCreateMedia", "customerCreate",
+        "companyCreate",
         "inventorySetQuantities", "inventorySetOnHandQuantities", "fulfillmentCreate", "priceListFixedPricesAdd",
     };
 
@@ -19,9 +20,11 @@ internal static partial class SandboxMutations
     {
         "productCreate" => ProductCreate(context),
         "productUpdate" => ProductUpdate(context),
+        "productVariantsBulkCreate" => VariantsBulkCreate(context),
         "productVariantsBulkUpdate" => VariantsBulkUpdate(context),
         "productCreateMedia" => CreateMedia(context),
         "customerCreate" => CustomerCreate(context),
+        "companyCreate" => CompanyCreate(context),
         "inventorySetQuantities" => SetQuantities(context, onHandOnly: false),
         "inventorySetOnHandQuantities" => SetQuantities(context, onHandOnly: true),
         "fulfillmentCreate" => FulfillmentCreate(context),
@@ -39,26 +42,26 @@ internal static partial class SandboxMutations
             return context.Payload(values: ("product", null));
         }
 
-        var data = context.Data;
-        var productId = data.NewId("Product");
-        var inventoryItemId = data.NewId("InventoryItem");
-        var variantId = data.NewId("ProductVariant");
-        foreach (var location in data.Locations)
+        var options = ProductOptions(context, input["productOptions"]);
+        var handle = SandboxMutationContext.Text(input["handle"]);
+        if (handle is not null && context.Data.Products.Any(p => SandboxMutationContext.Text(p["handle"]) == handle))
         {
-            location["inventoryLevels"]!.AsArray().Add(new JsonObject
-            {
-                ["id"] = $"gid://shopify/InventoryLevel/{location["id"]!.GetValue<string>().Split('/')[^1]}?inventory_item_id={inventoryItemId.Split('/')[^1]}",
-                ["updatedAt"] = context.NowText,
-                ["quantities"] = new JsonArray(Quantity("available", 0), Quantity("committed", 0), Quantity("on_hand", 0)),
-                ["item"] = new JsonObject { ["id"] = inventoryItemId, ["sku"] = null, ["variant"] = new JsonObject { ["id"] = variantId } },
-            });
+            context.Error($"Handle '{handle}' already in use. Please provide a new handle.", "TAKEN", "handle");
         }
 
+        if (context.UserErrors.Count > 0)
+        {
+            return context.Payload(values: ("product", null));
+        }
+
+        var data = context.Data;
+        var productId = data.NewId("Product");
+        var standalone = options.Select(o => (Name: o!["name"]!.GetValue<string>(), Value: o["values"]!.AsArray()[0]!.GetValue<string>())).ToList();
         var product = new JsonObject
         {
             ["id"] = productId,
             ["title"] = title,
-            ["handle"] = title.ToLowerInvariant().Replace(' ', '-'),
+            ["handle"] = handle ?? UniqueHandle(data, title),
             ["vendor"] = SandboxMutationContext.Text(input["vendor"]),
             ["productType"] = SandboxMutationContext.Text(input["productType"]),
             ["status"] = SandboxMutationContext.Text(input["status"]) ?? "ACTIVE",
@@ -66,20 +69,8 @@ internal static partial class SandboxMutations
             ["descriptionHtml"] = SandboxMutationContext.Text(input["descriptionHtml"]),
             ["createdAt"] = context.NowText,
             ["updatedAt"] = context.NowText,
-            ["variants"] = new JsonArray(new JsonObject
-            {
-                ["id"] = variantId,
-                ["title"] = "Default Title",
-                ["sku"] = null,
-                ["barcode"] = null,
-                ["price"] = "0.00",
-                ["compareAtPrice"] = null,
-                ["taxable"] = true,
-                ["inventoryQuantity"] = 0,
-                ["updatedAt"] = context.NowText,
-                ["inventoryItem"] = new JsonObject { ["id"] = inventoryItemId, ["tracked"] = true },
-                ["product"] = new JsonObject { ["id"] = productId, ["title"] = title },
-            }),
+            ["options"] = options,
+            ["variants"] = new JsonArray(NewVariant(context, productId, title, standalone, sku: null, barcode: null, price: 0)),
             ["images"] = new JsonArray(),
         };
         data.Products.Add(product);

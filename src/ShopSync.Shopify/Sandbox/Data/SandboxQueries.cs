@@ -7,7 +7,7 @@ internal static class SandboxQueries
 {
     public static readonly IReadOnlySet<string> Fields = new HashSet<string>(StringComparer.Ordinal)
     {
-        "shop", "orders", "order", "customers", "companies", "products", "locations", "location",
+        "shop", "orders", "ordersCount", "order", "customers", "companies", "products", "locations", "location",
         "shopifyPaymentsAccount", "catalogs", "priceList",
     };
 
@@ -16,6 +16,7 @@ internal static class SandboxQueries
     {
         "shop" => data.Shop,
         "orders" => List(data.Orders, argument),
+        "ordersCount" => Count(List(data.Orders, argument).Count, argument("limit")),
         "order" => SandboxData.ById(data.Orders, Text(argument("id"))),
         "customers" => List(data.Customers, argument),
         "companies" => List(data.Companies, argument),
@@ -52,6 +53,15 @@ internal static class SandboxQueries
 
         return selected.ToList();
     }
+
+    /// <summary>
+    /// A <c>Count</c> object; a numeric <c>limit</c> caps it with precision AT_LEAST. The sandbox reads an omitted limit
+    /// like <c>limit: null</c> (no cap), where Shopify would stop at its default of 10,000.
+    /// </summary>
+    private static JsonObject Count(int count, JsonNode? limitArgument) =>
+        limitArgument is JsonValue v && v.TryGetValue<int>(out var limit) && count > limit
+            ? new JsonObject { ["count"] = limit, ["precision"] = "AT_LEAST" }
+            : new JsonObject { ["count"] = count, ["precision"] = "EXACT" };
 
     private static long NumericId(JsonObject record) =>
         long.TryParse(record["id"]!.GetValue<string>().Split('/')[^1].Split('?')[0], out var id) ? id : 0;

@@ -6,7 +6,8 @@ namespace ShopSync.Shopify.Sandbox;
 
 /// <summary>
 /// The part of Shopify's search syntax ShopSync uses: <c>updated_at</c>/<c>created_at</c> with &gt; &gt;= &lt; &lt;=,
-/// <c>tag:</c>, <c>financial_status:</c>, <c>email:</c>. Terms are ANDed; unknown terms are ignored, as Shopify does.
+/// <c>tag:</c>, <c>financial_status:</c>, <c>email:</c>, <c>external_id:</c>, <c>handle:</c>, <c>sku:</c> (products with a
+/// variant of that SKU). Terms are ANDed; unknown terms are ignored, as Shopify does.
 /// </summary>
 internal static partial class SandboxSearchQuery
 {
@@ -40,8 +41,17 @@ internal static partial class SandboxSearchQuery
                 case "financial_status":
                     filters.Add(r => string.Equals(r["displayFinancialStatus"]?.GetValue<string>(), value, StringComparison.OrdinalIgnoreCase));
                     break;
+                case "handle":
+                    filters.Add(r => string.Equals(r["handle"]?.GetValue<string>(), value, StringComparison.Ordinal));
+                    break;
+                case "sku":
+                    filters.Add(r => r["variants"] is JsonArray variants && variants.Any(v => string.Equals(v?["sku"]?.GetValue<string>(), value, StringComparison.OrdinalIgnoreCase)));
+                    break;
                 case "email":
                     filters.Add(r => string.Equals(r["email"]?.GetValue<string>(), value, StringComparison.OrdinalIgnoreCase));
+                    break;
+                case "external_id":
+                    filters.Add(r => r["externalId"] is JsonValue id && id.TryGetValue<string>(out var externalId) && externalId == value);
                     break;
             }
         }

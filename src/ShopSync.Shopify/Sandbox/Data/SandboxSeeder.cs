@@ -41,6 +41,8 @@ internal static partial class SandboxSeeder
         ["inventoryLevels"] = new JsonArray(),
     };
 
+    private static readonly string[] Sizes = ["Small", "Medium", "Large"];
+
     private static void SeedProducts(SandboxData data, SandboxOptions options, Random random)
     {
         for (var p = 0; p < options.Products; p++)
@@ -82,7 +84,7 @@ internal static partial class SandboxSeeder
                 variants.Add(new JsonObject
                 {
                     ["id"] = variantId,
-                    ["title"] = variantCount == 1 ? "Default Title" : new[] { "Small", "Medium", "Large" }[v],
+                    ["title"] = variantCount == 1 ? "Default Title" : Sizes[v],
                     ["sku"] = sku,
                     ["barcode"] = (5690000000000L + variantNumber).ToString(CultureInfo.InvariantCulture),
                     ["price"] = price.ToString("0.00", CultureInfo.InvariantCulture),
@@ -90,6 +92,7 @@ internal static partial class SandboxSeeder
                     ["taxable"] = true,
                     ["inventoryQuantity"] = total,
                     ["updatedAt"] = SandboxData.Timestamp(created),
+                    ["selectedOptions"] = new JsonArray(new JsonObject { ["name"] = variantCount == 1 ? "Title" : "Size", ["value"] = variantCount == 1 ? "Default Title" : Sizes[v] }),
                     ["inventoryItem"] = new JsonObject { ["id"] = inventoryItemId, ["tracked"] = true },
                     ["product"] = new JsonObject { ["id"] = $"gid://shopify/Product/{100001 + p}", ["title"] = title },
                 });
@@ -120,6 +123,11 @@ internal static partial class SandboxSeeder
                 ["descriptionHtml"] = $"<p>{title} from the sandbox.</p>",
                 ["createdAt"] = SandboxData.Timestamp(created),
                 ["updatedAt"] = SandboxData.Timestamp(created.AddHours(p % 7)),
+                ["options"] = new JsonArray(new JsonObject
+                {
+                    ["name"] = variantCount == 1 ? "Title" : "Size",
+                    ["values"] = variantCount == 1 ? new JsonArray("Default Title") : new JsonArray(Sizes.Take(variantCount).Select(v => (JsonNode)JsonValue.Create(v)).ToArray()),
+                }),
                 ["variants"] = variants,
                 ["images"] = images,
             });
@@ -127,6 +135,24 @@ internal static partial class SandboxSeeder
     }
 
     private static JsonObject Quantity(string name, int quantity) => new() { ["name"] = name, ["quantity"] = quantity };
+
+    /// <summary>A mailing address in the shape of Shopify's CompanyAddress (companyName, zoneCode, countryCode).</summary>
+    private static JsonObject CompanyAddress(JsonObject mailing) => new()
+    {
+        ["firstName"] = mailing["firstName"]?.DeepClone(),
+        ["lastName"] = mailing["lastName"]?.DeepClone(),
+        ["recipient"] = null,
+        ["companyName"] = mailing["company"]?.DeepClone(),
+        ["address1"] = mailing["address1"]?.DeepClone(),
+        ["address2"] = mailing["address2"]?.DeepClone(),
+        ["city"] = mailing["city"]?.DeepClone(),
+        ["province"] = mailing["province"]?.DeepClone(),
+        ["zoneCode"] = mailing["provinceCode"]?.DeepClone(),
+        ["zip"] = mailing["zip"]?.DeepClone(),
+        ["country"] = mailing["country"]?.DeepClone(),
+        ["countryCode"] = mailing["countryCodeV2"]?.DeepClone(),
+        ["phone"] = mailing["phone"]?.DeepClone(),
+    };
 
     private static JsonObject Address(SandboxData data, Random random, string first, string last, string? company)
     {
@@ -183,7 +209,7 @@ internal static partial class SandboxSeeder
             var locations = new JsonArray();
             for (var l = 0; l < 1 + (i % 2); l++)
             {
-                var address = Address(data, random, contact["firstName"]!.GetValue<string>(), contact["lastName"]!.GetValue<string>(), name);
+                var address = CompanyAddress(Address(data, random, contact["firstName"]!.GetValue<string>(), contact["lastName"]!.GetValue<string>(), name));
                 locations.Add(new JsonObject
                 {
                     ["id"] = $"gid://shopify/CompanyLocation/{510001 + (i * 2) + l}",

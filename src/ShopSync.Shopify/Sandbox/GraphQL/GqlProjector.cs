@@ -95,9 +95,13 @@ internal sealed class GqlProjector(IReadOnlyDictionary<string, JsonNode?> variab
         return result;
     }
 
+    // A field the stored record does not have is a field the real type does not have either: Shopify refuses the
+    // query ("Field 'x' doesn't exist"), so the sandbox does too instead of answering null.
     private static object? Get(object source, string name) => source switch
     {
-        JsonObject json => json[name],
+        JsonObject json => json.TryGetPropertyValue(name, out var node) || name == "__typename"
+            ? node
+            : throw new GqlSyntaxException($"Field '{name}' doesn't exist on the selected type."),
         IReadOnlyDictionary<string, object?> virtualObject => virtualObject.GetValueOrDefault(name),
         _ => null,
     };
