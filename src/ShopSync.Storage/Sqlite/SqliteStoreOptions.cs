@@ -11,4 +11,10 @@ public sealed class SqliteStoreOptions
 
     /// <summary>Most operations the writer commits in one transaction.</summary>
     public int MaxBatchSize { get; set; } = 512;
+
+    /// <summary>
+    /// WAL size in pages (4 KB) at which a commit checkpoints it into the database file (SQLite's
+    /// <c>wal_autocheckpoint</c>; its own default is 1000). At least 1.
+    /// </summary>
+    public int WalAutoCheckpointPages { get; set; } = 1000;
 }
