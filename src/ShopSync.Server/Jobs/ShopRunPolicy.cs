@@ -10,16 +10,9 @@ namespace ShopSync.Server.Jobs;
 /// </summary>
 internal sealed class ShopRunPolicy(IShopRegistry shops)
 {
-    public async Task<(string? Category, bool Foreground)> ResolveAsync(
-        string shopCode, string requestedCategory, V1.RunMode mode, CancellationToken cancellationToken)
-    {
-        var run = await ResolveRunAsync(shopCode, requestedCategory, mode, cancellationToken);
-        return (run.Category, run.Foreground);
-    }
-
     /// <summary>
-    /// Like <see cref="ResolveAsync"/>, plus the shop's own code: shop codes are matched ignoring case, and an
-    /// entry must carry the code as stored, or filters by shop (ListJobs, WatchJobs, webhook coalescing) miss it.
+    /// The category, the foreground decision and the shop's own code: shop codes are matched ignoring case, and an
+    /// entry (or schedule) must carry the code as stored, or filters by shop (ListJobs, WatchJobs, webhook coalescing) miss it.
     /// </summary>
     public async Task<ShopRun> ResolveRunAsync(
         string shopCode, string requestedCategory, V1.RunMode mode, CancellationToken cancellationToken)

@@ -34,14 +34,15 @@ internal sealed class ScheduleRequests(RequestPageService requestPages, ShopRunP
         var filters = r.Filters.Select(f => (f.Field, f.Expression)).ToList();
         var options = r.Options.Select(o => (o.Name, o.Value)).ToList();
         var valid = requestPages.Validate(r.ReportId, filters, options, prefix);
-        var shop = r.ShopCode.Trim();
-        var (category, _) = await runPolicy.ResolveAsync(shop, r.CategoryCode.Trim(), V1.RunMode.Background, cancellationToken);
+        // The shop's code as stored (codes match ignoring case): the occurrence entries carry it, and filters by shop
+        // (ListJobs, the status cues' task health) compare it exactly.
+        var run = await runPolicy.ResolveRunAsync(r.ShopCode.Trim(), r.CategoryCode.Trim(), V1.RunMode.Background, cancellationToken);
         var definition = new ScheduleDefinition
         {
-            ShopCode = shop,
+            ShopCode = run.ShopCode,
             ReportId = r.ReportId,
             Description = r.Description.Trim(),
-            CategoryCode = category,
+            CategoryCode = run.Category,
             Priority = r.Priority == 0 ? null : r.Priority,
             Filters = valid.Filters.Select(f => new Engine.RequestPageFilter(f.Field.Name, f.Expression)).ToList(),
             Options = valid.Options.Where(o => !o.IsUnset).Select(o => new Engine.RequestPageOption(o.Name, o.Text)).ToList(),

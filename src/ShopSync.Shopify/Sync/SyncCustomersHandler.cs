@@ -34,33 +34,11 @@ internal sealed class SyncCustomersHandler(SyncSessionFactory sessions) : SyncRe
 
     protected override async Task<string> RunAsync(SyncSession session, CancellationToken cancellationToken)
     {
-        var checkpoint = SyncCheckpoint.Read<PageCheckpoint>(session);
-        long mapped = 0, unmapped = 0;
-        if (checkpoint is null or { Phase: "import" })
-        {
-            if (checkpoint is null)
-            {
-                await using var db = await session.OpenDbAsync(cancellationToken);
-                var since = await SyncWatermarks.GetAsync(db, session.ShopCode, SyncWatermarks.Customers, cancellationToken);
-                checkpoint = new PageCheckpoint("import", since is { } w ? ShopifyPageRequest.UpdatedAfter(w) : null, null, 0, session.Time.GetUtcNow() - TimeSpan.FromSeconds(2));
-            }
-            await foreach (var page in session.Client.GetCustomersAsync(new ShopifyPageRequest(After: checkpoint.After, Query: checkpoint.Query), cancellationToken))
-            {
-                var (m, u) = await ImportPageAsync(session, page.Items, cancellationToken);
-                mapped += m;
-                unmapped += u;
-                session.Progress.Add(pages: 1, done: m, skipped: u);
-                checkpoint = checkpoint with { After = page.EndCursor ?? checkpoint.After, Pages = checkpoint.Pages + 1 };
-                await SyncCheckpoint.SaveAsync(session, checkpoint, cancellationToken);
-                session.Report($"Customers: {mapped} mapped, {unmapped} unmapped");
-            }
-            await using (var db = await session.OpenDbAsync(cancellationToken))
-            {
-                await SyncWatermarks.AdvanceAsync(db, session.ShopCode, SyncWatermarks.Customers, checkpoint.RunWatermark!.Value, session.Time.GetUtcNow(), cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            await SyncCheckpoint.SaveAsync(session, checkpoint with { Phase = "export", After = null }, cancellationToken);
-        }
+        var (mapped, unmapped) = await MappedImport.RunAsync(
+            session, SyncWatermarks.Customers, "Customers",
+            request => session.Client.GetCustomersAsync(request, cancellationToken),
+            page => ImportPageAsync(session, page, cancellationToken),
+            cancellationToken);
         var exported = session.Filters.GetBoolean("Export ERP Customers", false)
             ? await new CustomerExporter(session).ExportAsync(cancellationToken)
             : 0;

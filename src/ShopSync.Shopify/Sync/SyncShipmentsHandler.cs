@@ -8,8 +8,10 @@ namespace ShopSync.Shopify.Sync;
 /// <summary>
 /// 30109 Sync Shipments: pending posted shipments of the shop's Shopify orders → fulfillments with tracking. Shipments
 /// without item lines, or with nothing left to fulfil in Shopify, are skipped; a refusal by Shopify marks the shipment
-/// Error with the message (Shipment Errors cue). Each shipment's state is saved as soon as it is sent, so a retried run
-/// never sends one twice.
+/// Error with the store's message (Shipment Errors cue), counts it failed and ends the run with warnings, while the
+/// other shipments are still sent. Later runs try Error shipments again (a hold may have been released); the remaining
+/// quantities are read first, so one fulfilled meanwhile is skipped, not sent twice. Each shipment's state is saved as
+/// soon as it is sent, so a retried run never sends one twice.
 /// </summary>
 internal sealed class SyncShipmentsHandler(SyncSessionFactory sessions) : SyncReportHandler(sessions)
 {
@@ -38,7 +40,8 @@ internal sealed class SyncShipmentsHandler(SyncSessionFactory sessions) : SyncRe
         {
             await using var db = await session.OpenDbAsync(cancellationToken);
             var batch = await db.ErpPostedShipments.Include(s => s.Lines)
-                .Where(s => s.ShopCode == session.ShopCode && s.FulfillmentState == ErpFulfillmentState.Pending && s.Id > afterId)
+                .Where(s => s.ShopCode == session.ShopCode
+                    && (s.FulfillmentState == ErpFulfillmentState.Pending || s.FulfillmentState == ErpFulfillmentState.Error) && s.Id > afterId)
                 .OrderBy(s => s.Id).Take(50).ToListAsync(cancellationToken);
             if (batch.Count == 0)
             {

@@ -118,7 +118,7 @@ public sealed class SyncStatusCueTests
         await server.RunAsync(SyncReportIds.SyncShipments);
         await using (var db = server.OpenDb())
         {
-            // The sandbox cannot refuse a fulfillment, so the Error state is written the way FulfillmentSender writes it.
+            // Written the way FulfillmentSender writes a refusal (the refusal itself is tested in SyncShipmentsTests).
             db.ErpPostedShipments.Add(new ErpPostedShipmentEntity
             {
                 No = "SHP-ERROR", SalesOrderNo = order.No, ShopCode = SyncTestServer.ShopCode, ShopifyOrderId = order.ShopifyOrderId,

@@ -27,7 +27,8 @@ public sealed class SyncCompaniesExportTests
 
         Assert.True(run.Result == JobResult.Succeeded, run.Describe());
         Assert.Equal(server.Store.Options.Companies + 2, run.Counters.Done);
-        Assert.Contains("2 exported", run.Progress.Last().Message, StringComparison.Ordinal);
+        // Progress events are coalesced, so the last one seen need not be the last one sent: count the calls instead.
+        Assert.Equal(2, server.Mutations(CompanyCreate));
         Assert.Equal(companiesBefore + 2, server.Store.CompanyCount);
         Assert.Empty(server.Store.GetCompanyIds("R1"));
         Assert.Empty(server.Store.GetCompanyIds("X1"));
@@ -45,7 +46,6 @@ public sealed class SyncCompaniesExportTests
         var second = await server.RunAsync(SyncReportIds.SyncCompanies, options: Export);
 
         Assert.True(second.Result == JobResult.Succeeded, second.Describe());
-        Assert.Contains("0 exported", second.Progress.Last().Message, StringComparison.Ordinal);
         Assert.Equal(2, server.Mutations(CompanyCreate));
         await using var after = server.OpenDb();
         var rows = await after.SyncCompanies.ToListAsync();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ShopSync.Contracts.V1;
+using ShopSync.Server.Tests.Status;
 using ShopSync.Shopify.Erp;
 using ShopSync.Shopify.Sync;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
@@ -133,5 +134,69 @@ public sealed class SyncShipmentsTests
 
         Assert.Equal(1, sent.Counters.Done);
         Assert.Equal("TRK-9", Assert.Single(server.Store.Fulfillments).TrackingNumber);
+    }
+
+    [Fact]
+    public async Task SyncShipments_ShopifyRefusesTwoShipments_MarksThemErrorWithTheStoresMessageAndSendsThemOnceLifted()
+    {
+        await using var server = await SyncTestServer.StartAsync(shop: new() { AutoCreateUnknownCustomers = true, AutoCreateUnknownItems = true });
+        await server.RunAsync(SyncReportIds.SyncOrders, new Dictionary<string, string> { ["Order No."] = "1001..1021", ["Fulfillment Status"] = "Unfulfilled" });
+        await server.RunAsync(SyncReportIds.CreateSalesOrders);
+        List<ErpSalesDocumentEntity> orders;
+        await using (var db = server.OpenDb())
+        {
+            // Orders with something to ship (a refunded order's lines have quantity 0, and its shipment is skipped).
+            orders = (await db.ErpSalesDocuments.Include(d => d.Lines).Where(d => d.DocumentType == ErpSalesDocumentType.Order).OrderBy(d => d.Id).ToListAsync())
+                .Where(d => d.Lines.Any(l => l.LineType == ErpSalesLineType.Item && l.ShopifyLineItemId != null && l.Quantity > 0)).Take(3).ToList();
+        }
+        Assert.Equal(3, orders.Count);
+        var shipments = new List<ErpDocumentView>();
+        foreach (var order in orders)
+        {
+            shipments.Add(await server.Book().PostShipmentAsync(new ErpShipmentInput(order.No, "TRK-" + order.ShopifyOrderNo, "UPS", null), CancellationToken.None));
+        }
+        var (sent, held, refused) = (shipments[0], shipments[1], shipments[2]);
+        var heldFulfillmentOrder = Assert.Single(server.Store.GetFulfillmentOrderStatuses(orders[1].ShopifyOrderId!)).Key;
+        Assert.True(server.Store.HoldFulfillmentOrders(orders[1].ShopifyOrderId!));
+        server.Store.RefuseFulfillments(orders[2].ShopifyOrderId!, "The order has been cancelled in Shopify.");
+
+        var run = await server.RunAsync(SyncReportIds.SyncShipments);
+
+        Assert.Equal(JobResult.SucceededWithWarnings, run.Result);
+        Assert.Equal((1, 2, 0), (run.Counters.Done, run.Counters.Failed, run.Counters.Skipped));
+        Assert.Contains("2 record(s) failed", run.Completed.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(orders[0].ShopifyOrderId, Assert.Single(server.Store.Fulfillments).OrderId);
+        var heldMessage = $"Fulfillment order {heldFulfillmentOrder[(heldFulfillmentOrder.LastIndexOf('/') + 1)..]} has an unfulfillable status= on_hold.";
+        await using (var db = server.OpenDb())
+        {
+            var rows = await db.ErpPostedShipments.ToDictionaryAsync(s => s.No);
+            Assert.Equal(ErpFulfillmentState.Sent, rows[sent.No].FulfillmentState);
+            Assert.Equal((ErpFulfillmentState.Error, heldMessage), (rows[held.No].FulfillmentState, rows[held.No].FulfillmentError));
+            Assert.Equal((ErpFulfillmentState.Error, "The order has been cancelled in Shopify."), (rows[refused.No].FulfillmentState, rows[refused.No].FulfillmentError));
+            Assert.All([rows[held.No], rows[refused.No]], r => Assert.Null(r.ShopifyFulfillmentId));
+        }
+        var status = Assert.Single((await server.Channel.GetStatusAsync(SyncTestServer.ShopCode)).Shops);
+        Assert.Equal(2, status.Cue(Cue.ShipmentErrors).Count);
+        Assert.Equal(0, status.Cue(Cue.UnprocessedShipments).Count);
+        var records = await server.Channel.AllRecordsAsync(SyncTestServer.ShopCode, Cue.ShipmentErrors, pageSize: 10);
+        Assert.Equal(heldMessage, records.Single(r => r.Key == held.No).Reason);
+        Assert.Equal("The order has been cancelled in Shopify.", records.Single(r => r.Key == refused.No).Reason);
+
+        Assert.True(server.Store.ReleaseFulfillmentOrders(orders[1].ShopifyOrderId!));
+        var afterRelease = await server.RunAsync(SyncReportIds.SyncShipments);
+        Assert.True(server.Store.LiftFulfillmentRefusal(orders[2].ShopifyOrderId!));
+        var afterLift = await server.RunAsync(SyncReportIds.SyncShipments);
+        var again = await server.RunAsync(SyncReportIds.SyncShipments);
+
+        Assert.Equal((JobResult.SucceededWithWarnings, 1, 1), (afterRelease.Result, afterRelease.Counters.Done, afterRelease.Counters.Failed));
+        Assert.Equal((JobResult.Succeeded, 1, 0), (afterLift.Result, afterLift.Counters.Done, afterLift.Counters.Failed));
+        Assert.Equal((JobResult.Succeeded, 0), (again.Result, again.Counters.Done));
+        Assert.Equal(orders.Select(o => o.ShopifyOrderId), server.Store.Fulfillments.Select(f => f.OrderId));
+        Assert.Equal("TRK-" + orders[1].ShopifyOrderNo, server.Store.Fulfillments[1].TrackingNumber);
+        await using (var db = server.OpenDb())
+        {
+            Assert.All(await db.ErpPostedShipments.ToListAsync(), s => Assert.Equal((ErpFulfillmentState.Sent, null), (s.FulfillmentState, s.FulfillmentError)));
+        }
+        Assert.Equal(0, Assert.Single((await server.Channel.GetStatusAsync(SyncTestServer.ShopCode)).Shops).Cue(Cue.ShipmentErrors).Count);
     }
 }

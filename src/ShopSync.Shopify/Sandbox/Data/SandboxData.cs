@@ -37,6 +37,9 @@ internal sealed class SandboxData
 
     public List<JsonObject> Fulfillments { get; } = [];
 
+    /// <summary>Injected refusals of fulfillmentCreate: order or fulfillment order id → the userError message.</summary>
+    public Dictionary<string, string> FulfillmentRefusals { get; } = new(StringComparer.Ordinal);
+
     public long NextId { get; set; } = 9_000_001;
 
     public string NewId(string type) => $"gid://shopify/{type}/{NextId++}";

@@ -2,7 +2,12 @@ using System.Text.Json.Nodes;
 
 namespace ShopSync.Shopify.Sandbox;
 
-/// <summary>fulfillmentCreate: reduces remaining quantities, closes fulfillment orders and updates the order's status.</summary>
+/// <summary>
+/// fulfillmentCreate: reduces remaining quantities, closes fulfillment orders and updates the order's status. Refuses
+/// like Shopify, with userErrors on field <c>fulfillment</c>: a fulfillment order that is not OPEN or IN_PROGRESS
+/// ("Fulfillment order 800001 has an unfulfillable status= closed."), more than the remaining quantity ("Invalid
+/// fulfillment order line item quantity requested."), and the refusals a test injected for the order or fulfillment order.
+/// </summary>
 internal static partial class SandboxMutations
 {
     private static object FulfillmentCreate(SandboxMutationContext context)
@@ -28,6 +33,20 @@ internal static partial class SandboxMutations
             }
 
             order = owner;
+            var fulfillmentOrderId = fulfillmentOrder["id"]!.GetValue<string>();
+            if (Refusal(context, owner, fulfillmentOrderId) is { } refusal)
+            {
+                context.Error(refusal, null, "fulfillment");
+                continue;
+            }
+
+            var status = SandboxMutationContext.Text(fulfillmentOrder["status"]);
+            if (status is not ("OPEN" or "IN_PROGRESS"))
+            {
+                context.Error($"Fulfillment order {fulfillmentOrderId[(fulfillmentOrderId.LastIndexOf('/') + 1)..]} has an unfulfillable status= {status?.ToLowerInvariant()}.", null, "fulfillment");
+                continue;
+            }
+
             var lines = fulfillmentOrder["lineItems"]!.AsArray().OfType<JsonObject>().ToList();
             if (group["fulfillmentOrderLineItems"] is not JsonArray { Count: > 0 } requested)
             {
@@ -45,7 +64,7 @@ internal static partial class SandboxMutations
                 }
                 else if (quantity < 1 || quantity > line["remainingQuantity"]!.GetValue<int>())
                 {
-                    context.Error($"Invalid quantity {quantity}: {line["remainingQuantity"]!.GetValue<int>()} remaining.", null, "fulfillment", "lineItemsByFulfillmentOrder", index, "fulfillmentOrderLineItems", lineIndex, "quantity");
+                    context.Error("Invalid fulfillment order line item quantity requested.", null, "fulfillment");
                 }
                 else
                 {
@@ -98,4 +117,8 @@ internal static partial class SandboxMutations
         context.Data.Fulfillments.Add(fulfillment);
         return context.Payload(values: ("fulfillment", fulfillment));
     }
+
+    private static string? Refusal(SandboxMutationContext context, JsonObject order, string fulfillmentOrderId) =>
+        context.Data.FulfillmentRefusals.GetValueOrDefault(fulfillmentOrderId)
+        ?? context.Data.FulfillmentRefusals.GetValueOrDefault(order["id"]!.GetValue<string>());
 }
