@@ -28,6 +28,16 @@ internal static class ClaimCommand
         "fencing_token = fencing_token + 1, started_at = @p3, updated_at = @p3, cancel_requested = 0, event_seq = event_seq + 1 " +
         "WHERE entry_no = @p0 AND status IN (2, 3) RETURNING " + JobRecordReader.Columns;
 
+    // The common case in one statement: the head of an idle category, not expired, claimed by a conditional update
+    // (saves the separate in-process probe and head read). When it matches nothing (busy, empty, expired head), the
+    // step-by-step path below decides what to do. The unique index still guards the category rule.
+    private const string FastClaimSql =
+        "UPDATE queue_jobs SET status = 4, attempts = attempts + 1, lease_owner = @p1, lease_expires_at = @p2, " +
+        "fencing_token = fencing_token + 1, started_at = @p3, updated_at = @p3, cancel_requested = 0, event_seq = event_seq + 1 " +
+        "WHERE entry_no = (SELECT entry_no FROM queue_jobs WHERE category_code = @p0 AND status IN (2, 3) AND earliest_start <= @p3 " +
+        "ORDER BY priority, entry_no LIMIT 1) AND (expiration IS NULL OR expiration > @p3) " +
+        "AND NOT EXISTS (SELECT 1 FROM queue_jobs WHERE category_code = @p0 AND status = 4) RETURNING " + JobRecordReader.Columns;
+
     private const string OpenLogSql =
         "INSERT INTO queue_job_log (job_id, entry_no, report_id, description, shop_code, category_code, attempt, start_time, " +
         "end_time, result, pages, done, failed, skipped, filters, options, node) SELECT id, entry_no, report_id, description, " +
@@ -64,6 +74,12 @@ internal static class ClaimCommand
     public static CategoryClaim ClaimOne(WriteSession session, string category, ClaimRequest request, List<QueueEvent> events)
     {
         var now = TimeCodec.ToTicks(request.Now);
+        var leaseExpiresAt = TimeCodec.ToTicks(request.LeaseExpiresAt);
+        if (JobRecordReader.ReadSingle(session.Command(FastClaimSql, 4).Bind(category, request.Owner, leaseExpiresAt, now)) is { } claimed)
+        {
+            return Started(session, category, claimed, request, events);
+        }
+
         if (session.Command(RunningSql, 1).Bind(category).ExecuteScalar() is byte[] running)
         {
             MarkWaiting(session, category, new Guid(running), request.Now, events);
@@ -91,17 +107,22 @@ internal static class ClaimCommand
                 continue;
             }
 
-            var job = JobRecordReader.ReadSingle(session.Command(ClaimSql, 4).Bind(
-                entryNo, request.Owner, TimeCodec.ToTicks(request.LeaseExpiresAt), now))!;
-            var logId = (long)session.Command(OpenLogSql, 3).Bind(entryNo, now, request.Owner).ExecuteScalar()!;
-            EventWriter.Append(
-                session, job.Id, job.ShopCode, job.CategoryCode, job.ReportId, job.LastEventSequence,
-                new JobStarted(job.Attempts, request.Owner), request.Now, events);
-            MarkWaiting(session, category, job.Id, request.Now, events);
-            return new CategoryClaim(category, CategoryClaimStatus.Claimed, job, logId, null);
+            var job = JobRecordReader.ReadSingle(session.Command(ClaimSql, 4).Bind(entryNo, request.Owner, leaseExpiresAt, now))!;
+            return Started(session, category, job, request, events);
         }
 
         return new CategoryClaim(category, CategoryClaimStatus.Empty, null, 0, request.Now);
+    }
+
+    /// <summary>Opens the run's log entry, writes its start event and marks the category's other due entries Waiting.</summary>
+    private static CategoryClaim Started(WriteSession session, string category, Job job, ClaimRequest request, List<QueueEvent> events)
+    {
+        var logId = (long)session.Command(OpenLogSql, 3).Bind(job.EntryNo, TimeCodec.ToTicks(request.Now), request.Owner).ExecuteScalar()!;
+        EventWriter.Append(
+            session, job.Id, job.ShopCode, job.CategoryCode, job.ReportId, job.LastEventSequence,
+            new JobStarted(job.Attempts, request.Owner), request.Now, events);
+        MarkWaiting(session, category, job.Id, request.Now, events);
+        return new CategoryClaim(category, CategoryClaimStatus.Claimed, job, logId, null);
     }
 
     private static DateTimeOffset? NextDue(WriteSession session, string category) =>

@@ -19,4 +19,10 @@ public sealed class SqliteStoreOptions
     /// (was 16) did not slow the bulk enqueue and halved what the cache adds to the RSS.
     /// </summary>
     public int WriterCacheMegabytes { get; set; } = 8;
+
+    /// <summary>
+    /// WAL size in pages (4 KB) at which a commit checkpoints it into the database file (SQLite's
+    /// <c>wal_autocheckpoint</c>; its own default is 1000). At least 1.
+    /// </summary>
+    public int WalAutoCheckpointPages { get; set; } = 1000;
 }
