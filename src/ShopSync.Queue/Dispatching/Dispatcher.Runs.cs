@@ -92,8 +92,7 @@ internal sealed partial class Dispatcher
     private async Task CompleteRunAsync(RunningJob run, RunEnd end, ReportDefinition? definition)
     {
         var job = run.Job;
-        await _flusher.WrittenAsync(job.Id).ConfigureAwait(false);
-        var pending = _flusher.Take(job.Id);
+        var pending = await _flusher.TakeUnwrittenAsync(job.Id).ConfigureAwait(false);
         var progress = run.Progress.Current;
         if (pending is not null && progress.Percent < 0)
         {

@@ -43,24 +43,28 @@ internal sealed partial class ProgressFlusher
         }
     }
 
-    /// <summary>Removes and returns the entry's unwritten report (it travels with the completion instead).</summary>
-    public ProgressWrite? Take(Guid jobId)
-    {
-        lock (_gate)
-        {
-            return _pending.Remove(jobId, out var write) ? write : null;
-        }
-    }
-
     /// <summary>
-    /// Completes when the entry's report that is being written right now (if any) is written, so a completion never
-    /// overtakes it: the fenced progress write would find the run ended and the report would be lost.
+    /// Removes and returns the entry's unwritten report (it travels with the completion instead), after any write of
+    /// its reports in progress has ended: a completion must never overtake one, or the fenced progress write finds the
+    /// run ended and the report is lost. Checking and taking happen under one lock, so the loop cannot pick the report
+    /// up in between (the handler has returned, so no newer report follows).
     /// </summary>
-    public Task WrittenAsync(Guid jobId)
+    public async Task<ProgressWrite?> TakeUnwrittenAsync(Guid jobId)
     {
-        lock (_gate)
+        while (true)
         {
-            return _writing is not null && _writing.ContainsKey(jobId) ? _written!.Task : Task.CompletedTask;
+            Task written;
+            lock (_gate)
+            {
+                if (_writing is null || !_writing.ContainsKey(jobId))
+                {
+                    return _pending.Remove(jobId, out var write) ? write : null;
+                }
+
+                written = _written!.Task;
+            }
+
+            await written.ConfigureAwait(false);
         }
     }
 
@@ -95,7 +99,6 @@ internal sealed partial class ProgressFlusher
                 if (_pending.Count == 0)
                 {
                     _running = false;
-                    _writing = null;
                     return;
                 }
 
@@ -116,6 +119,11 @@ internal sealed partial class ProgressFlusher
             }
             finally
             {
+                lock (_gate)
+                {
+                    _writing = null;
+                }
+
                 written.TrySetResult();
             }
         }
