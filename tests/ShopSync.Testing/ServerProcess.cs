@@ -50,18 +50,7 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>The server binary of the same configuration as the running tests.</summary>
-    public static string BinaryPath
-    {
-        get
-        {
-#if DEBUG
-            const string configuration = "Debug";
-#else
-            const string configuration = "Release";
-#endif
-            return RepositoryPaths.Combine("src", "ShopSync.Server", "bin", configuration, "net10.0", "shopsync-server");
-        }
-    }
+    public static string BinaryPath => RepositoryPaths.Binary("src/ShopSync.Server", "shopsync-server");
 
     /// <summary>Starts the server and waits until its health check says SERVING.</summary>
     /// <param name="databaseFile">The SQLite file (kept across restarts by passing the same file).</param>

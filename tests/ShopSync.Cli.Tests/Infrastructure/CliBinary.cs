@@ -7,18 +7,7 @@ namespace ShopSync.Cli.Tests.Infrastructure;
 /// <summary>The real built <c>shopsync</c> binary as a child process (output redirected: plain lines, no bar).</summary>
 public static class CliBinary
 {
-    public static string Path
-    {
-        get
-        {
-#if DEBUG
-            const string configuration = "Debug";
-#else
-            const string configuration = "Release";
-#endif
-            return RepositoryPaths.Combine("clients", "ShopSync.Cli", "bin", configuration, "net10.0", "shopsync");
-        }
-    }
+    public static string Path => RepositoryPaths.Binary("clients/ShopSync.Cli", "shopsync");
 
     public static Running Start(Uri server, params string[] args)
     {
