@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using ShopSync.Shopify.Sandbox;
-using ShopSync.Shopify.Shops;
+using ShopSync.Connector.Shops;
 
 namespace ShopSync.Server.Demo;
 

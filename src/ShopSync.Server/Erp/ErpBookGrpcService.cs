@@ -3,7 +3,7 @@ using ShopSync.Contracts.V1;
 using ShopSync.Grpc;
 using ShopSync.Grpc.Server;
 using ShopSync.Server.Grpc;
-using ShopSync.Shopify.Erp;
+using ShopSync.Connector.Erp;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace ShopSync.Server.Erp;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 using ShopSync.Grpc;
-using ShopSync.Shopify.Erp;
+using ShopSync.Connector.Erp;
 using V1 = ShopSync.Contracts.V1;
 
 namespace ShopSync.Server.Erp;

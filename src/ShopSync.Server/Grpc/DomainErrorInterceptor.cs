@@ -1,7 +1,7 @@
 using Google.Rpc;
 using ShopSync.Grpc;
 using ShopSync.Grpc.Server;
-using ShopSync.Shopify.Shops;
+using ShopSync.Connector.Shops;
 
 namespace ShopSync.Server.Grpc;
 

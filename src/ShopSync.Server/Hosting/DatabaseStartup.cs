@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ShopSync.Queue.Scheduling;
 using ShopSync.Queue.Storage;
-using ShopSync.Shopify.Persistence;
+using ShopSync.Connector.Persistence;
 
 namespace ShopSync.Server.Hosting;
 

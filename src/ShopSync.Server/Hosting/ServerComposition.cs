@@ -9,10 +9,10 @@ using ShopSync.Server.Schedules;
 using ShopSync.Server.Shops;
 using ShopSync.Server.Status;
 using ShopSync.Server.Webhooks;
-using ShopSync.Shopify;
-using ShopSync.Shopify.RequestPages;
-using ShopSync.Shopify.Sync;
-using ShopSync.Shopify.Webhooks;
+using ShopSync.Connector;
+using ShopSync.Connector.RequestPages;
+using ShopSync.Connector.Sync;
+using ShopSync.Connector.Webhooks;
 using ShopSync.Storage;
 
 namespace ShopSync.Server.Hosting;

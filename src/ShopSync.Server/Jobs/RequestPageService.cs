@@ -4,8 +4,8 @@ using ShopSync.Queue.Controls;
 using ShopSync.Queue.Entries;
 using ShopSync.Queue.Filters;
 using ShopSync.Queue.Handlers;
-using ShopSync.Shopify.RequestPages;
-using ShopSync.Shopify.Shops;
+using ShopSync.Connector.RequestPages;
+using ShopSync.Connector.Shops;
 using Engine = ShopSync.Queue.Entries;
 
 namespace ShopSync.Server.Jobs;

@@ -1,5 +1,5 @@
 using ShopSync.Grpc;
-using ShopSync.Shopify.Shops;
+using ShopSync.Connector.Shops;
 using V1 = ShopSync.Contracts.V1;
 
 namespace ShopSync.Server.Jobs;

@@ -3,7 +3,7 @@ using ShopSync.Contracts.V1;
 using ShopSync.Grpc;
 using ShopSync.Grpc.Server;
 using ShopSync.Server.Grpc;
-using ShopSync.Shopify.Shops;
+using ShopSync.Connector.Shops;
 
 namespace ShopSync.Server.Shops;
 

@@ -3,7 +3,7 @@ using ShopSync.Contracts.V1;
 using ShopSync.Grpc;
 using ShopSync.Queue.Health;
 using ShopSync.Server.Grpc;
-using ShopSync.Shopify.Status;
+using ShopSync.Connector.Status;
 
 namespace ShopSync.Server.Status;
 

@@ -1,4 +1,4 @@
-using ShopSync.Shopify.Status;
+using ShopSync.Connector.Status;
 
 namespace ShopSync.Server.Status;
 

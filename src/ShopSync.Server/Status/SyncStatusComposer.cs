@@ -4,8 +4,8 @@ using ShopSync.Queue.Handlers;
 using ShopSync.Queue.Health;
 using ShopSync.Queue.Scheduling;
 using ShopSync.Server.Jobs;
-using ShopSync.Shopify.Shops;
-using ShopSync.Shopify.Status;
+using ShopSync.Connector.Shops;
+using ShopSync.Connector.Status;
 using V1 = ShopSync.Contracts.V1;
 
 namespace ShopSync.Server.Status;

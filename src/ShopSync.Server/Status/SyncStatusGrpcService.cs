@@ -1,7 +1,7 @@
 using ShopSync.Contracts.V1;
 using ShopSync.Grpc;
 using ShopSync.Grpc.Server;
-using ShopSync.Shopify.Status;
+using ShopSync.Connector.Status;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace ShopSync.Server.Status;

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using ShopSync.Queue.Controls;
 using ShopSync.Queue.Entries;
-using ShopSync.Shopify.Shops;
-using ShopSync.Shopify.Webhooks;
+using ShopSync.Connector.Shops;
+using ShopSync.Connector.Webhooks;
 
 namespace ShopSync.Server.Webhooks;
 

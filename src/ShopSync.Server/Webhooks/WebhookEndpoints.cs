@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
-using ShopSync.Shopify.Webhooks;
+using ShopSync.Connector.Webhooks;
 
 namespace ShopSync.Server.Webhooks;
 

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 using ShopSync.Contracts.V1;
 using ShopSync.Grpc.Client;
 using ShopSync.Server.Hosting;
-using ShopSync.Shopify.Shops;
+using ShopSync.Connector.Shops;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace ShopSync.Benchmarks.Status;
@@ -98,7 +98,7 @@ internal static class StatusBenchmark
         using var connection = new SqliteConnection($"Data Source={file}");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + ShopSync.Shopify.Status.ConnectorCueCounter.Statement;
+        command.CommandText = "EXPLAIN QUERY PLAN " + ShopSync.Connector.Status.ConnectorCueCounter.Statement;
         command.Parameters.AddWithValue("@shop", shop);
         using var reader = command.ExecuteReader();
         while (reader.Read())

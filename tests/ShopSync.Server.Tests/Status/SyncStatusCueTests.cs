@@ -3,9 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using ShopSync.Contracts.V1;
 using ShopSync.Grpc;
 using ShopSync.Server.Tests.Sync;
-using ShopSync.Shopify.Erp;
+using ShopSync.Connector.Erp;
 using ShopSync.Shopify.Sandbox;
-using ShopSync.Shopify.Sync;
+using ShopSync.Connector.Sync;
 
 namespace ShopSync.Server.Tests.Status;
 

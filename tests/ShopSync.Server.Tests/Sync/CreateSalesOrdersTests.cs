@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ShopSync.Contracts.V1;
-using ShopSync.Shopify.Erp;
-using ShopSync.Shopify.Sync;
+using ShopSync.Connector.Erp;
+using ShopSync.Connector.Sync;
 
 namespace ShopSync.Server.Tests.Sync;
 

@@ -1,6 +1,6 @@
 using ShopSync.Contracts.V1;
 using ShopSync.Grpc.Client;
-using ShopSync.Shopify.Sync;
+using ShopSync.Connector.Sync;
 using ShopSync.Testing;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ShopSync.Contracts.V1;
-using ShopSync.Shopify.Sync;
+using ShopSync.Connector.Sync;
 
 namespace ShopSync.Server.Tests.Sync;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ShopSync.Contracts.V1;
-using ShopSync.Shopify.Erp;
-using ShopSync.Shopify.Sync;
+using ShopSync.Connector.Erp;
+using ShopSync.Connector.Sync;
 
 namespace ShopSync.Server.Tests.Sync;
 
@@ -35,7 +35,7 @@ public sealed class SyncPaymentsTests
     [Fact]
     public async Task SyncCatalogPrices_PriceGroupPrices_AreSentOnceToTheCatalogPriceList()
     {
-        await using var server = await SyncTestServer.StartAsync(shop: new() { ItemSync = ShopSync.Shopify.Shops.SyncDirection.FromShopify });
+        await using var server = await SyncTestServer.StartAsync(shop: new() { ItemSync = ShopSync.Connector.Shops.SyncDirection.FromShopify });
         await server.RunAsync(SyncReportIds.SyncProducts);
         var catalogs = await server.RunAsync(SyncReportIds.SyncCatalogs);
         Assert.Equal(JobResult.Succeeded, catalogs.Result);

@@ -2,9 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ShopSync.Contracts.V1;
 using ShopSync.Shopify.Client;
-using ShopSync.Shopify.Erp;
+using ShopSync.Connector.Erp;
 using ShopSync.Shopify.Sandbox;
-using ShopSync.Shopify.Sync;
+using ShopSync.Connector.Sync;
 
 namespace ShopSync.Server.Tests.Sync;
 

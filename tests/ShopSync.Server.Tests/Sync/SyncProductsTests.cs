@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using ShopSync.Contracts.V1;
-using ShopSync.Shopify.Erp;
-using ShopSync.Shopify.Shops;
-using ShopSync.Shopify.Sync;
-using SyncDirection = ShopSync.Shopify.Shops.SyncDirection;
+using ShopSync.Connector.Erp;
+using ShopSync.Connector.Shops;
+using ShopSync.Connector.Sync;
+using SyncDirection = ShopSync.Connector.Shops.SyncDirection;
 
 namespace ShopSync.Server.Tests.Sync;
 

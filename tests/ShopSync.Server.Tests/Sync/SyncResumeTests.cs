@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ShopSync.Contracts.V1;
 using ShopSync.Shopify.Client;
 using ShopSync.Shopify.Sandbox;
-using ShopSync.Shopify.Sync;
+using ShopSync.Connector.Sync;
 
 namespace ShopSync.Server.Tests.Sync;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using ShopSync.Contracts.V1;
 using ShopSync.Server.Tests.Schedules;
-using ShopSync.Shopify.Sync;
+using ShopSync.Connector.Sync;
 using ShopSync.Testing;
 
 namespace ShopSync.Server.Tests.Sync;
@@ -99,7 +99,7 @@ public sealed class SyncScheduleTests
         var shipments = await db.ErpPostedShipments.ToListAsync();
         Assert.NotEmpty(shipments);
         Assert.All(shipments, s => Assert.Equal(DateOnly.Parse(PostingDate, System.Globalization.CultureInfo.InvariantCulture), s.PostingDate));
-        Assert.Equal(shipments.Count(s => s.FulfillmentState == Shopify.Erp.ErpFulfillmentState.Sent), server.Store.Fulfillments.Count);
+        Assert.Equal(shipments.Count(s => s.FulfillmentState == ShopSync.Connector.Erp.ErpFulfillmentState.Sent), server.Store.Fulfillments.Count);
         Assert.NotEmpty(server.Store.Fulfillments);
     }
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using ShopSync.Shopify.Erp;
+using ShopSync.Connector.Erp;
 
 namespace ShopSync.Server.Tests.Sync;
 

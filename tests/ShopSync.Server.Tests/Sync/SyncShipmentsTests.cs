@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using ShopSync.Contracts.V1;
 using ShopSync.Server.Tests.Status;
-using ShopSync.Shopify.Erp;
-using ShopSync.Shopify.Sync;
+using ShopSync.Connector.Erp;
+using ShopSync.Connector.Sync;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace ShopSync.Server.Tests.Sync;
@@ -115,7 +115,7 @@ public sealed class SyncShipmentsTests
             orderNo = (await db.ErpSalesDocuments.FirstAsync(d => d.DocumentType == ErpSalesDocumentType.Order)).No;
         }
         var shipment = await server.Book().PostShipmentAsync(new ErpShipmentInput(orderNo, "TRK-9", "DHL", null), CancellationToken.None);
-        await server.UpdateShopAsync(new ShopSync.Shopify.Shops.ShopChanges { AllowOutgoingRequests = false });
+        await server.UpdateShopAsync(new ShopSync.Connector.Shops.ShopChanges { AllowOutgoingRequests = false });
 
         var readOnly = await server.RunAsync(SyncReportIds.SyncShipments);
 
@@ -128,7 +128,7 @@ public sealed class SyncShipmentsTests
             Assert.Equal(ErpFulfillmentState.Pending, row.FulfillmentState);
             Assert.Contains("read-only", row.FulfillmentError, StringComparison.Ordinal);
         }
-        await server.UpdateShopAsync(new ShopSync.Shopify.Shops.ShopChanges { AllowOutgoingRequests = true });
+        await server.UpdateShopAsync(new ShopSync.Connector.Shops.ShopChanges { AllowOutgoingRequests = true });
 
         var sent = await server.RunAsync(SyncReportIds.SyncShipments);
 

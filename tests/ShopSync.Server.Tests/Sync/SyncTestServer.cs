@@ -9,10 +9,10 @@ using ShopSync.Contracts.V1;
 using ShopSync.Grpc.Client;
 using ShopSync.Server.Hosting;
 using ShopSync.Shopify.Client;
-using ShopSync.Shopify.Persistence;
+using ShopSync.Connector.Persistence;
 using ShopSync.Shopify.Sandbox;
-using ShopSync.Shopify.Shops;
-using ShopSync.Shopify.Sync;
+using ShopSync.Connector.Shops;
+using ShopSync.Connector.Sync;
 using ShopSync.Testing;
 
 namespace ShopSync.Server.Tests.Sync;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using ShopSync.Shopify.Webhooks;
+using ShopSync.Connector.Webhooks;
 
 namespace ShopSync.Server.Tests.Webhooks;
 

@@ -1,0 +1,1013 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ShopSync.Connector.Persistence.Migrations
+{
+    /// <inheritdoc />
+    public partial class InitialConnector : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "data_protection_keys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_data_protection_keys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "erp_customers",
+                columns: table => new
+                {
+                    No = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", nullable: true),
+                    NormalizedPhone = table.Column<string>(type: "TEXT", nullable: true),
+                    Address = table.Column<string>(type: "TEXT", nullable: true),
+                    City = table.Column<string>(type: "TEXT", nullable: true),
+                    PostCode = table.Column<string>(type: "TEXT", nullable: true),
+                    CountryCode = table.Column<string>(type: "TEXT", nullable: true),
+                    PriceGroup = table.Column<string>(type: "TEXT", nullable: true),
+                    Blocked = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_erp_customers", x => x.No);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "erp_item_pictures",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ItemNo = table.Column<string>(type: "TEXT", nullable: false),
+                    Url = table.Column<string>(type: "TEXT", nullable: false),
+                    AltText = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_erp_item_pictures", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "erp_item_prices",
+                columns: table => new
+                {
+                    PriceGroup = table.Column<string>(type: "TEXT", nullable: false),
+                    ItemNo = table.Column<string>(type: "TEXT", nullable: false),
+                    VariantCode = table.Column<string>(type: "TEXT", nullable: false),
+                    UnitPrice = table.Column<decimal>(type: "TEXT", nullable: false),
+                    CurrencyCode = table.Column<string>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_erp_item_prices", x => new { x.PriceGroup, x.ItemNo, x.VariantCode });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "erp_item_variants",
+                columns: table => new
+                {
+                    ItemNo = table.Column<string>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", nullable: false),
+                    Sku = table.Column<string>(type: "TEXT", nullable: true),
+                    Barcode = table.Column<string>(type: "TEXT", nullable: true),
+                    UnitPrice = table.Column<decimal>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_erp_item_variants", x => new { x.ItemNo, x.Code });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "erp_items",
+                columns: table => new
+                {
+                    No = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", nullable: false),
+                    Sku = table.Column<string>(type: "TEXT", nullable: true),
+                    Barcode = table.Column<string>(type: "TEXT", nullable: true),
+                    UnitPrice = table.Column<decimal>(type: "TEXT", nullable: false),
+                    Vendor = table.Column<string>(type: "TEXT", nullable: true),
+                    ItemCategory = table.Column<string>(type: "TEXT", nullable: true),
+                    Blocked = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_erp_items", x => x.No);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "erp_number_series",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "TEXT", nullable: false),
+                    LastNo = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_erp_number_series", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "erp_payments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ShopCode = table.Column<string>(type: "TEXT", nullable: false),
+                    ShopifyTransactionId = table.Column<string>(type: "TEXT", nullable: false),
+                    TransactionType = table.Column<string>(type: "TEXT", nullable: false),
+                    Test = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TransactionDate = table.Column<long>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", nullable: false),
+                    Fee = table.Column<decimal>(type: "TEXT", nullable: false),
+                    Net = table.Column<decimal>(type: "TEXT", nullable: false),
+                    CurrencyCode = table.Column<string>(type: "TEXT", nullable: false),
+                    ShopifyOrderId = table.Column<string>(type: "TEXT", nullable: true),
+                    ShopifyOrderNo = table.Column<string>(type: "TEXT", nullable: true),
+                    SalesDocumentNo = table.Column<string>(type: "TEXT", nullable: true),
+                    ShopifyPayoutId = table.Column<string>(type: "TEXT", nullable: true),
+                    PayoutStatus = table.Column<string>(type: "TEXT", nullable: true),
+                    ImportedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_erp_payments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "erp_posted_invoices",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    No = table.Column<string>(type: "TEXT", nullable: false),
+                    SourceDocumentNo = table.Column<string>(type: "TEXT", nullable: false),
+                    ShopCode = table.Column<string>(type: "TEXT", nullable: true),
+                    ShopifyOrderId = table.Column<string>(type: "TEXT", nullable: true),
+                    ShopifyOrderNo = table.Column<string>(type: "TEXT", nullable: true),
+                    CustomerNo = table.Column<string>(type: "TEXT", nullable: false),
+                    PostingDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CurrencyCode = table.Column<string>(type: "TEXT", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", nullable: false),
+                    AmountIncludingTax = table.Column<decimal>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_erp_posted_invoices", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "erp_posted_shipments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    No = table.Column<string>(type: "TEXT", nullable: false),
+                    SalesOrderNo = table.Column<string>(type: "TEXT", nullable: false),
+                    ShopCode = table.Column<string>(type: "TEXT", nullable: true),
+                    ShopifyOrderId = table.Column<string>(type: "TEXT", nullable: true),
+                    ShopifyOrderNo = table.Column<string>(type: "TEXT", nullable: true),
+                    CustomerNo = table.Column<string>(type: "TEXT", nullable: false),
+                    PostingDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    TrackingNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    TrackingCompany = table.Column<string>(type: "TEXT", nullable: true),
+                    TrackingUrl = table.Column<string>(type: "TEXT", nullable: true),
+                    FulfillmentState = table.Column<int>(type: "INTEGER", nullable: false),
+                    FulfillmentError = table.Column<string>(type: "TEXT", nullable: true),
+                    ShopifyFulfillmentId = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FulfillmentUpdatedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_erp_posted_shipments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "erp_sales_documents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DocumentType = table.Column<int>(type: "INTEGER", nullable: false),
+                    No = table.Column<string>(type: "TEXT", nullable: false),
+                    ShopCode = table.Column<string>(type: "TEXT", nullable: true),
+                    ShopifyOrderId = table.Column<string>(type: "TEXT", nullable: true),
+                    ShopifyOrderNo = table.Column<string>(type: "TEXT", nullable: true),
+                    CustomerNo = table.Column<string>(type: "TEXT", nullable: false),
+                    ShipToName = table.Column<string>(type: "TEXT", nullable: true),
+                    ShipToAddress = table.Column<string>(type: "TEXT", nullable: true),
+                    ShipToCity = table.Column<string>(type: "TEXT", nullable: true),
+                    ShipToPostCode = table.Column<string>(type: "TEXT", nullable: true),
+                    ShipToCountryCode = table.Column<string>(type: "TEXT", nullable: true),
+                    OrderDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CurrencyCode = table.Column<string>(type: "TEXT", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", nullable: false),
+                    AmountIncludingTax = table.Column<decimal>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    PostingDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_erp_sales_documents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "erp_stock",
+                columns: table => new
+                {
+                    ItemNo = table.Column<string>(type: "TEXT", nullable: false),
+                    VariantCode = table.Column<string>(type: "TEXT", nullable: false),
+                    LocationCode = table.Column<string>(type: "TEXT", nullable: false),
+                    Quantity = table.Column<decimal>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_erp_stock", x => new { x.ItemNo, x.VariantCode, x.LocationCode });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "request_page_defaults",
+                columns: table => new
+                {
+                    ShopCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ReportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FiltersJson = table.Column<string>(type: "TEXT", nullable: false),
+                    OptionsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAtTicks = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_request_page_defaults", x => new { x.ShopCode, x.ReportId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "shopify_api_calls",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ShopCode = table.Column<string>(type: "TEXT", nullable: false),
+                    OperationName = table.Column<string>(type: "TEXT", nullable: false),
+                    IsMutation = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<int>(type: "INTEGER", nullable: false),
+                    Failed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HttpStatus = table.Column<int>(type: "INTEGER", nullable: true),
+                    RequestedCost = table.Column<int>(type: "INTEGER", nullable: true),
+                    ActualCost = table.Column<int>(type: "INTEGER", nullable: true),
+                    Retries = table.Column<int>(type: "INTEGER", nullable: false),
+                    ThrottledCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestId = table.Column<string>(type: "TEXT", nullable: true),
+                    Error = table.Column<string>(type: "TEXT", nullable: true),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DurationMs = table.Column<double>(type: "REAL", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_shopify_api_calls", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "shops",
+                columns: table => new
+                {
+                    NormalizedCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ShopifyUrl = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
+                    ApiVersion = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ProtectedAccessToken = table.Column<string>(type: "TEXT", nullable: true),
+                    ProtectedWebhookSecret = table.Column<string>(type: "TEXT", nullable: true),
+                    AllowBackgroundSyncs = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AutoCreateUnknownCustomers = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AutoCreateUnknownItems = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CustomerMapping = table.Column<int>(type: "INTEGER", nullable: false),
+                    DefaultCustomerNo = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ItemSync = table.Column<int>(type: "INTEGER", nullable: false),
+                    ImageSync = table.Column<int>(type: "INTEGER", nullable: false),
+                    SyncPricesWithProducts = table.Column<bool>(type: "INTEGER", nullable: false),
+                    InventoryTracked = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AutoCreateSalesDocuments = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreateInvoicesForFulfilledOrders = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SendShippingConfirmation = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AllowOutgoingRequests = table.Column<bool>(type: "INTEGER", nullable: false),
+                    JobQueueCategory = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    LoggingMode = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_shops", x => x.NormalizedCode);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "status_cue_thresholds",
+                columns: table => new
+                {
+                    ShopCode = table.Column<string>(type: "TEXT", nullable: false),
+                    Cue = table.Column<int>(type: "INTEGER", nullable: false),
+                    WarningFrom = table.Column<long>(type: "INTEGER", nullable: false),
+                    AlertFrom = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_status_cue_thresholds", x => new { x.ShopCode, x.Cue });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sync_catalogs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ShopCode = table.Column<string>(type: "TEXT", nullable: false),
+                    ShopifyCatalogId = table.Column<string>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", nullable: false),
+                    PriceListId = table.Column<string>(type: "TEXT", nullable: true),
+                    PriceListCurrency = table.Column<string>(type: "TEXT", nullable: true),
+                    PriceGroup = table.Column<string>(type: "TEXT", nullable: false),
+                    PricesSyncedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sync_catalogs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sync_companies",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ShopCode = table.Column<string>(type: "TEXT", nullable: false),
+                    ShopifyCompanyId = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    ExternalId = table.Column<string>(type: "TEXT", nullable: true),
+                    MainContactEmail = table.Column<string>(type: "TEXT", nullable: true),
+                    MainContactCustomerId = table.Column<string>(type: "TEXT", nullable: true),
+                    LocationCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ShopifyUpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CustomerNo = table.Column<string>(type: "TEXT", nullable: true),
+                    MappingError = table.Column<string>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sync_companies", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sync_customers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ShopCode = table.Column<string>(type: "TEXT", nullable: false),
+                    ShopifyCustomerId = table.Column<string>(type: "TEXT", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", nullable: true),
+                    FirstName = table.Column<string>(type: "TEXT", nullable: true),
+                    LastName = table.Column<string>(type: "TEXT", nullable: true),
+                    CountryCode = table.Column<string>(type: "TEXT", nullable: true),
+                    State = table.Column<string>(type: "TEXT", nullable: true),
+                    ShopifyUpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CustomerNo = table.Column<string>(type: "TEXT", nullable: true),
+                    MappingError = table.Column<string>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sync_customers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sync_disputes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ShopCode = table.Column<string>(type: "TEXT", nullable: false),
+                    ShopifyDisputeId = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", nullable: false),
+                    CurrencyCode = table.Column<string>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", nullable: true),
+                    InitiatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EvidenceDueBy = table.Column<long>(type: "INTEGER", nullable: true),
+                    FinalizedOn = table.Column<long>(type: "INTEGER", nullable: true),
+                    ShopifyOrderId = table.Column<string>(type: "TEXT", nullable: true),
+                    ShopifyOrderNo = table.Column<string>(type: "TEXT", nullable: true),
+                    ImportedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sync_disputes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sync_locations",
+                columns: table => new
+                {
+                    ShopCode = table.Column<string>(type: "TEXT", nullable: false),
+                    ShopifyLocationId = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    LocationCode = table.Column<string>(type: "TEXT", nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sync_locations", x => new { x.ShopCode, x.ShopifyLocationId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sync_orders",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ShopCode = table.Column<string>(type: "TEXT", nullable: false),
+                    ShopifyOrderId = table.Column<string>(type: "TEXT", nullable: false),
+                    OrderNo = table.Column<string>(type: "TEXT", nullable: false),
+                    ShopifyCreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ShopifyUpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Confirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Test = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FinancialStatus = table.Column<string>(type: "TEXT", nullable: false),
+                    FulfillmentStatus = table.Column<string>(type: "TEXT", nullable: false),
+                    FullyPaid = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", nullable: true),
+                    Tags = table.Column<string>(type: "TEXT", nullable: false),
+                    HighRisk = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RiskLevel = table.Column<string>(type: "TEXT", nullable: true),
+                    Email = table.Column<string>(type: "TEXT", nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", nullable: true),
+                    ShopifyCustomerId = table.Column<string>(type: "TEXT", nullable: true),
+                    CustomerFirstName = table.Column<string>(type: "TEXT", nullable: true),
+                    CustomerLastName = table.Column<string>(type: "TEXT", nullable: true),
+                    SellToCountryCode = table.Column<string>(type: "TEXT", nullable: true),
+                    ShipToCountryCode = table.Column<string>(type: "TEXT", nullable: true),
+                    BillToCountryCode = table.Column<string>(type: "TEXT", nullable: true),
+                    ShipToName = table.Column<string>(type: "TEXT", nullable: true),
+                    ShipToAddress = table.Column<string>(type: "TEXT", nullable: true),
+                    ShipToCity = table.Column<string>(type: "TEXT", nullable: true),
+                    ShipToPostCode = table.Column<string>(type: "TEXT", nullable: true),
+                    CurrencyCode = table.Column<string>(type: "TEXT", nullable: false),
+                    Subtotal = table.Column<decimal>(type: "TEXT", nullable: false),
+                    TotalTax = table.Column<decimal>(type: "TEXT", nullable: false),
+                    TotalShipping = table.Column<decimal>(type: "TEXT", nullable: false),
+                    Total = table.Column<decimal>(type: "TEXT", nullable: false),
+                    TotalOutstanding = table.Column<decimal>(type: "TEXT", nullable: false),
+                    ImportedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProcessingError = table.Column<string>(type: "TEXT", nullable: true),
+                    SalesDocumentNo = table.Column<string>(type: "TEXT", nullable: true),
+                    SalesDocumentType = table.Column<int>(type: "INTEGER", nullable: true),
+                    ProcessedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    HasUnprocessedUpdate = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sync_orders", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sync_payouts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ShopCode = table.Column<string>(type: "TEXT", nullable: false),
+                    ShopifyPayoutId = table.Column<string>(type: "TEXT", nullable: false),
+                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", nullable: false),
+                    Net = table.Column<decimal>(type: "TEXT", nullable: false),
+                    CurrencyCode = table.Column<string>(type: "TEXT", nullable: false),
+                    ChargesGross = table.Column<decimal>(type: "TEXT", nullable: true),
+                    ChargesFee = table.Column<decimal>(type: "TEXT", nullable: true),
+                    ImportedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sync_payouts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sync_products",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ShopCode = table.Column<string>(type: "TEXT", nullable: false),
+                    ShopifyProductId = table.Column<string>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", nullable: true),
+                    ShopifyUpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ItemNo = table.Column<string>(type: "TEXT", nullable: true),
+                    ItemExportedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    MappingError = table.Column<string>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sync_products", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sync_record_issues",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ShopCode = table.Column<string>(type: "TEXT", nullable: false),
+                    ReportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordKey = table.Column<string>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Message = table.Column<string>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sync_record_issues", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sync_variants",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ShopCode = table.Column<string>(type: "TEXT", nullable: false),
+                    ShopifyVariantId = table.Column<string>(type: "TEXT", nullable: false),
+                    ShopifyProductId = table.Column<string>(type: "TEXT", nullable: false),
+                    InventoryItemId = table.Column<string>(type: "TEXT", nullable: true),
+                    Sku = table.Column<string>(type: "TEXT", nullable: true),
+                    Barcode = table.Column<string>(type: "TEXT", nullable: true),
+                    Price = table.Column<decimal>(type: "TEXT", nullable: false),
+                    ItemNo = table.Column<string>(type: "TEXT", nullable: true),
+                    VariantCode = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sync_variants", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sync_watermarks",
+                columns: table => new
+                {
+                    ShopCode = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sync_watermarks", x => new { x.ShopCode, x.Name });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "webhook_deliveries",
+                columns: table => new
+                {
+                    WebhookId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ShopCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Topic = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ReceivedAtTicks = table.Column<long>(type: "INTEGER", nullable: false),
+                    JobId = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_webhook_deliveries", x => x.WebhookId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "erp_posted_shipment_lines",
+                columns: table => new
+                {
+                    ShipmentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    LineNo = table.Column<int>(type: "INTEGER", nullable: false),
+                    LineType = table.Column<int>(type: "INTEGER", nullable: false),
+                    ItemNo = table.Column<string>(type: "TEXT", nullable: true),
+                    VariantCode = table.Column<string>(type: "TEXT", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", nullable: false),
+                    Quantity = table.Column<decimal>(type: "TEXT", nullable: false),
+                    ShopifyLineItemId = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_erp_posted_shipment_lines", x => new { x.ShipmentId, x.LineNo });
+                    table.ForeignKey(
+                        name: "FK_erp_posted_shipment_lines_erp_posted_shipments_ShipmentId",
+                        column: x => x.ShipmentId,
+                        principalTable: "erp_posted_shipments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "erp_sales_lines",
+                columns: table => new
+                {
+                    DocumentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    LineNo = table.Column<int>(type: "INTEGER", nullable: false),
+                    LineType = table.Column<int>(type: "INTEGER", nullable: false),
+                    ItemNo = table.Column<string>(type: "TEXT", nullable: true),
+                    VariantCode = table.Column<string>(type: "TEXT", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", nullable: false),
+                    Quantity = table.Column<decimal>(type: "TEXT", nullable: false),
+                    QuantityShipped = table.Column<decimal>(type: "TEXT", nullable: false),
+                    UnitPrice = table.Column<decimal>(type: "TEXT", nullable: false),
+                    LineAmount = table.Column<decimal>(type: "TEXT", nullable: false),
+                    ShopifyLineItemId = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_erp_sales_lines", x => new { x.DocumentId, x.LineNo });
+                    table.ForeignKey(
+                        name: "FK_erp_sales_lines_erp_sales_documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "erp_sales_documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sync_order_lines",
+                columns: table => new
+                {
+                    OrderId = table.Column<long>(type: "INTEGER", nullable: false),
+                    LineNo = table.Column<int>(type: "INTEGER", nullable: false),
+                    ShopifyLineItemId = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Sku = table.Column<string>(type: "TEXT", nullable: true),
+                    ShopifyVariantId = table.Column<string>(type: "TEXT", nullable: true),
+                    ShopifyProductId = table.Column<string>(type: "TEXT", nullable: true),
+                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    CurrentQuantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitPrice = table.Column<decimal>(type: "TEXT", nullable: false),
+                    DiscountedTotal = table.Column<decimal>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sync_order_lines", x => new { x.OrderId, x.LineNo });
+                    table.ForeignKey(
+                        name: "FK_sync_order_lines_sync_orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "sync_orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_erp_customers_NormalizedEmail",
+                table: "erp_customers",
+                column: "NormalizedEmail");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_erp_customers_NormalizedPhone",
+                table: "erp_customers",
+                column: "NormalizedPhone");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_erp_item_pictures_ItemNo_Url",
+                table: "erp_item_pictures",
+                columns: new[] { "ItemNo", "Url" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_erp_item_variants_Sku",
+                table: "erp_item_variants",
+                column: "Sku");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_erp_items_Sku",
+                table: "erp_items",
+                column: "Sku");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_erp_items_UpdatedAt",
+                table: "erp_items",
+                column: "UpdatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_erp_payments_ShopCode_ShopifyOrderId",
+                table: "erp_payments",
+                columns: new[] { "ShopCode", "ShopifyOrderId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_erp_payments_ShopCode_ShopifyTransactionId",
+                table: "erp_payments",
+                columns: new[] { "ShopCode", "ShopifyTransactionId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_erp_posted_invoices_No",
+                table: "erp_posted_invoices",
+                column: "No",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_erp_posted_invoices_ShopCode_ShopifyOrderNo",
+                table: "erp_posted_invoices",
+                columns: new[] { "ShopCode", "ShopifyOrderNo" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_erp_posted_invoices_SourceDocumentNo",
+                table: "erp_posted_invoices",
+                column: "SourceDocumentNo",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_erp_posted_shipments_No",
+                table: "erp_posted_shipments",
+                column: "No",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_erp_posted_shipments_SalesOrderNo",
+                table: "erp_posted_shipments",
+                column: "SalesOrderNo");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_erp_posted_shipments_ShopCode_FulfillmentState",
+                table: "erp_posted_shipments",
+                columns: new[] { "ShopCode", "FulfillmentState" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_erp_posted_shipments_ShopCode_ShopifyOrderNo",
+                table: "erp_posted_shipments",
+                columns: new[] { "ShopCode", "ShopifyOrderNo" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_erp_sales_documents_No",
+                table: "erp_sales_documents",
+                column: "No",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_erp_sales_documents_ShopCode_DocumentType_Status",
+                table: "erp_sales_documents",
+                columns: new[] { "ShopCode", "DocumentType", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_erp_sales_documents_ShopCode_ShopifyOrderId",
+                table: "erp_sales_documents",
+                columns: new[] { "ShopCode", "ShopifyOrderId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_erp_sales_documents_ShopCode_ShopifyOrderNo",
+                table: "erp_sales_documents",
+                columns: new[] { "ShopCode", "ShopifyOrderNo" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_shopify_api_calls_ShopCode_Failed_StartedAt",
+                table: "shopify_api_calls",
+                columns: new[] { "ShopCode", "Failed", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_shopify_api_calls_StartedAt",
+                table: "shopify_api_calls",
+                column: "StartedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sync_catalogs_ShopCode_ShopifyCatalogId",
+                table: "sync_catalogs",
+                columns: new[] { "ShopCode", "ShopifyCatalogId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sync_companies_ShopCode_CustomerNo",
+                table: "sync_companies",
+                columns: new[] { "ShopCode", "CustomerNo" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sync_companies_ShopCode_ShopifyCompanyId",
+                table: "sync_companies",
+                columns: new[] { "ShopCode", "ShopifyCompanyId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sync_customers_ShopCode_CustomerNo",
+                table: "sync_customers",
+                columns: new[] { "ShopCode", "CustomerNo" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sync_customers_ShopCode_ShopifyCustomerId",
+                table: "sync_customers",
+                columns: new[] { "ShopCode", "ShopifyCustomerId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sync_disputes_ShopCode_ShopifyDisputeId",
+                table: "sync_disputes",
+                columns: new[] { "ShopCode", "ShopifyDisputeId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sync_disputes_ShopCode_Status",
+                table: "sync_disputes",
+                columns: new[] { "ShopCode", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sync_orders_ShopCode_HasUnprocessedUpdate",
+                table: "sync_orders",
+                columns: new[] { "ShopCode", "HasUnprocessedUpdate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sync_orders_ShopCode_OrderNo",
+                table: "sync_orders",
+                columns: new[] { "ShopCode", "OrderNo" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sync_orders_ShopCode_ShopifyOrderId",
+                table: "sync_orders",
+                columns: new[] { "ShopCode", "ShopifyOrderId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sync_orders_ShopCode_Status_Id",
+                table: "sync_orders",
+                columns: new[] { "ShopCode", "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sync_payouts_ShopCode_ShopifyPayoutId",
+                table: "sync_payouts",
+                columns: new[] { "ShopCode", "ShopifyPayoutId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sync_products_ShopCode_ItemNo",
+                table: "sync_products",
+                columns: new[] { "ShopCode", "ItemNo" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sync_products_ShopCode_ShopifyProductId",
+                table: "sync_products",
+                columns: new[] { "ShopCode", "ShopifyProductId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sync_record_issues_ShopCode_Kind",
+                table: "sync_record_issues",
+                columns: new[] { "ShopCode", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sync_record_issues_ShopCode_ReportId_RecordKey",
+                table: "sync_record_issues",
+                columns: new[] { "ShopCode", "ReportId", "RecordKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sync_variants_ShopCode_ItemNo_VariantCode",
+                table: "sync_variants",
+                columns: new[] { "ShopCode", "ItemNo", "VariantCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sync_variants_ShopCode_ShopifyVariantId",
+                table: "sync_variants",
+                columns: new[] { "ShopCode", "ShopifyVariantId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sync_variants_ShopCode_Sku",
+                table: "sync_variants",
+                columns: new[] { "ShopCode", "Sku" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_webhook_deliveries_ReceivedAtTicks",
+                table: "webhook_deliveries",
+                column: "ReceivedAtTicks");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
+                name: "erp_customers");
+
+            migrationBuilder.DropTable(
+                name: "erp_item_pictures");
+
+            migrationBuilder.DropTable(
+                name: "erp_item_prices");
+
+            migrationBuilder.DropTable(
+                name: "erp_item_variants");
+
+            migrationBuilder.DropTable(
+                name: "erp_items");
+
+            migrationBuilder.DropTable(
+                name: "erp_number_series");
+
+            migrationBuilder.DropTable(
+                name: "erp_payments");
+
+            migrationBuilder.DropTable(
+                name: "erp_posted_invoices");
+
+            migrationBuilder.DropTable(
+                name: "erp_posted_shipment_lines");
+
+            migrationBuilder.DropTable(
+                name: "erp_sales_lines");
+
+            migrationBuilder.DropTable(
+                name: "erp_stock");
+
+            migrationBuilder.DropTable(
+                name: "request_page_defaults");
+
+            migrationBuilder.DropTable(
+                name: "shopify_api_calls");
+
+            migrationBuilder.DropTable(
+                name: "shops");
+
+            migrationBuilder.DropTable(
+                name: "status_cue_thresholds");
+
+            migrationBuilder.DropTable(
+                name: "sync_catalogs");
+
+            migrationBuilder.DropTable(
+                name: "sync_companies");
+
+            migrationBuilder.DropTable(
+                name: "sync_customers");
+
+            migrationBuilder.DropTable(
+                name: "sync_disputes");
+
+            migrationBuilder.DropTable(
+                name: "sync_locations");
+
+            migrationBuilder.DropTable(
+                name: "sync_order_lines");
+
+            migrationBuilder.DropTable(
+                name: "sync_payouts");
+
+            migrationBuilder.DropTable(
+                name: "sync_products");
+
+            migrationBuilder.DropTable(
+                name: "sync_record_issues");
+
+            migrationBuilder.DropTable(
+                name: "sync_variants");
+
+            migrationBuilder.DropTable(
+                name: "sync_watermarks");
+
+            migrationBuilder.DropTable(
+                name: "webhook_deliveries");
+
+            migrationBuilder.DropTable(
+                name: "erp_posted_shipments");
+
+            migrationBuilder.DropTable(
+                name: "erp_sales_documents");
+
+            migrationBuilder.DropTable(
+                name: "sync_orders");
+        }
+    }
+}

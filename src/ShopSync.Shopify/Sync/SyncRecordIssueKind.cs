@@ -1,8 +1,0 @@
-namespace ShopSync.Shopify.Sync;
-
-/// <summary>Kind of a record issue.</summary>
-public enum SyncRecordIssueKind
-{
-    Skipped = 1,
-    Failed = 2,
-}
