@@ -86,12 +86,12 @@ public sealed partial class WebhookReceiver(
         await db.Set<WebhookDeliveryEntity>().Where(d => d.WebhookId == webhookId.Trim()).ExecuteDeleteAsync(cancellationToken);
     }
 
-    [LoggerMessage(EventId = 6001, Level = LogLevel.Warning, Message = "Rejected a webhook for shop {Shop} (topic {Topic}): bad signature")]
+    [LoggerMessage(EventId = 6001, EventName = "WebhookRejected", Level = LogLevel.Warning, Message = "Rejected a webhook for shop {Shop} (topic {Topic}): bad signature")]
     private static partial void LogRejected(ILogger logger, string shop, string topic);
 
-    [LoggerMessage(EventId = 6002, Level = LogLevel.Debug, Message = "Dropped duplicate webhook {WebhookId} for shop {Shop}")]
+    [LoggerMessage(EventId = 6002, EventName = "WebhookDuplicate", Level = LogLevel.Debug, Message = "Dropped duplicate webhook {WebhookId} for shop {Shop}")]
     private static partial void LogDuplicate(ILogger logger, string shop, string webhookId);
 
-    [LoggerMessage(EventId = 6003, Level = LogLevel.Information, Message = "Webhook {Topic} for shop {Shop}: job {JobId} (coalesced: {Coalesced})")]
+    [LoggerMessage(EventId = 6003, EventName = "WebhookAccepted", Level = LogLevel.Information, Message = "Webhook {Topic} for shop {Shop}: job {JobId} (coalesced: {Coalesced})")]
     private static partial void LogAccepted(ILogger logger, string shop, string topic, string jobId, bool coalesced);
 }

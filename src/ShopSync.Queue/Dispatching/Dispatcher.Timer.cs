@@ -3,7 +3,9 @@ using ShopSync.Queue.Storage;
 
 namespace ShopSync.Queue.Dispatching;
 
-/// <summary>One timer for everything time-driven: due entries, lease renewal and recovery, the safety poll.</summary>
+/// <summary>
+/// One timer for everything time-driven: due entries, the lease check (done by <see cref="LeaseKeeper"/>), the safety poll.
+/// </summary>
 internal sealed partial class Dispatcher
 {
     private int _maintenanceRunning;
@@ -106,8 +108,14 @@ internal sealed partial class Dispatcher
     {
         try
         {
-            await RenewLeasesAsync(now).ConfigureAwait(false);
-            await RecoverExpiredLeasesAsync(now).ConfigureAwait(false);
+            List<LeaseRef> held;
+            lock (_gate)
+            {
+                held = HeldLeases();
+            }
+
+            await _leases.RenewAsync(held, FindRun, now).ConfigureAwait(false);
+            await _leases.RecoverExpiredAsync(now, OnRecovered).ConfigureAwait(false);
             if (poll)
             {
                 var categories = await _store.FindQueuedCategoriesAsync(CancellationToken.None).ConfigureAwait(false);
@@ -132,59 +140,20 @@ internal sealed partial class Dispatcher
         Pump();
     }
 
-    private async Task RenewLeasesAsync(DateTimeOffset now)
+    /// <summary>Caller holds the lock.</summary>
+    private List<LeaseRef> HeldLeases() => [.. _running.Values.Select(r => new LeaseRef(r.Job.Id, r.Job.FencingToken))];
+
+    /// <summary>A recovered entry's category is released: queue it, and tell the dispatcher about the entry.</summary>
+    private void OnRecovered(Job before, Job? after)
     {
-        List<LeaseRef> runs;
         lock (_gate)
         {
-            if (_running.Count == 0)
-            {
-                return;
-            }
-
-            runs = [.. _running.Values.Select(r => new LeaseRef(r.Job.Id, r.Job.FencingToken))];
+            QueueCategory(before.CategoryCode);
         }
 
-        var renewal = await _store.RenewLeasesAsync(new LeaseRenewalRequest(_node, runs, now + _options.LeaseDuration), CancellationToken.None)
-            .ConfigureAwait(false);
-        foreach (var id in renewal.Lost)
+        if (after is not null)
         {
-            LogLeaseLost(_logger, id);
-            FindRun(id)?.Stop(StopReason.LeaseLost);
-        }
-
-        foreach (var id in renewal.CancelRequested)
-        {
-            FindRun(id)?.Stop(StopReason.Cancelled);
-        }
-    }
-
-    /// <summary>In Process entries of dead nodes: the lost run counts as a failed attempt and the category is released.</summary>
-    private async Task RecoverExpiredLeasesAsync(DateTimeOffset now)
-    {
-        var expired = await _store.FindExpiredLeasesAsync(now, 100, CancellationToken.None).ConfigureAwait(false);
-        foreach (var job in expired)
-        {
-            var message = $"The node {job.LeaseOwner} stopped renewing its lease (it probably died).";
-            var end = new RunEnd(JobResult.Failed, message, null);
-            var definition = _catalog.Find(job.ReportId)?.Definition;
-            var completion = CompletionPlanner.Plan(
-                job, 0, end, job.LastProgress ?? JobProgress.None, definition, now, Random.Shared.NextDouble());
-            var result = await _store.CompleteAsync(completion, null, CancellationToken.None).ConfigureAwait(false);
-            _hub.Publish(result.Events);
-            if (result.Accepted)
-            {
-                LogLeaseRecovered(_logger, job.Id, job.LeaseOwner ?? string.Empty, result.Job!.Status);
-                lock (_gate)
-                {
-                    QueueCategory(job.CategoryCode);
-                }
-
-                if (result.Job is { } after)
-                {
-                    Notify(after);
-                }
-            }
+            Notify(after);
         }
     }
 }

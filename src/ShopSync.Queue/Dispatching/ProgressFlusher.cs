@@ -129,6 +129,6 @@ internal sealed partial class ProgressFlusher
         }
     }
 
-    [LoggerMessage(EventId = 1301, Level = LogLevel.Warning, Message = "Writing {Count} progress reports failed; they are dropped")]
+    [LoggerMessage(EventId = 1301, EventName = "FlushFailed", Level = LogLevel.Warning, Message = "Writing {Count} progress reports failed; they are dropped")]
     private static partial void LogFlushFailed(ILogger logger, Exception exception, int count);
 }

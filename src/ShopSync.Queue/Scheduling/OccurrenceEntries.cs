@@ -61,6 +61,6 @@ internal sealed partial class OccurrenceEntries(IJobQueue queue, ILogger<Occurre
         }
     }
 
-    [LoggerMessage(EventId = 4020, Level = LogLevel.Debug, Message = "Occurrence entry {JobId} left as it is: {Reason}")]
+    [LoggerMessage(EventId = 4020, EventName = "OccurrenceSkipped", Level = LogLevel.Debug, Message = "Occurrence entry {JobId} left as it is: {Reason}")]
     private static partial void LogSkipped(ILogger logger, Guid jobId, string reason);
 }

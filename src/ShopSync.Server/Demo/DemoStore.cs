@@ -45,6 +45,6 @@ internal sealed partial class DemoStore(IOptions<DemoOptions> options, IShopRegi
         }
     }
 
-    [LoggerMessage(EventId = 7001, Level = LogLevel.Information, Message = "Demo: shop \"{Shop}\" is backed by the sandbox Shopify store at {Url}")]
+    [LoggerMessage(EventId = 7100, EventName = "DemoReady", Level = LogLevel.Information, Message = "Demo: shop \"{Shop}\" is backed by the sandbox Shopify store at {Url}")]
     private static partial void LogReady(ILogger logger, string shop, string url);
 }

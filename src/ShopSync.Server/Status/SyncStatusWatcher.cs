@@ -81,6 +81,6 @@ internal sealed partial class SyncStatusWatcher(SyncStatusComposer composer, IJo
         }
     }
 
-    [LoggerMessage(EventId = 7001, Level = LogLevel.Warning, Message = "The sync status watch lost the queue event stream; it refreshes periodically only")]
+    [LoggerMessage(EventId = 7001, EventName = "StatusPumpFailed", Level = LogLevel.Warning, Message = "The sync status watch lost the queue event stream; it refreshes periodically only")]
     private static partial void LogPumpFailed(ILogger logger, Exception exception);
 }

@@ -24,6 +24,6 @@ internal sealed partial class TaskHealthWarmup(ITaskHealthReader health, ILogger
         }
     }
 
-    [LoggerMessage(EventId = 7002, Level = LogLevel.Warning, Message = "Folding the job log for the sync status failed; the first status call retries")]
+    [LoggerMessage(EventId = 7002, EventName = "WarmupFailed", Level = LogLevel.Warning, Message = "Folding the job log for the sync status failed; the first status call retries")]
     private static partial void LogWarmupFailed(ILogger logger, Exception exception);
 }

@@ -186,10 +186,10 @@ internal sealed partial class SqliteJobStore : IJobStore, IDisposable
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Job store ready: SQLite {DataSource} (WAL, synchronous={Synchronous})")]
+    [LoggerMessage(EventId = 2001, EventName = "StoreInitialized", Level = LogLevel.Information, Message = "Job store ready: SQLite {DataSource} (WAL, synchronous={Synchronous})")]
     private static partial void LogInitialized(ILogger logger, string dataSource, string synchronous);
 
     /// <summary>Every database call at Trace level: the engine benchmark counts them to measure idle queries.</summary>
-    [LoggerMessage(EventId = 2003, Level = LogLevel.Trace, Message = "Store call {Operation}")]
+    [LoggerMessage(EventId = 2003, EventName = "StoreCall", Level = LogLevel.Trace, Message = "Store call {Operation}")]
     private static partial void LogStoreCall(ILogger logger, string operation);
 }

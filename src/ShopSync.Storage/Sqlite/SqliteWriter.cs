@@ -270,9 +270,9 @@ internal sealed partial class SqliteWriter : IDisposable
         }
     }
 
-    [LoggerMessage(EventId = 2101, Level = LogLevel.Error, Message = "Queue write batch of {Count} operations failed; all were rolled back")]
+    [LoggerMessage(EventId = 2101, EventName = "BatchFailed", Level = LogLevel.Error, Message = "Queue write batch of {Count} operations failed; all were rolled back")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
 
-    [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "Rolling back a failed queue write batch failed")]
+    [LoggerMessage(EventId = 2102, EventName = "RollbackFailed", Level = LogLevel.Warning, Message = "Rolling back a failed queue write batch failed")]
     private static partial void LogRollbackFailed(ILogger logger, Exception exception);
 }

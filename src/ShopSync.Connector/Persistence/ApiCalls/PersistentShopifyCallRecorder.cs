@@ -116,6 +116,6 @@ public sealed partial class PersistentShopifyCallRecorder : BackgroundService, I
         DurationMs = r.Duration.TotalMilliseconds,
     };
 
-    [LoggerMessage(EventId = 6001, Level = LogLevel.Warning, Message = "Could not store {Count} Shopify call records")]
+    [LoggerMessage(EventId = 6200, EventName = "CallRecordsWriteFailed", Level = LogLevel.Warning, Message = "Could not store {Count} Shopify call records")]
     private static partial void LogWriteFailed(ILogger logger, int count, Exception exception);
 }
