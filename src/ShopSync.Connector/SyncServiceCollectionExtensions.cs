@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using ShopSync.Queue;
 using ShopSync.Queue.Filters;
 using ShopSync.Shopify.Client;
@@ -20,11 +21,13 @@ public static class SyncServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddShopSyncTasks(this IServiceCollection services, Action<SyncOptions>? configure = null, Action<ShopifyClientOptions>? client = null)
     {
-        var builder = services.AddOptions<SyncOptions>();
+        var builder = services.AddOptions<SyncOptions>().ValidateOnStart();
         if (configure is not null)
         {
             builder.Configure(configure);
         }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SyncOptions>, SyncOptionsValidator>());
         services.TryAddSingleton(sp => new PersistentShopifyCallRecorder(
             sp.GetRequiredService<IDbContextFactory<ConnectorDbContext>>(), sp.GetRequiredService<ILogger<PersistentShopifyCallRecorder>>()));
         services.TryAddSingleton<IShopifyCallRecorder>(sp => sp.GetRequiredService<PersistentShopifyCallRecorder>());

@@ -16,16 +16,19 @@ public static class QueueServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IJobQueue"/>, <see cref="IReportCatalog"/> and the dispatcher (a hosted service). Bind
-    /// options from configuration with <c>services.Configure&lt;QueueOptions&gt;(configuration.GetSection("Queue"))</c>.
+    /// options from configuration with <paramref name="configure"/> (e.g. <c>o =&gt; section.Bind(o)</c>); they are
+    /// validated at start (<see cref="QueueOptionsValidator"/>).
     /// A store must be registered too (e.g. <c>AddShopSyncSqliteStore</c>).
     /// </summary>
     public static IServiceCollection AddShopSyncQueue(this IServiceCollection services, Action<QueueOptions>? configure = null)
     {
-        var builder = services.AddOptions<QueueOptions>();
+        var builder = services.AddOptions<QueueOptions>().ValidateOnStart();
         if (configure is not null)
         {
             builder.Configure(configure);
         }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QueueOptions>, QueueOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<NodeIdentity>();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using ShopSync.Queue.Health;
 using ShopSync.Queue.Storage;
 using ShopSync.Storage.Health;
@@ -13,7 +14,7 @@ public static class SqliteStoreServiceCollectionExtensions
     /// <summary>Registers <see cref="IJobStore"/> on SQLite (WAL). The schema is created by migrations on start.</summary>
     /// <param name="services">The services.</param>
     /// <param name="connectionString">E.g. <c>Data Source=shopsync.db</c> (configuration <c>ConnectionStrings:ShopSync</c>).</param>
-    /// <param name="configure">Further settings (synchronous mode, batch size).</param>
+    /// <param name="configure">Further settings (synchronous mode, batch size), validated at start (out-of-range values stop the host).</param>
     public static IServiceCollection AddShopSyncSqliteStore(
         this IServiceCollection services,
         string connectionString,
@@ -24,7 +25,8 @@ public static class SqliteStoreServiceCollectionExtensions
         {
             o.ConnectionString = connectionString;
             configure?.Invoke(o);
-        });
+        }).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteStoreOptions>, SqliteStoreOptionsValidator>());
         services.TryAddSingleton<SqliteJobStore>();
         services.TryAddSingleton<IJobStore>(sp => sp.GetRequiredService<SqliteJobStore>());
         services.TryAddSingleton<ITaskHealthReader, SqliteTaskHealthReader>();

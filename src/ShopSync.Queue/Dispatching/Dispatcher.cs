@@ -82,7 +82,6 @@ internal sealed partial class Dispatcher : IHostedService, IDisposable
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        QueueOptionsCheck.Validate(_options);
         await _store.InitializeAsync(cancellationToken).ConfigureAwait(false);
         var categories = await _store.FindQueuedCategoriesAsync(cancellationToken).ConfigureAwait(false);
         var now = _time.GetUtcNow();

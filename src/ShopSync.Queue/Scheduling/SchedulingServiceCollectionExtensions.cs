@@ -15,15 +15,17 @@ public static class SchedulingServiceCollectionExtensions
     /// Registers <see cref="ScheduleManager"/> and the runner (a hosted service; register it after
     /// <c>AddShopSyncQueue</c> so that it stops before the dispatcher). A store must be registered too
     /// (e.g. <c>AddShopSyncSqliteSchedules</c>). Bind options with
-    /// <c>services.Configure&lt;SchedulerOptions&gt;(configuration.GetSection("Scheduler"))</c>.
+    /// <paramref name="configure"/>; they are validated at start (<see cref="SchedulerOptionsValidator"/>).
     /// </summary>
     public static IServiceCollection AddShopSyncScheduling(this IServiceCollection services, Action<SchedulerOptions>? configure = null)
     {
-        var builder = services.AddOptions<SchedulerOptions>();
+        var builder = services.AddOptions<SchedulerOptions>().ValidateOnStart();
         if (configure is not null)
         {
             builder.Configure(configure);
         }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SchedulerOptions>, SchedulerOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ScheduleSignal>();
         services.TryAddSingleton(sp => new OccurrenceEntries(sp.GetRequiredService<IJobQueue>(), sp.GetRequiredService<ILogger<OccurrenceEntries>>()));

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using ShopSync.Grpc.Server;
 using ShopSync.Queue;
 using ShopSync.Queue.Filters;
@@ -27,28 +28,20 @@ internal static class ServerComposition
         builder.WebHost.ConfigureKestrel(kestrel => ListenUrls.Apply(kestrel, urls));
 
         var connectionString = ServerCommandLine.ResolveConnectionString(configuration);
-        var services = builder.Services;
-        services.AddSingleton(AcceleratedTimeProvider.FromConfiguration(configuration));
-        services.Configure<QueueOptions>(configuration.GetSection(QueueOptions.SectionName));
-        services.AddShopSyncQueue();
-        services.AddShopSyncSqliteStore(connectionString, sqlite => configuration.GetSection("Storage:Sqlite").Bind(sqlite));
-        services.AddSchedules(configuration, connectionString);
-        services.AddSingleton(DiagnosticsRequestPages.NoOp);
-        services.AddSingleton(DiagnosticsRequestPages.Diagnostics);
-        services.AddSingleton(sp => new RequestPageCatalog(sp.GetServices<RequestPageDefinition>()));
-        services.AddShopSyncShops(connectionString);
-        services.Configure<SyncOptions>(configuration.GetSection(SyncOptions.SectionName));
-        services.AddShopSyncTasks();
-        services.AddSingleton<RequestPageDefaultsStore>();
-        services.AddSingleton<ShopRunPolicy>();
-        services.AddSingleton<RequestPageService>();
-        services.AddSingleton<IOrderSyncTrigger, QueueOrderSyncTrigger>();
-        services.AddShopSyncGrpc(o => o.Interceptors.Add(new DomainErrorInterceptor()));
-        services.AddSingleton<JobQueueGrpcService>();
-        services.AddSingleton<ShopGrpcService>();
-        services.AddSingleton<ErpBookGrpcService>();
-        services.AddSyncStatus();
-        services.AddDemo(configuration);
+        // Hosted services stop in reverse order of registration: the schedule runner before the dispatcher,
+        // the status watch before what it reads.
+        builder.Services
+            .AddServerClock(configuration)
+            .AddShopSyncQueue(o => configuration.GetSection(QueueOptions.SectionName).Bind(o))
+            .AddShopSyncSqliteStore(connectionString, o => configuration.GetSection("Storage:Sqlite").Bind(o))
+            .AddSchedules(configuration, connectionString)
+            .AddRequestPages()
+            .AddShopSyncShops(connectionString)
+            .AddShopSyncTasks(o => configuration.GetSection(SyncOptions.SectionName).Bind(o))
+            .AddOrderSyncWebhooks()
+            .AddServerGrpc()
+            .AddSyncStatus()
+            .AddDemo(configuration);
         return builder;
     }
 
@@ -64,9 +57,11 @@ internal static class ServerComposition
         return app;
     }
 
-    /// <summary>Migrates the databases and seeds the demo before the server takes calls.</summary>
+    /// <summary>Validates the options, migrates the databases and seeds the demo before the server takes calls.</summary>
     public static async Task PrepareShopSyncAsync(this WebApplication app, CancellationToken cancellationToken)
     {
+        // Every option validated with ValidateOnStart, before anything touches the database.
+        app.Services.GetService<IStartupValidator>()?.Validate();
         await app.Services.MigrateShopSyncAsync(cancellationToken);
         await app.Services.StartDemoAsync(app.Configuration, cancellationToken);
     }

@@ -45,14 +45,6 @@ internal sealed partial class SqliteJobStore : IJobStore, IDisposable
             return;
         }
 
-        if (_options.WalAutoCheckpointPages < 1)
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(SqliteStoreOptions.WalAutoCheckpointPages),
-                _options.WalAutoCheckpointPages,
-                "Storage:Sqlite:WalAutoCheckpointPages must be at least 1 (0 would let the WAL grow without bound).");
-        }
-
         await _initLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -81,7 +73,7 @@ internal sealed partial class SqliteJobStore : IJobStore, IDisposable
             var checkpointPages = _options.WalAutoCheckpointPages.ToString(CultureInfo.InvariantCulture);
             await ExecuteAsync(
                 writerConnection,
-                $"PRAGMA synchronous={synchronous}; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-{Math.Clamp(_options.WriterCacheMegabytes, 1, 1024) * 1024}; PRAGMA wal_autocheckpoint={checkpointPages};",
+                $"PRAGMA synchronous={synchronous}; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-{_options.WriterCacheMegabytes * 1024}; PRAGMA wal_autocheckpoint={checkpointPages};",
                 cancellationToken).ConfigureAwait(false);
             _writer = new SqliteWriter(writerConnection, _options.MaxBatchSize, _logger);
             LogInitialized(_logger, writerConnection.DataSource, synchronous);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ShopSync.Storage.Sqlite;
@@ -10,20 +11,28 @@ public sealed class SqliteStoreOptionsTests : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("shopsync-store-options-").FullName;
 
     [Theory]
-    [InlineData(0)]
-    [InlineData(-5)]
-    public async Task InitializeAsync_WalAutoCheckpointPagesBelowOne_ThrowsNamingTheSetting(int pages)
+    [InlineData("WalAutoCheckpointPages", 0)]
+    [InlineData("WalAutoCheckpointPages", -5)]
+    [InlineData("WriterCacheMegabytes", 0)]
+    [InlineData("WriterCacheMegabytes", 1025)]
+    [InlineData("MaxBatchSize", 0)]
+    public void AddShopSyncSqliteStore_SettingOutOfRange_IsRejectedNamingTheSetting(string setting, int value)
     {
-        var options = Options.Create(new SqliteStoreOptions
+        var services = new ServiceCollection();
+        services.AddShopSyncSqliteStore($"Data Source={Path.Combine(_folder, "store.db")}", o =>
         {
-            ConnectionString = $"Data Source={Path.Combine(_folder, "store.db")}",
-            WalAutoCheckpointPages = pages,
+            switch (setting)
+            {
+                case "WalAutoCheckpointPages": o.WalAutoCheckpointPages = value; break;
+                case "WriterCacheMegabytes": o.WriterCacheMegabytes = value; break;
+                default: o.MaxBatchSize = value; break;
+            }
         });
-        using var store = new SqliteJobStore(options, NullLogger<SqliteJobStore>.Instance);
+        using var provider = services.BuildServiceProvider();
 
-        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.InitializeAsync(CancellationToken.None));
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<SqliteStoreOptions>>().Value);
 
-        Assert.Contains("WalAutoCheckpointPages", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"Storage:Sqlite:{setting}", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

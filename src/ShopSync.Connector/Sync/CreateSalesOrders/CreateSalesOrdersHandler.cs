@@ -35,7 +35,7 @@ internal sealed class CreateSalesOrdersHandler(SyncSessionFactory sessions, IOpt
 
     protected override async Task<string> RunAsync(SyncSession session, CancellationToken cancellationToken)
     {
-        var batchSize = Math.Max(1, options.Value.CreateSalesOrdersBatchSize);
+        var batchSize = options.Value.CreateSalesOrdersBatchSize;
         long afterId = 0, created = 0, invoices = 0, waiting = 0, ignored = 0;
         int total;
         await using (var db = await session.OpenDbAsync(cancellationToken))
