@@ -1,12 +1,8 @@
-using ShopSync.Grpc.Server;
 using ShopSync.Queue;
 using ShopSync.Queue.Filters;
 using ShopSync.Server.Demo;
-using ShopSync.Server.Erp;
-using ShopSync.Server.Grpc;
 using ShopSync.Server.Jobs;
 using ShopSync.Server.Schedules;
-using ShopSync.Server.Shops;
 using ShopSync.Server.Status;
 using ShopSync.Server.Webhooks;
 using ShopSync.Shopify;
@@ -24,7 +20,8 @@ internal static class ServerComposition
     {
         var configuration = builder.Configuration;
         var urls = configuration["urls"] is { Length: > 0 } configured ? configured : ServerCommandLine.DefaultUrls;
-        builder.WebHost.ConfigureKestrel(kestrel => ListenUrls.Apply(kestrel, urls));
+        var webUrls = configuration[ServerCommandLine.WebUrlsKey] is { Length: > 0 } web ? web : ServerCommandLine.DefaultWebUrls;
+        builder.WebHost.ConfigureKestrel(kestrel => ListenUrls.Apply(kestrel, urls, webUrls));
 
         var connectionString = ServerCommandLine.ResolveConnectionString(configuration);
         var services = builder.Services;
@@ -43,10 +40,7 @@ internal static class ServerComposition
         services.AddSingleton<ShopRunPolicy>();
         services.AddSingleton<RequestPageService>();
         services.AddSingleton<IOrderSyncTrigger, QueueOrderSyncTrigger>();
-        services.AddShopSyncGrpc(o => o.Interceptors.Add(new DomainErrorInterceptor()));
-        services.AddSingleton<JobQueueGrpcService>();
-        services.AddSingleton<ShopGrpcService>();
-        services.AddSingleton<ErpBookGrpcService>();
+        services.AddShopSyncGrpc(configuration);
         services.AddSyncStatus();
         services.AddDemo(configuration);
         return builder;
@@ -54,12 +48,7 @@ internal static class ServerComposition
 
     public static WebApplication MapShopSync(this WebApplication app)
     {
-        app.MapGrpcService<JobQueueGrpcService>();
-        app.MapGrpcService<ShopGrpcService>();
-        app.MapGrpcService<ScheduleGrpcService>();
-        app.MapGrpcService<ErpBookGrpcService>();
-        app.MapGrpcService<SyncStatusGrpcService>();
-        app.MapGrpcHealthAndReflection();
+        app.MapShopSyncGrpc();
         app.MapShopifyWebhooks();
         return app;
     }
