@@ -10,6 +10,10 @@ internal static class ShopSyncChannel
         channel.ServiceConfig = ShopSyncServiceConfig.Create(options.Retry);
         channel.MaxRetryAttempts = Math.Max(5, options.Retry.MaxAttempts);
         channel.LoggerFactory ??= options.LoggerFactory;
+        // A restarted server is found again within seconds (grpc-dotnet's default backoff grows to 2 minutes, and
+        // while it waits every call fails fast with UNAVAILABLE).
+        channel.InitialReconnectBackoff = TimeSpan.FromMilliseconds(250);
+        channel.MaxReconnectBackoff = TimeSpan.FromSeconds(5);
         // A cancelled token ends the call with OperationCanceledException (a deadline stays DEADLINE_EXCEEDED).
         channel.ThrowOperationCanceledOnCancellation = true;
         // Credentials ride on h2c as well: ShopSync's default endpoint is cleartext on the same machine or network.
