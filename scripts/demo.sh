@@ -16,7 +16,7 @@ server=src/ShopSync.Server/bin/Release/net10.0/shopsync-server
 shopsync() { clients/ShopSync.Cli/bin/Release/net10.0/shopsync "$@"; }
 
 echo "== starting the server on $SHOPSYNC_SERVER (database $workdir/shopsync.db, log $workdir/server.log)"
-"$server" --urls "$SHOPSYNC_SERVER" --db "$workdir/shopsync.db" --demo >"$workdir/server.log" 2>&1 &
+"$server" --urls "$SHOPSYNC_SERVER" --web-urls "http://127.0.0.1:$((port + 1))" --db "$workdir/shopsync.db" --demo >"$workdir/server.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do

@@ -3,7 +3,6 @@ using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using ShopSync.Cli.Commands;
 using ShopSync.Cli.Infrastructure;
-using ShopSync.Grpc;
 
 namespace ShopSync.Cli;
 

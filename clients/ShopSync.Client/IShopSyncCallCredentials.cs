@@ -1,4 +1,4 @@
-using ShopSync.Grpc;
+using Grpc.Core;
 
 namespace ShopSync.Client;
 

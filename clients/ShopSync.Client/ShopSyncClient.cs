@@ -1,27 +1,54 @@
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
 using ShopSync.Client.Internal;
+using ShopSync.Contracts.V1;
 
 namespace ShopSync.Client;
 
 /// <summary>
-/// The typed client of one ShopSync server: one property per service. Thread-safe; create one per server
-/// (or register it with <c>services.AddShopSyncClient</c>) and reuse it. Disposing it closes the connections.
+/// The typed client of one ShopSync server: one property per service, each wrapping the client generated from
+/// protos/. Thread-safe; create one per server (or register it with <c>services.AddShopSyncClient</c>) and reuse
+/// it. Disposing a client made by <see cref="Create(ShopSyncClientOptions)"/> closes its connections.
 /// </summary>
 public sealed class ShopSyncClient : IDisposable
 {
-    private readonly ShopSyncInvoker _invoker;
+    private readonly IDisposable? _channel;
 
-    internal ShopSyncClient(ShopSyncInvoker invoker)
+    internal ShopSyncClient(Uri address, ShopSyncCalls calls, CallInvoker invoker, IDisposable? channel)
+        : this(
+            address,
+            calls,
+            new JobQueueService.JobQueueServiceClient(invoker),
+            new ScheduleService.ScheduleServiceClient(invoker),
+            new SyncStatusService.SyncStatusServiceClient(invoker),
+            new ShopService.ShopServiceClient(invoker),
+            new Grpc.Health.V1.Health.HealthClient(invoker),
+            channel)
     {
-        _invoker = invoker;
-        Jobs = new JobQueueClient(invoker);
-        Schedules = new ScheduleClient(invoker);
-        Status = new SyncStatusClient(invoker);
-        Shops = new ShopClient(invoker);
-        Health = new ShopSyncHealthClient(invoker);
+    }
+
+    internal ShopSyncClient(
+        Uri address,
+        ShopSyncCalls calls,
+        JobQueueService.JobQueueServiceClient jobs,
+        ScheduleService.ScheduleServiceClient schedules,
+        SyncStatusService.SyncStatusServiceClient status,
+        ShopService.ShopServiceClient shops,
+        Grpc.Health.V1.Health.HealthClient health,
+        IDisposable? channel)
+    {
+        Address = address;
+        _channel = channel;
+        Jobs = new JobQueueClient(calls, jobs);
+        Schedules = new ScheduleClient(calls, schedules);
+        Status = new SyncStatusClient(calls, status);
+        Shops = new ShopClient(calls, shops);
+        Health = new ShopSyncHealthClient(calls, health);
     }
 
     /// <summary>The server's address.</summary>
-    public Uri Address => _invoker.Channel.Address;
+    public Uri Address { get; }
 
     /// <summary>shopsync.v1.JobQueueService.</summary>
     public JobQueueClient Jobs { get; }
@@ -38,12 +65,20 @@ public sealed class ShopSyncClient : IDisposable
     /// <summary>grpc.health.v1.Health.</summary>
     public ShopSyncHealthClient Health { get; }
 
-    /// <summary>Creates a client without dependency injection.</summary>
-    public static ShopSyncClient Create(ShopSyncClientOptions options) => new(new ShopSyncInvoker(options));
+    /// <summary>Creates a client on its own <see cref="GrpcChannel"/>, without dependency injection.</summary>
+    public static ShopSyncClient Create(ShopSyncClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var address = options.Address ?? throw new ArgumentException("ShopSyncClientOptions.Address is required (e.g. http://127.0.0.1:5000).", nameof(options));
+        var channelOptions = new GrpcChannelOptions { HttpHandler = ShopSyncChannel.CreateHandler() };
+        ShopSyncChannel.Configure(channelOptions, options);
+        var channel = GrpcChannel.ForAddress(address, channelOptions);
+        return new ShopSyncClient(address, new ShopSyncCalls(options, credentials: null), channel.CreateCallInvoker(), channel);
+    }
 
     /// <summary>Creates a client for <paramref name="address"/> with default options.</summary>
     public static ShopSyncClient Create(Uri address) => Create(new ShopSyncClientOptions { Address = address });
 
     /// <inheritdoc />
-    public void Dispose() => _invoker.Dispose();
+    public void Dispose() => _channel?.Dispose();
 }

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using ShopSync.Grpc.Client;
+using Grpc.Net.Client;
 
 namespace ShopSync.Client;
 
@@ -21,15 +21,20 @@ public sealed class ShopSyncClientOptions
     /// <summary>Adds credentials (e.g. <c>authorization</c>) to every call; null = none (or one registered in DI).</summary>
     public IShopSyncCallCredentials? Credentials { get; set; }
 
-    /// <summary>Retries of idempotent calls (Get/List/Preview/Check and Watch resumes) on UNAVAILABLE.</summary>
+    /// <summary>
+    /// Retries of idempotent calls (Get/List/Preview/Check, the watch-all streams before their first message) on
+    /// UNAVAILABLE, sent to grpc-dotnet as the channel's service config (its pauses are jittered and on the real
+    /// clock; at most 5 attempts unless <see cref="ConfigureChannel"/> raises <c>MaxRetryAttempts</c>), and the
+    /// resumes of WatchJob.
+    /// </summary>
     public ShopSyncRetryPolicy Retry { get; set; } = new();
 
-    /// <summary>Options of the underlying channel (HTTP handler, TLS, message sizes).</summary>
-    public GrpcChannelOptions ChannelOptions { get; set; } = new();
+    /// <summary>Changes the underlying channel's options last (message sizes, compression providers, an HTTP handler).</summary>
+    public Action<GrpcChannelOptions>? ConfigureChannel { get; set; }
 
     /// <summary>Logging of retries and resumes; null = none.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 
-    /// <summary>The clock of deadlines and retry pauses.</summary>
+    /// <summary>The clock deadlines are computed on and WatchJob's resume pauses wait on.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

@@ -1,9 +1,11 @@
-using Microsoft.Extensions.DependencyInjection;
+using Grpc.Net.ClientFactory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ShopSync.Client;
 using ShopSync.Client.Internal;
+using ShopSync.Contracts.V1;
+using HealthClient = Grpc.Health.V1.Health.HealthClient;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -11,9 +13,10 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class ShopSyncClientServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="ShopSyncClient"/> and the per-service clients (<see cref="JobQueueClient"/>,
+    /// Registers the generated clients of every service with Grpc.Net.ClientFactory (<c>AddGrpcClient</c>), and
+    /// <see cref="ShopSyncClient"/> with the per-service clients (<see cref="JobQueueClient"/>,
     /// <see cref="ScheduleClient"/>, <see cref="SyncStatusClient"/>, <see cref="ShopClient"/>,
-    /// <see cref="ShopSyncHealthClient"/>) as singletons sharing one channel. An <see cref="IShopSyncCallCredentials"/>
+    /// <see cref="ShopSyncHealthClient"/>) as singletons on them. An <see cref="IShopSyncCallCredentials"/>
     /// registered in DI is used when the options set none; the container's logger factory when they set none.
     /// </summary>
     public static IServiceCollection AddShopSyncClient(this IServiceCollection services, Action<ShopSyncClientOptions> configure)
@@ -22,12 +25,25 @@ public static class ShopSyncClientServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configure);
         services.AddOptions<ShopSyncClientOptions>()
             .Configure(configure)
+            .Configure<IServiceProvider>((o, sp) => o.LoggerFactory ??= sp.GetService<ILoggerFactory>())
             .Validate(o => o.Address is not null, "ShopSyncClientOptions.Address is required (e.g. http://127.0.0.1:5000).");
+        AddGrpcClient<JobQueueService.JobQueueServiceClient>(services);
+        AddGrpcClient<ScheduleService.ScheduleServiceClient>(services);
+        AddGrpcClient<SyncStatusService.SyncStatusServiceClient>(services);
+        AddGrpcClient<ShopService.ShopServiceClient>(services);
+        AddGrpcClient<HealthClient>(services);
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<ShopSyncClientOptions>>().Value;
-            options.LoggerFactory ??= sp.GetService<ILoggerFactory>();
-            return new ShopSyncClient(new ShopSyncInvoker(options, sp.GetService<IShopSyncCallCredentials>()));
+            return new ShopSyncClient(
+                options.Address!,
+                new ShopSyncCalls(options, sp.GetService<IShopSyncCallCredentials>()),
+                sp.GetRequiredService<JobQueueService.JobQueueServiceClient>(),
+                sp.GetRequiredService<ScheduleService.ScheduleServiceClient>(),
+                sp.GetRequiredService<SyncStatusService.SyncStatusServiceClient>(),
+                sp.GetRequiredService<ShopService.ShopServiceClient>(),
+                sp.GetRequiredService<HealthClient>(),
+                channel: null);
         });
         services.TryAddSingleton(sp => sp.GetRequiredService<ShopSyncClient>().Jobs);
         services.TryAddSingleton(sp => sp.GetRequiredService<ShopSyncClient>().Schedules);
@@ -36,4 +52,10 @@ public static class ShopSyncClientServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<ShopSyncClient>().Health);
         return services;
     }
+
+    private static void AddGrpcClient<TClient>(IServiceCollection services)
+        where TClient : class =>
+        services.AddGrpcClient<TClient>((sp, o) => o.Address = sp.GetRequiredService<IOptions<ShopSyncClientOptions>>().Value.Address)
+            .ConfigureChannel((sp, channel) => ShopSyncChannel.Configure(channel, sp.GetRequiredService<IOptions<ShopSyncClientOptions>>().Value))
+            .ConfigurePrimaryHttpMessageHandler(ShopSyncChannel.CreateHandler);
 }

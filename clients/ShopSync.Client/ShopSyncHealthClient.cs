@@ -1,4 +1,3 @@
-using Google.Protobuf.Reflection;
 using Grpc.Health.V1;
 using ShopSync.Client.Internal;
 
@@ -7,16 +6,16 @@ namespace ShopSync.Client;
 /// <summary>grpc.health.v1.Health of the ShopSync server.</summary>
 public sealed class ShopSyncHealthClient
 {
-    private readonly ShopSyncInvoker _invoker;
+    private readonly ShopSyncCalls _calls;
+    private readonly Health.HealthClient _client;
 
-    internal ShopSyncHealthClient(ShopSyncInvoker invoker)
+    internal ShopSyncHealthClient(ShopSyncCalls calls, Health.HealthClient client)
     {
-        _invoker = invoker;
+        _calls = calls;
+        _client = client;
     }
 
     /// <summary>The serving status of the server (service "") or one service; retried on UNAVAILABLE.</summary>
     public Task<HealthCheckResponse> CheckAsync(HealthCheckRequest request, ShopSyncCallOptions? options = null, CancellationToken cancellationToken = default) =>
-        _invoker.UnaryAsync<HealthCheckRequest, HealthCheckResponse>(Method("Check"), request, idempotent: true, options, cancellationToken);
-
-    private static MethodDescriptor Method(string name) => ShopSyncMethods.Find(ShopSyncMethods.Health, name);
+        _calls.UnaryAsync(o => _client.CheckAsync(request, o), options, cancellationToken);
 }

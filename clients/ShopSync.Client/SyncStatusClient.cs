@@ -1,4 +1,3 @@
-using Google.Protobuf.Reflection;
 using ShopSync.Client.Internal;
 using ShopSync.Contracts.V1;
 
@@ -7,28 +6,28 @@ namespace ShopSync.Client;
 /// <summary>shopsync.v1.SyncStatusService: what needs an operator's attention, per shop.</summary>
 public sealed class SyncStatusClient
 {
-    private readonly ShopSyncInvoker _invoker;
+    private readonly ShopSyncCalls _calls;
+    private readonly SyncStatusService.SyncStatusServiceClient _client;
 
-    internal SyncStatusClient(ShopSyncInvoker invoker)
+    internal SyncStatusClient(ShopSyncCalls calls, SyncStatusService.SyncStatusServiceClient client)
     {
-        _invoker = invoker;
+        _calls = calls;
+        _client = client;
     }
 
     /// <summary>The cues and task health; retried on UNAVAILABLE.</summary>
     public Task<GetSyncStatusResponse> GetSyncStatusAsync(GetSyncStatusRequest request, ShopSyncCallOptions? options = null, CancellationToken cancellationToken = default) =>
-        _invoker.UnaryAsync<GetSyncStatusRequest, GetSyncStatusResponse>(Method("GetSyncStatus"), request, idempotent: true, options, cancellationToken);
+        _calls.UnaryAsync(o => _client.GetSyncStatusAsync(request, o), options, cancellationToken);
 
     /// <summary>The status whenever it changes, until cancelled; reconnects on UNAVAILABLE before the first message.</summary>
     public IAsyncEnumerable<WatchSyncStatusResponse> WatchSyncStatusAsync(WatchSyncStatusRequest request, ShopSyncCallOptions? options = null, CancellationToken cancellationToken = default) =>
-        _invoker.StreamAsync<WatchSyncStatusRequest, WatchSyncStatusResponse>(Method("WatchSyncStatus"), request, retryBeforeFirstMessage: true, options, cancellationToken);
+        _calls.StreamAsync(o => _client.WatchSyncStatus(request, o), options, cancellationToken);
 
     /// <summary>The records behind one cue; retried on UNAVAILABLE.</summary>
     public Task<ListCueRecordsResponse> ListCueRecordsAsync(ListCueRecordsRequest request, ShopSyncCallOptions? options = null, CancellationToken cancellationToken = default) =>
-        _invoker.UnaryAsync<ListCueRecordsRequest, ListCueRecordsResponse>(Method("ListCueRecords"), request, idempotent: true, options, cancellationToken);
+        _calls.UnaryAsync(o => _client.ListCueRecordsAsync(request, o), options, cancellationToken);
 
     /// <summary>Sets a cue's warning and alert thresholds. Not retried.</summary>
     public Task<SetCueThresholdsResponse> SetCueThresholdsAsync(SetCueThresholdsRequest request, ShopSyncCallOptions? options = null, CancellationToken cancellationToken = default) =>
-        _invoker.UnaryAsync<SetCueThresholdsRequest, SetCueThresholdsResponse>(Method("SetCueThresholds"), request, idempotent: false, options, cancellationToken);
-
-    private static MethodDescriptor Method(string name) => ShopSyncMethods.Find(ShopSyncMethods.SyncStatus, name);
+        _calls.UnaryAsync(o => _client.SetCueThresholdsAsync(request, o), options, cancellationToken);
 }

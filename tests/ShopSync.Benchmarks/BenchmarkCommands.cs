@@ -15,7 +15,7 @@ internal static class BenchmarkCommands
     {
         ["sync"] = ("Sync Orders of 10,000 sandbox orders (250 per page) and Create Sales Orders: records/s, share of time paced by the rate limit", SyncBenchmark.RunAsync),
         ["engine"] = ("The job queue engine over gRPC against the real server (SQLite): enqueue, processing, latency, idle cost, memory", Engine.EngineBenchmark.RunAsync),
-        ["wire"] = ("gRPC unary throughput of ShopSync.Grpc vs a raw Kestrel HTTP/2 endpoint (h2load), allocations per call", WireBenchmark.RunAsync),
+        ["wire"] = ("gRPC unary throughput of Grpc.AspNetCore vs a raw Kestrel HTTP/2 endpoint (h2load), allocations per call", WireBenchmark.RunAsync),
         ["status"] = ("GetSyncStatus over 1,000,000 orders, 100,000 customers and 100,000 log entries (10 shops): p99 for one shop and all shops", StatusBenchmark.RunAsync),
         ["recurrence"] = ("10,000 recurring entries due every minute on the real server: start lateness p99, idle CPU and queries/s", RecurrenceBenchmark.RunAsync),
     };

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text;
 using Grpc.Health.V1;
-using ShopSync.Grpc;
-using ShopSync.Grpc.Client;
+using Grpc.Core;
+using ShopSync.Testing.Grpc;
 
 namespace ShopSync.Testing;
 
@@ -19,14 +19,18 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly object _gate = new();
 
-    private ServerProcess(Process process, Uri address, string databaseFile)
+    private ServerProcess(Process process, Uri address, Uri? webAddress, string databaseFile)
     {
         _process = process;
         Address = address;
+        WebAddress = webAddress;
         DatabaseFile = databaseFile;
     }
 
     public Uri Address { get; }
+
+    /// <summary>The HTTP/1.1 endpoint (gRPC-Web, webhooks) on a free port, or null when the arguments gave --web-urls.</summary>
+    public Uri? WebAddress { get; }
 
     public string DatabaseFile { get; }
 
@@ -75,13 +79,21 @@ public sealed class ServerProcess : IAsyncDisposable
         info.ArgumentList.Add(address.ToString().TrimEnd('/'));
         info.ArgumentList.Add("--db");
         info.ArgumentList.Add(databaseFile);
+        // Never the default web port: servers of parallel tests would collide on it.
+        Uri? webAddress = null;
+        if (extraArgs?.Any(a => a.StartsWith("--web-urls", StringComparison.Ordinal)) != true)
+        {
+            webAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+            info.ArgumentList.Add("--web-urls");
+            info.ArgumentList.Add(webAddress.ToString().TrimEnd('/'));
+        }
         foreach (var arg in extraArgs ?? [])
         {
             info.ArgumentList.Add(arg);
         }
         info.Environment["DOTNET_ENVIRONMENT"] = "Development";
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the server");
-        var server = new ServerProcess(process, address, databaseFile);
+        var server = new ServerProcess(process, address, webAddress, databaseFile);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.BeginOutputReadLine();
@@ -90,7 +102,7 @@ public sealed class ServerProcess : IAsyncDisposable
         return server;
     }
 
-    public GrpcChannel CreateChannel() => GrpcChannel.ForAddress(Address);
+    public TestChannel CreateChannel() => TestChannel.ForAddress(Address);
 
     /// <summary>Ends the process at once, as a crash or <c>kill -9</c> would: no shutdown code runs.</summary>
     public async Task KillAsync()
@@ -147,7 +159,7 @@ public sealed class ServerProcess : IAsyncDisposable
             try
             {
                 var reply = await channel.UnaryAsync<HealthCheckRequest, HealthCheckResponse>(
-                    check, new HealthCheckRequest(), new CallOptions { Timeout = TimeSpan.FromSeconds(2) });
+                    check, new HealthCheckRequest(), new TestCallOptions { Timeout = TimeSpan.FromSeconds(2) });
                 if (reply.Status == HealthCheckResponse.Types.ServingStatus.Serving)
                 {
                     return;

@@ -1,27 +1,32 @@
-// Interop client (@grpc/grpc-js) for grpc.testing.TestService: runs the cases of grpc-wire.md section 2 against
-// 127.0.0.1:<port> and prints one JSON line per case: {"case", "ok", "detail"}. Usage: node node_client.js <port>
+// Interop client (@grpc/grpc-js) for the real ShopSync services. Runs against a server started with
+// --Queue:EnableDiagnosticsTasks=true and prints one JSON line per case: {"case", "ok", "detail"}.
+// Usage: node node_client.js <port>
 'use strict';
 const path = require('path');
 const grpc = require('@grpc/grpc-js');
 const loader = require('@grpc/proto-loader');
+const protobuf = require('protobufjs');
 
 const port = process.argv[2];
-const def = loader.loadSync(['grpc/testing/test.proto'], {
-  includeDirs: [path.join(__dirname, 'protos')], keepCase: true, longs: String, enums: String, defaults: true, oneofs: true,
+const repoProtos = path.join(__dirname, '..', '..', 'protos');
+const localProtos = path.join(__dirname, 'protos');
+const def = loader.loadSync(['shopsync/v1/job_queue.proto'], {
+  includeDirs: [repoProtos], keepCase: true, longs: String, enums: String, defaults: true, oneofs: true,
 });
-const testing = grpc.loadPackageDefinition(def).grpc.testing;
+const v1 = grpc.loadPackageDefinition(def).shopsync.v1;
 const address = `127.0.0.1:${port}`;
-const options = { 'grpc.max_receive_message_length': 8 * 1024 * 1024 };
-const client = new testing.TestService(address, grpc.credentials.createInsecure(), options);
-const gzipClient = new testing.TestService(address, grpc.credentials.createInsecure(), { ...options, 'grpc.default_compression_algorithm': 2 });
-const deflateClient = new testing.TestService(address, grpc.credentials.createInsecure(), { ...options, 'grpc.default_compression_algorithm': 1 });
-const SPECIAL = '\t\ntest with whitespace\r\nand Unicode BMP \u263a and non-BMP \u{1F608}\t\n';
+const jobs = new v1.JobQueueService(address, grpc.credentials.createInsecure());
+const gzipJobs = new v1.JobQueueService(address, grpc.credentials.createInsecure(), { 'grpc.default_compression_algorithm': 2 });
+const rpc = new protobuf.Root();
+rpc.resolvePath = (origin, target) => path.join(localProtos, target);
+rpc.loadSync(['google/rpc/status.proto', 'google/rpc/error_details.proto']);
+const Status = rpc.lookupType('google.rpc.Status');
+const DIAGNOSTICS = 90001;
 
 const deadline = (ms) => ({ deadline: new Date(Date.now() + ms) });
-const payload = (size) => ({ body: Buffer.alloc(size) });
 const check = (cond, text) => { if (!cond) { throw new Error(text); } };
-const unary = (c, method, req, md = new grpc.Metadata(), opts = deadline(30000)) => new Promise((resolve, reject) => {
-  const call = c[method](req, md, opts, (err, res) => (err ? reject(err) : resolve({ res, call })));
+const unary = (client, method, req, md = new grpc.Metadata()) => new Promise((resolve, reject) => {
+  client[method](req, md, deadline(30000), (err, res) => (err ? reject(err) : resolve(res)));
 });
 const collect = (stream) => new Promise((resolve, reject) => {
   const items = [];
@@ -29,145 +34,104 @@ const collect = (stream) => new Promise((resolve, reject) => {
   stream.on('error', reject);
   stream.on('end', () => resolve(items));
 });
-async function expectStatus(promise, code, message) {
+const diagnostics = (category, steps, stepMs, mode = 'RUN_MODE_FOREGROUND') => ({
+  report_id: DIAGNOSTICS, category_code: category, mode,
+  options: [{ name: 'steps', value: String(steps) }, { name: 'step_ms', value: String(stepMs) }],
+});
+async function expectStatus(promise, code) {
   try { await promise; } catch (e) {
-    check(e.code === code, `code ${e.code} (${e.details})`);
-    if (message !== undefined) { check(e.details === message, `details ${JSON.stringify(e.details)}`); }
+    check(e.code === code, `code ${e.code} (${e.details}), expected ${code}`);
     return e;
   }
   throw new Error('call succeeded');
 }
+// grpc-status-details-bin unpacked: { 'google.rpc.BadRequest': message, ... }
+function details(error) {
+  const raw = error.metadata.get('grpc-status-details-bin')[0];
+  check(raw !== undefined, 'no grpc-status-details-bin trailer');
+  const status = Status.decode(raw);
+  check(status.code === error.code, `details code ${status.code} vs ${error.code}`);
+  check(status.message === error.details, `details message ${status.message} vs ${error.details}`);
+  const out = {};
+  for (const any of status.details) {
+    const name = any.type_url.substring(any.type_url.lastIndexOf('/') + 1);
+    out[name] = rpc.lookupType(name).decode(any.value);
+  }
+  return out;
+}
+async function eventsUntilCompleted(jobId, after = 0) {
+  const messages = await collect(jobs.WatchJob({ job_id: jobId, after_sequence: after }, deadline(60000)));
+  check(messages[0].snapshot && !messages[0].event, 'first WatchJob message is not the snapshot');
+  const events = messages.filter((m) => m.event).map((m) => m.event);
+  check(events.length > 0 && events[events.length - 1].kind === 'completed', 'WatchJob ended before completed');
+  return events;
+}
 
 const cases = {
-  async empty_unary() { const { res } = await unary(client, 'EmptyCall', {}); check(Object.keys(res).length === 0, 'non-empty'); },
-  async large_unary() {
-    const { res } = await unary(client, 'UnaryCall', { response_size: 314159, payload: payload(271828) });
-    check(res.payload.body.length === 314159, `size ${res.payload.body.length}`);
+  async foreground_enqueue_streams() {
+    const events = (await collect(jobs.EnqueueJob(diagnostics('js-foreground', 3, 20), deadline(60000)))).map((r) => r.event);
+    check(events[0].kind === 'accepted' && events[0].accepted.foreground, 'first event is not a foreground accepted');
+    const last = events[events.length - 1];
+    check(last.kind === 'completed' && last.completed.result === 'JOB_RESULT_SUCCEEDED', `last ${JSON.stringify(last)}`);
+    check(events.some((e) => e.kind === 'progress'), 'no progress event');
+    const sequences = events.map((e) => Number(e.sequence));
+    check(sequences.every((s, i) => i === 0 || s > sequences[i - 1]), `sequences ${sequences}`);
   },
-  async client_compressed_unary() {
-    await expectStatus(unary(client, 'UnaryCall', { expect_compressed: { value: true }, response_size: 314159, payload: payload(271828) }), grpc.status.INVALID_ARGUMENT);
-    for (const c of [gzipClient, deflateClient]) {
-      const { res } = await unary(c, 'UnaryCall', { expect_compressed: { value: true }, response_size: 314159, payload: payload(271828) });
-      check(res.payload.body.length === 314159, 'compressed size');
-    }
-    const { res } = await unary(client, 'UnaryCall', { expect_compressed: { value: false }, response_size: 314159, payload: payload(271828) });
-    check(res.payload.body.length === 314159, 'plain size');
+  async watch_resumes_after_sequence() {
+    const call = jobs.EnqueueJob(diagnostics('js-watch', 4, 20, 'RUN_MODE_BACKGROUND'), deadline(30000));
+    const jobId = (await collect(call))[0].event.job_id;
+    const all = await eventsUntilCompleted(jobId);
+    const middle = Number(all[Math.floor(all.length / 2)].sequence);
+    const resumed = (await eventsUntilCompleted(jobId, middle)).map((e) => Number(e.sequence));
+    const expected = all.map((e) => Number(e.sequence)).filter((s) => s > middle);
+    check(JSON.stringify(resumed) === JSON.stringify(expected), `resumed ${resumed}, expected ${expected}`);
   },
-  async server_compressed_unary() {
-    for (const compressed of [true, false]) {
-      const { res } = await unary(client, 'UnaryCall', { response_compressed: { value: compressed }, response_size: 314159, payload: payload(271828) });
-      check(res.payload.body.length === 314159, `size with compressed=${compressed}`);
-    }
+  async cancel_after_first_message() {
+    const call = jobs.EnqueueJob(diagnostics('js-cancel', 5, 100), deadline(60000));
+    const first = await new Promise((resolve, reject) => { call.once('data', resolve); call.once('error', reject); });
+    check(first.event.kind === 'accepted', 'first message is not accepted');
+    const ended = new Promise((resolve) => call.on('error', resolve));
+    call.cancel();
+    check((await ended).code === grpc.status.CANCELLED, 'not CANCELLED');
+    const events = await eventsUntilCompleted(first.event.job_id);
+    check(events[events.length - 1].completed.result === 'JOB_RESULT_SUCCEEDED', 'the job did not run to the end');
   },
-  async client_streaming() {
-    const sizes = [27182, 8, 1828, 45904];
-    const res = await new Promise((resolve, reject) => {
-      const call = client.StreamingInputCall(deadline(30000), (err, r) => (err ? reject(err) : resolve(r)));
-      sizes.forEach((s) => call.write({ payload: payload(s) }));
-      call.end();
-    });
-    check(res.aggregated_payload_size === 74922, `aggregated ${res.aggregated_payload_size}`);
+  async deadline_exceeded() {
+    await expectStatus(collect(jobs.WatchJobs({ category_code: 'js-nothing' }, deadline(500))), grpc.status.DEADLINE_EXCEEDED);
   },
-  async server_streaming() {
-    const sizes = [31415, 9, 2653, 58979];
-    const items = await collect(client.StreamingOutputCall({ response_parameters: sizes.map((size) => ({ size })) }, deadline(30000)));
-    check(JSON.stringify(items.map((i) => i.payload.body.length)) === JSON.stringify(sizes), 'sizes');
+  async compression() {
+    const reports = await unary(gzipJobs, 'ListReports', {});
+    check(reports.reports.some((r) => r.report_id === DIAGNOSTICS), 'Diagnostics not listed');
+    const events = (await collect(gzipJobs.EnqueueJob(diagnostics('js-gzip', 2, 10), deadline(60000)))).map((r) => r.event);
+    check(events[events.length - 1].kind === 'completed', 'compressed foreground call did not complete');
   },
-  async server_compressed_streaming() {
-    const items = await collect(client.StreamingOutputCall({ response_parameters: [
-      { size: 31415, compressed: { value: true } }, { size: 92653, compressed: { value: false } }] }, deadline(30000)));
-    check(JSON.stringify(items.map((i) => i.payload.body.length)) === '[31415,92653]', 'sizes');
-  },
-  async ping_pong() {
-    const pairs = [[31415, 27182], [9, 8], [2653, 1828], [58979, 45904]];
-    const call = client.FullDuplexCall(deadline(30000));
-    const got = [];
-    await new Promise((resolve, reject) => {
-      let index = 0;
-      call.on('data', (d) => {
-        got.push(d.payload.body.length);
-        index += 1;
-        if (index < pairs.length) { call.write({ response_parameters: [{ size: pairs[index][0] }], payload: payload(pairs[index][1]) }); } else { call.end(); }
-      });
-      call.on('error', reject);
-      call.on('end', resolve);
-      call.write({ response_parameters: [{ size: pairs[0][0] }], payload: payload(pairs[0][1]) });
-    });
-    check(JSON.stringify(got) === JSON.stringify(pairs.map((p) => p[0])), `sizes ${got}`);
-  },
-  async empty_stream() {
-    const call = client.FullDuplexCall(deadline(30000));
-    const items = collect(call);
-    call.end();
-    check((await items).length === 0, 'messages on an empty stream');
-  },
-  async custom_metadata() {
+  async metadata() {
     const md = new grpc.Metadata();
-    md.add('x-grpc-test-echo-initial', 'test_initial_metadata_value');
-    md.add('x-grpc-test-echo-trailing-bin', Buffer.from([0xab, 0xab, 0xab]));
-    const result = await new Promise((resolve, reject) => {
-      let initial; let trailing;
-      const call = client.UnaryCall({ response_size: 314159, payload: payload(271828) }, md, deadline(30000), (err) => { if (err) { reject(err); } });
-      call.on('metadata', (m) => { initial = m; });
-      call.on('status', (s) => { trailing = s.metadata; resolve({ initial, trailing }); });
-    });
-    check(result.initial.get('x-grpc-test-echo-initial')[0] === 'test_initial_metadata_value', 'unary initial');
-    check(Buffer.compare(result.trailing.get('x-grpc-test-echo-trailing-bin')[0], Buffer.from([0xab, 0xab, 0xab])) === 0, 'unary trailing');
-    const stream = client.FullDuplexCall(md, deadline(30000));
-    let initial; let trailing;
-    stream.on('metadata', (m) => { initial = m; });
-    stream.on('status', (s) => { trailing = s.metadata; });
-    stream.write({ response_parameters: [{ size: 314159 }], payload: payload(271828) });
-    stream.end();
-    const items = await collect(stream);
-    await new Promise((r) => setImmediate(r));
-    check(items.length === 1 && items[0].payload.body.length === 314159, 'duplex response');
-    check(initial.get('x-grpc-test-echo-initial')[0] === 'test_initial_metadata_value', 'duplex initial');
-    check(Buffer.compare(trailing.get('x-grpc-test-echo-trailing-bin')[0], Buffer.from([0xab, 0xab, 0xab])) === 0, 'duplex trailing');
+    md.set('x-shopsync-user', 'node-interop');
+    md.set('x-trace-bin', Buffer.from([0, 1, 255]));
+    const first = (await collect(jobs.EnqueueJob(diagnostics('js-metadata', 1, 10, 'RUN_MODE_BACKGROUND'), md, deadline(30000))))[0];
+    const job = (await unary(jobs, 'GetJob', { job_id: first.event.job_id })).job;
+    check(job.created_by === 'node-interop', `created_by ${job.created_by}`);
   },
-  async status_code_and_message() {
-    const status = { code: 2, message: 'test status message' };
-    await expectStatus(unary(client, 'UnaryCall', { response_status: status }), grpc.status.UNKNOWN, 'test status message');
-    const call = client.FullDuplexCall(deadline(30000));
-    const items = collect(call);
-    call.write({ response_status: status });
-    call.end();
-    await expectStatus(items, grpc.status.UNKNOWN, 'test status message');
+  async error_details() {
+    let e = await expectStatus(unary(jobs, 'GetJob', { job_id: 'not-a-uuid' }), grpc.status.INVALID_ARGUMENT);
+    check(e.details.startsWith('job_id: '), `message ${e.details}`);
+    check(details(e)['google.rpc.BadRequest'].fieldViolations[0].field === 'job_id', 'BadRequest field');
+    const missing = '0b6f0000-0000-4000-8000-000000000000';
+    e = await expectStatus(unary(jobs, 'GetJob', { job_id: missing }), grpc.status.NOT_FOUND);
+    const info = details(e)['google.rpc.ResourceInfo'];
+    check(info.resourceType === 'job' && info.resourceName === missing, `ResourceInfo ${JSON.stringify(info)}`);
+    const events = (await collect(jobs.EnqueueJob(diagnostics('js-precondition', 1, 10), deadline(60000)))).map((r) => r.event);
+    const jobId = events[events.length - 1].job_id;
+    e = await expectStatus(unary(jobs, 'HoldJob', { job_id: jobId }), grpc.status.FAILED_PRECONDITION);
+    const violation = details(e)['google.rpc.PreconditionFailure'].violations[0];
+    check(violation.type === 'STATE' && violation.subject === `job/${jobId}`, `PreconditionFailure ${JSON.stringify(violation)}`);
   },
-  async special_status_message() {
-    await expectStatus(unary(client, 'UnaryCall', { response_status: { code: 2, message: SPECIAL } }), grpc.status.UNKNOWN, SPECIAL);
-  },
-  async unimplemented_method() { await expectStatus(unary(client, 'UnimplementedCall', {}), grpc.status.UNIMPLEMENTED); },
-  async unimplemented_service() {
-    const other = new testing.UnimplementedService(address, grpc.credentials.createInsecure());
-    await expectStatus(unary(other, 'UnimplementedCall', {}), grpc.status.UNIMPLEMENTED);
-  },
-  async cancel_after_begin() {
-    const result = new Promise((resolve, reject) => {
-      const call = client.StreamingInputCall(deadline(30000), (err, r) => (err ? resolve(err) : reject(new Error(`succeeded ${r}`))));
-      call.cancel();
-    });
-    const err = await result;
-    check(err.code === grpc.status.CANCELLED, `code ${err.code}`);
-  },
-  async cancel_after_first_response() {
-    const call = client.StreamingOutputCall({ response_parameters: [{ size: 31415 }, { size: 9, interval_us: 20000000 }] }, deadline(60000));
-    const err = await new Promise((resolve, reject) => {
-      call.on('data', (d) => { check(d.payload.body.length === 31415, 'first size'); call.cancel(); });
-      call.on('error', resolve);
-      call.on('end', () => reject(new Error('stream ended normally')));
-    });
-    check(err.code === grpc.status.CANCELLED, `code ${err.code}`);
-  },
-  async timeout_on_sleeping_server() {
-    const call = client.StreamingOutputCall({ response_parameters: [{ size: 27182, interval_us: 20000000 }], payload: payload(27182) }, deadline(1));
-    await expectStatus(collect(call), grpc.status.DEADLINE_EXCEEDED);
-  },
-  async concurrent_large_unary() {
-    const calls = [];
-    for (let i = 0; i < 150; i += 1) { calls.push(unary(client, 'UnaryCall', { response_size: 314159, payload: payload(271828) }, new grpc.Metadata(), deadline(120000))); }
-    const results = await Promise.all(calls);
-    check(results.every(({ res }) => res.payload.body.length === 314159), 'a response had the wrong size');
+  async unimplemented() {
+    const client = new grpc.Client(address, grpc.credentials.createInsecure());
+    await expectStatus(new Promise((resolve, reject) => client.makeUnaryRequest(
+      '/shopsync.v1.JobQueueService/NoSuchMethod', (b) => b, (b) => b, Buffer.alloc(0), new grpc.Metadata(), deadline(30000),
+      (err, res) => (err ? reject(err) : resolve(res)))), grpc.status.UNIMPLEMENTED);
   },
 };
 
@@ -177,7 +141,7 @@ const cases = {
       await run();
       console.log(JSON.stringify({ case: name, ok: true, detail: '' }));
     } catch (e) {
-      console.log(JSON.stringify({ case: name, ok: false, detail: `${e.message}\n${e.stack}` }));
+      console.log(JSON.stringify({ case: name, ok: false, detail: String(e && e.stack ? e.stack : e) }));
     }
   }
   process.exit(0);

@@ -1,5 +1,5 @@
 using Google.Rpc;
-using ShopSync.Grpc;
+using Grpc.Core;
 
 namespace ShopSync.Cli.Infrastructure;
 
@@ -28,8 +28,9 @@ internal static class CliErrors
     private static string WithDetails(RpcException e)
     {
         var detail = e.Status.Detail;
+        var status = e.GetRpcStatus();
         var parts = new List<string>();
-        if (e.GetDetail<BadRequest>() is { } badRequest)
+        if (status?.GetDetail<BadRequest>() is { } badRequest)
         {
             foreach (var v in badRequest.FieldViolations)
             {
@@ -37,7 +38,7 @@ internal static class CliErrors
                 parts.Add(v.Description.Contains(v.Field, StringComparison.OrdinalIgnoreCase) ? v.Description : $"{v.Field}: {v.Description}");
             }
         }
-        if (e.GetDetail<PreconditionFailure>() is { } precondition)
+        if (status?.GetDetail<PreconditionFailure>() is { } precondition)
         {
             parts.AddRange(precondition.Violations.Select(v => $"{v.Subject}: {v.Description}"));
         }

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ShopSync.Grpc;
+using Grpc.Core;
 
 namespace ShopSync.Cli.Infrastructure;
 

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
+using Grpc.Core;
 using ShopSync.Contracts.V1;
-using ShopSync.Grpc;
 
 namespace ShopSync.Client.Internal;
 
@@ -12,43 +12,37 @@ namespace ShopSync.Client.Internal;
 internal static class ResumableJobWatch
 {
     public static async IAsyncEnumerable<WatchJobResponse> RunAsync(
-        ShopSyncInvoker invoker, WatchJobRequest request, ShopSyncCallOptions? options,
+        ShopSyncCalls calls, JobQueueService.JobQueueServiceClient client, WatchJobRequest request, ShopSyncCallOptions? options,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var method = ShopSyncMethods.Find(ShopSyncMethods.JobQueue, "WatchJob");
-        var deadline = invoker.Deadline(options, defaultTimeout: null);
+        var deadline = calls.Deadline(options, defaultTimeout: null);
         var after = request.AfterSequence;
         var snapshotSent = false;
         var failures = 0;
         while (true)
         {
-            var callOptions = await invoker.BuildAsync(options, deadline, cancellationToken).ConfigureAwait(false);
             var attemptRequest = new WatchJobRequest { JobId = request.JobId, AfterSequence = after };
-            using var call = invoker.Channel.ServerStreaming<WatchJobRequest, WatchJobResponse>(method, attemptRequest, callOptions);
-            await using var reader = call.GetAsyncEnumerator(cancellationToken);
+            using var call = client.WatchJob(attemptRequest, calls.Build(options, deadline, cancellationToken));
+            var stream = call.ResponseStream;
             while (true)
             {
                 bool more;
                 try
                 {
-                    more = await reader.MoveNextAsync().ConfigureAwait(false);
+                    more = await stream.MoveNext(cancellationToken).ConfigureAwait(false);
                 }
-                catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
+                catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable && ++failures < Math.Max(1, calls.Retry.MaxAttempts))
                 {
-                    throw new OperationCanceledException(e.Status.Detail, e, cancellationToken);
-                }
-                catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable && ++failures < Math.Max(1, invoker.Retry.MaxAttempts))
-                {
-                    var pause = invoker.Retry.BackoffAfter(failures);
-                    ClientLog.ResumingWatch(invoker.Logger, request.JobId, after, pause.TotalMilliseconds);
-                    await Task.Delay(pause, invoker.Time, cancellationToken).ConfigureAwait(false);
+                    var pause = calls.Retry.BackoffAfter(failures);
+                    ClientLog.ResumingWatch(calls.Logger, request.JobId, after, pause.TotalMilliseconds);
+                    await Task.Delay(pause, calls.Time, cancellationToken).ConfigureAwait(false);
                     break;
                 }
                 if (!more)
                 {
                     yield break;
                 }
-                var message = reader.Current;
+                var message = stream.Current;
                 if (message.Snapshot is not null && message.Event is null)
                 {
                     if (snapshotSent)

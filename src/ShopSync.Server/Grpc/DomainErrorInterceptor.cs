@@ -1,22 +1,38 @@
-using Google.Rpc;
-using ShopSync.Grpc;
-using ShopSync.Grpc.Server;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using ShopSync.Queue.Errors;
+using ShopSync.Connector.Erp;
 using ShopSync.Connector.Shops;
 
 namespace ShopSync.Server.Grpc;
 
 /// <summary>
-/// Turns the domain's exceptions into gRPC statuses in one place, so service methods stay free of
-/// try/catch: validation → INVALID_ARGUMENT with a BadRequest naming the field; unknown resources →
-/// NOT_FOUND; conflicts → ALREADY_EXISTS or FAILED_PRECONDITION.
+/// Turns the domain's deliberate exceptions into gRPC statuses in one place, so service methods stay free of
+/// try/catch: validation → INVALID_ARGUMENT with a BadRequest naming the field; unknown resources → NOT_FOUND with
+/// a ResourceInfo; conflicts → ALREADY_EXISTS or FAILED_PRECONDITION. Anything else is left to grpc-dotnet
+/// (UNKNOWN, no message: EnableDetailedErrors is off).
 /// </summary>
-internal sealed class DomainErrorInterceptor : IServerInterceptor
+internal sealed class DomainErrorInterceptor : Interceptor
 {
-    public async Task InterceptAsync(ServerCallContext context, ServerCallDelegate next)
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
         try
         {
-            await next(context);
+            return await continuation(request, context);
+        }
+        catch (Exception e) when (Translate(e) is { } status)
+        {
+            throw status;
+        }
+    }
+
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(request, responseStream, context);
         }
         catch (Exception e) when (Translate(e) is { } status)
         {
@@ -26,18 +42,15 @@ internal sealed class DomainErrorInterceptor : IServerInterceptor
 
     internal static RpcException? Translate(Exception e) => e switch
     {
-        ShopValidationException v => Invalid(v.Field, v.Message),
-        ShopNotFoundException n => RpcException.NotFound("shop", n.Code, n.Message),
-        ShopAlreadyExistsException a => RpcException.WithDetails(
-            StatusCode.AlreadyExists, a.Message, new ResourceInfo { ResourceType = "shop", ResourceName = a.Code, Description = a.Message }),
-        _ => QueueErrors.Translate(e),
+        ShopValidationException v => RpcErrors.Invalid(v.Field, v.Message),
+        ShopNotFoundException n => RpcErrors.NotFound("shop", n.Code, n.Message),
+        ShopAlreadyExistsException a => RpcErrors.AlreadyExists("shop", a.Code, a.Message),
+        ErpValidationException v => RpcErrors.Invalid(v.Field, v.Message),
+        ErpNotFoundException n => RpcErrors.NotFound(n.Kind, n.Key, n.Message),
+        JobValidationException v => RpcErrors.Invalid(v.Field, v.Message),
+        JobNotFoundException n => RpcErrors.NotFound("job", n.JobId.ToString(), $"job_id: {n.Message}"),
+        JobStateException s => RpcErrors.FailedPrecondition("STATE", $"job/{s.JobId}", s.Message),
+        JobOccurrenceExistsException o => RpcErrors.AlreadyExists("job", $"{o.ScheduleId}@{o.OccurrenceUtc:O}", o.Message),
+        _ => null,
     };
-
-    /// <summary>INVALID_ARGUMENT whose message is the domain's own sentence (it already names the field).</summary>
-    internal static RpcException Invalid(string field, string message)
-    {
-        var badRequest = new BadRequest();
-        badRequest.FieldViolations.Add(new BadRequest.Types.FieldViolation { Field = field, Description = message });
-        return RpcException.WithDetails(StatusCode.InvalidArgument, message, badRequest);
-    }
 }

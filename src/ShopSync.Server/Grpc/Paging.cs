@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Text;
-using ShopSync.Grpc;
 
 namespace ShopSync.Server.Grpc;
 
@@ -15,7 +14,7 @@ internal static class Paging
     {
         if (requested < 0)
         {
-            throw RpcException.InvalidArgument(field, $"must not be negative (got {requested})");
+            throw RpcErrors.InvalidArgument(field, $"must not be negative (got {requested})");
         }
         return requested == 0 ? DefaultPageSize : Math.Min(requested, MaxPageSize);
     }
@@ -36,7 +35,7 @@ internal static class Paging
         }
         catch (FormatException)
         {
-            throw RpcException.InvalidArgument(field, "is not a page token this server issued; pass next_page_token from the previous response");
+            throw RpcErrors.InvalidArgument(field, "is not a page token this server issued; pass next_page_token from the previous response");
         }
     }
 }

@@ -1,50 +1,63 @@
 using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using ShopSync.Grpc.Server;
 
 namespace ShopSync.Server.Hosting;
 
 /// <summary>
-/// Binds Kestrel to the <c>--urls</c> list (';'-separated). A cleartext URL is an HTTP/2-only endpoint
-/// (gRPC with prior knowledge). An https URL negotiates HTTP/2 or HTTP/1.1 by ALPN, so Shopify's
-/// HTTP/1.1 webhooks reach it too; its certificate comes from Kestrel's configuration
-/// (<c>Kestrel:Certificates:Default</c>).
+/// Binds Kestrel to the <c>--urls</c> list and the <c>--web-urls</c> list (each ';'-separated).
+/// <list type="bullet">
+/// <item><c>--urls</c>, cleartext: HTTP/2 only (gRPC with prior knowledge, h2c). https: HTTP/2 or HTTP/1.1 by ALPN.</item>
+/// <item><c>--web-urls</c>, cleartext: HTTP/1.1 only, for browsers (gRPC-Web), Shopify's webhooks and later the
+/// dashboard; a browser cannot speak h2c. https: HTTP/1.1 or HTTP/2 by ALPN. <c>none</c> turns it off.</item>
+/// </list>
+/// A certificate for https comes from Kestrel's configuration (<c>Kestrel:Certificates:Default</c>).
 /// </summary>
 internal static class ListenUrls
 {
-    public static void Apply(KestrelServerOptions kestrel, string urls)
+    public const string None = "none";
+
+    public static void Apply(KestrelServerOptions kestrel, string urls, string webUrls)
     {
-        foreach (var text in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var (scheme, endPoint) in ParseList(urls, "--urls"))
         {
-            var (scheme, endPoint) = Parse(text);
-            if (scheme == Uri.UriSchemeHttps)
-            {
-                kestrel.Listen(endPoint, listen =>
-                {
-                    listen.Protocols = HttpProtocols.Http1AndHttp2;
-                    listen.UseHttps();
-                });
-            }
-            else
-            {
-                kestrel.ListenGrpc(endPoint);
-            }
+            Listen(kestrel, endPoint, scheme == Uri.UriSchemeHttps ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http2, scheme == Uri.UriSchemeHttps);
+        }
+        if (string.Equals(webUrls.Trim(), None, StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+        foreach (var (scheme, endPoint) in ParseList(webUrls, "--web-urls"))
+        {
+            Listen(kestrel, endPoint, scheme == Uri.UriSchemeHttps ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http1, scheme == Uri.UriSchemeHttps);
         }
     }
 
-    private static (string Scheme, IPEndPoint EndPoint) Parse(string text)
+    private static void Listen(KestrelServerOptions kestrel, IPEndPoint endPoint, HttpProtocols protocols, bool https) =>
+        kestrel.Listen(endPoint, listen =>
+        {
+            listen.Protocols = protocols;
+            if (https)
+            {
+                listen.UseHttps();
+            }
+        });
+
+    private static IEnumerable<(string Scheme, IPEndPoint EndPoint)> ParseList(string urls, string option) =>
+        urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(text => Parse(text, option)).ToList();
+
+    private static (string Scheme, IPEndPoint EndPoint) Parse(string text, string option)
     {
         // Uri rejects the wildcard hosts Kestrel accepts, so they are swapped for an address first.
         var normalized = text.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal);
         if (!Uri.TryCreate(normalized, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
-            throw new ArgumentException($"--urls: \"{text}\" is not an http:// or https:// address such as http://127.0.0.1:5000");
+            throw new ArgumentException($"{option}: \"{text}\" is not an http:// or https:// address such as {(option == "--urls" ? ServerCommandLine.DefaultUrls : ServerCommandLine.DefaultWebUrls)}");
         }
         var address = uri.Host switch
         {
             "localhost" => IPAddress.Loopback,
             var host when IPAddress.TryParse(host.Trim('[', ']'), out var ip) => ip,
-            _ => throw new ArgumentException($"--urls: \"{text}\": use an IP address, localhost or *"),
+            _ => throw new ArgumentException($"{option}: \"{text}\": use an IP address, localhost or *"),
         };
         return (uri.Scheme, new IPEndPoint(address, uri.Port));
     }

@@ -2,13 +2,16 @@ namespace ShopSync.Server.Hosting;
 
 /// <summary>
 /// The server's command-line conventions, turned into configuration keys:
-/// <c>--urls</c> (default http://127.0.0.1:5000), <c>--db &lt;file&gt;</c> (SQLite file, default shopsync.db)
+/// <c>--urls</c> (gRPC over h2c, default http://127.0.0.1:5000), <c>--web-urls</c> (HTTP/1.1 for browsers: gRPC-Web and
+/// webhooks, default http://127.0.0.1:5001, <c>none</c> = off), <c>--db &lt;file&gt;</c> (SQLite file, default shopsync.db)
 /// and the flag <c>--demo</c> (a sandbox Shopify store and a demo shop). Configuration files are not watched for
 /// changes unless <c>--hostBuilder:reloadConfigOnChange=true</c> is given.
 /// </summary>
 internal static class ServerCommandLine
 {
     public const string DefaultUrls = "http://127.0.0.1:5000";
+    public const string DefaultWebUrls = "http://127.0.0.1:5001";
+    public const string WebUrlsKey = "WebUrls";
     public const string DefaultDatabaseFile = "shopsync.db";
 
     /// <summary>
@@ -34,13 +37,20 @@ internal static class ServerCommandLine
                 case "--demo":
                     result.Add("--Demo:Enabled=" + args[++i]);
                     break;
+                case "--web-urls" when nextIsValue:
+                    result.Add("--WebUrls=" + args[++i]);
+                    break;
+                case "--web-urls":
+                    throw new ArgumentException("--web-urls needs an address such as http://127.0.0.1:5001, or none");
                 case "--db" when nextIsValue:
                     result.Add("--Storage:DatabaseFile=" + args[++i]);
                     break;
                 case "--db":
                     throw new ArgumentException("--db needs a file name, e.g. --db shopsync.db");
                 default:
-                    result.Add(arg.StartsWith("--db=", StringComparison.Ordinal) ? "--Storage:DatabaseFile=" + arg[5..] : arg);
+                    result.Add(arg.StartsWith("--db=", StringComparison.Ordinal) ? "--Storage:DatabaseFile=" + arg[5..]
+                        : arg.StartsWith("--web-urls=", StringComparison.Ordinal) ? "--WebUrls=" + arg[11..]
+                        : arg);
                     break;
             }
         }

@@ -1,13 +1,9 @@
 using Microsoft.Extensions.Options;
-using ShopSync.Grpc.Server;
 using ShopSync.Queue;
 using ShopSync.Queue.Filters;
 using ShopSync.Server.Demo;
-using ShopSync.Server.Erp;
-using ShopSync.Server.Grpc;
 using ShopSync.Server.Jobs;
 using ShopSync.Server.Schedules;
-using ShopSync.Server.Shops;
 using ShopSync.Server.Status;
 using ShopSync.Server.Webhooks;
 using ShopSync.Connector;
@@ -25,7 +21,8 @@ internal static class ServerComposition
     {
         var configuration = builder.Configuration;
         var urls = configuration["urls"] is { Length: > 0 } configured ? configured : ServerCommandLine.DefaultUrls;
-        builder.WebHost.ConfigureKestrel(kestrel => ListenUrls.Apply(kestrel, urls));
+        var webUrls = configuration[ServerCommandLine.WebUrlsKey] is { Length: > 0 } web ? web : ServerCommandLine.DefaultWebUrls;
+        builder.WebHost.ConfigureKestrel(kestrel => ListenUrls.Apply(kestrel, urls, webUrls));
 
         var connectionString = ServerCommandLine.ResolveConnectionString(configuration);
         // Hosted services stop in reverse order of registration: the schedule runner before the dispatcher,
@@ -39,7 +36,7 @@ internal static class ServerComposition
             .AddShopSyncShops(connectionString)
             .AddShopSyncTasks(o => configuration.GetSection(SyncOptions.SectionName).Bind(o))
             .AddOrderSyncWebhooks()
-            .AddServerGrpc()
+            .AddShopSyncGrpc(configuration)
             .AddSyncStatus()
             .AddDemo(configuration);
         return builder;
@@ -47,12 +44,7 @@ internal static class ServerComposition
 
     public static WebApplication MapShopSync(this WebApplication app)
     {
-        app.MapGrpcService<JobQueueGrpcService>();
-        app.MapGrpcService<ShopGrpcService>();
-        app.MapGrpcService<ScheduleGrpcService>();
-        app.MapGrpcService<ErpBookGrpcService>();
-        app.MapGrpcService<SyncStatusGrpcService>();
-        app.MapGrpcHealthAndReflection();
+        app.MapShopSyncGrpc();
         app.MapShopifyWebhooks();
         return app;
     }

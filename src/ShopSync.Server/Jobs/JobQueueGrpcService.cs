@@ -1,7 +1,5 @@
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+using Grpc.Core;
 using ShopSync.Contracts.V1;
-using ShopSync.Grpc;
-using ShopSync.Grpc.Server;
 using ShopSync.Queue.Controls;
 using ShopSync.Server.Grpc;
 using Engine = ShopSync.Queue;
@@ -13,21 +11,18 @@ internal sealed class JobQueueGrpcService(
     IJobQueue queue,
     ShopRunPolicy runPolicy,
     RequestPageService requestPages,
-    TimeProvider time,
-    IHostApplicationLifetime lifetime) : IGrpcService
+    IHostApplicationLifetime lifetime) : JobQueueService.JobQueueServiceBase
 {
     private static readonly TimeSpan DefaultCancelWait = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan CancelReplyMargin = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeProvider DeadlineClock = TimeProvider.System;
 
     // Bulk calls are serialised by the store's single writer anyway: two at a time keep it busy (one maps while the
     // other is stored). More only held more mapped entries in memory at once (~1 KB each), which the GC promoted
     // and kept: the server's heap grew with the number of concurrent bulk callers, not with the queue.
     private readonly SemaphoreSlim _bulkGate = new(2, 2);
 
-    public static ServiceDescriptor Descriptor =>
-        JobQueueReflection.Descriptor.FindTypeByName<ServiceDescriptor>("JobQueueService");
-
-    public async Task EnqueueJob(EnqueueJobRequest request, IServerStreamWriter<EnqueueJobResponse> responses, ServerCallContext context)
+    public override async Task EnqueueJob(EnqueueJobRequest request, IServerStreamWriter<EnqueueJobResponse> responses, ServerCallContext context)
     {
         var cancellationToken = context.CancellationToken;
         var run = await runPolicy.ResolveRunAsync(request.ShopCode.Trim(), request.CategoryCode, request.Mode, cancellationToken);
@@ -58,11 +53,11 @@ internal sealed class JobQueueGrpcService(
         }
     }
 
-    public async Task<EnqueueJobsResponse> EnqueueJobs(EnqueueJobsRequest request, ServerCallContext context)
+    public override async Task<EnqueueJobsResponse> EnqueueJobs(EnqueueJobsRequest request, ServerCallContext context)
     {
         if (request.Jobs.Count == 0)
         {
-            throw RpcException.InvalidArgument("jobs", "must hold at least one job");
+            throw RpcErrors.InvalidArgument("jobs", "must hold at least one job");
         }
         IReadOnlyList<Engine.Entries.Job> jobs;
         await _bulkGate.WaitAsync(context.CancellationToken);
@@ -88,12 +83,12 @@ internal sealed class JobQueueGrpcService(
         return response;
     }
 
-    public async Task WatchJob(WatchJobRequest request, IServerStreamWriter<WatchJobResponse> responses, ServerCallContext context)
+    public override async Task WatchJob(WatchJobRequest request, IServerStreamWriter<WatchJobResponse> responses, ServerCallContext context)
     {
         var id = JobRequests.JobId(request.JobId);
         if (request.AfterSequence < 0)
         {
-            throw RpcException.InvalidArgument("after_sequence", "must not be negative");
+            throw RpcErrors.InvalidArgument("after_sequence", "must not be negative");
         }
         var snapshot = await queue.GetAsync(id, context.CancellationToken);
         await responses.WriteAsync(new WatchJobResponse { Snapshot = JobMessages.ToMessage(snapshot) }, context.CancellationToken);
@@ -113,7 +108,7 @@ internal sealed class JobQueueGrpcService(
         }
     }
 
-    public async Task WatchJobs(WatchJobsRequest request, IServerStreamWriter<WatchJobsResponse> responses, ServerCallContext context)
+    public override async Task WatchJobs(WatchJobsRequest request, IServerStreamWriter<WatchJobsResponse> responses, ServerCallContext context)
     {
         var filter = new Engine.Events.QueueWatchFilter(
             NullIfEmpty(request.ShopCode), NullIfEmpty(request.CategoryCode), request.ReportId);
@@ -132,21 +127,21 @@ internal sealed class JobQueueGrpcService(
         }
         catch (OperationCanceledException) when (IsShutdown(context))
         {
-            throw new RpcException(new ShopSync.Grpc.Status(StatusCode.Unavailable, "The server is shutting down; watch again when it is back."));
+            throw RpcErrors.Unavailable("The server is shutting down; watch again when it is back.");
         }
     }
 
-    public async Task<GetJobResponse> GetJob(GetJobRequest request, ServerCallContext context) =>
+    public override async Task<GetJobResponse> GetJob(GetJobRequest request, ServerCallContext context) =>
         new() { Job = JobMessages.ToMessage(await queue.GetAsync(JobRequests.JobId(request.JobId), context.CancellationToken)) };
 
-    public async Task<ListJobsResponse> ListJobs(ListJobsRequest request, ServerCallContext context)
+    public override async Task<ListJobsResponse> ListJobs(ListJobsRequest request, ServerCallContext context)
     {
         var statuses = new List<Engine.Entries.JobStatus>();
         for (var i = 0; i < request.Statuses.Count; i++)
         {
             var s = request.Statuses[i];
             statuses.Add(s is JobStatus.Unspecified || !Enum.IsDefined(s)
-                ? throw RpcException.InvalidArgument($"statuses[{i}]", $"unknown job status {(int)s}")
+                ? throw RpcErrors.InvalidArgument($"statuses[{i}]", $"unknown job status {(int)s}")
                 : (Engine.Entries.JobStatus)(int)s);
         }
         var page = await queue.ListAsync(
@@ -165,7 +160,7 @@ internal sealed class JobQueueGrpcService(
         return response;
     }
 
-    public async Task<ListLogEntriesResponse> ListLogEntries(ListLogEntriesRequest request, ServerCallContext context)
+    public override async Task<ListLogEntriesResponse> ListLogEntries(ListLogEntriesRequest request, ServerCallContext context)
     {
         var page = await queue.ListLogAsync(
             new JobLogQuery
@@ -183,52 +178,54 @@ internal sealed class JobQueueGrpcService(
         return response;
     }
 
-    public async Task<HoldJobResponse> HoldJob(HoldJobRequest request, ServerCallContext context) =>
+    public override async Task<HoldJobResponse> HoldJob(HoldJobRequest request, ServerCallContext context) =>
         new() { Job = JobMessages.ToMessage(await queue.HoldAsync(JobRequests.JobId(request.JobId), context.CancellationToken)) };
 
-    public async Task<SetJobReadyResponse> SetJobReady(SetJobReadyRequest request, ServerCallContext context) =>
+    public override async Task<SetJobReadyResponse> SetJobReady(SetJobReadyRequest request, ServerCallContext context) =>
         new() { Job = JobMessages.ToMessage(await queue.SetReadyAsync(JobRequests.JobId(request.JobId), context.CancellationToken)) };
 
-    public async Task<RestartJobResponse> RestartJob(RestartJobRequest request, ServerCallContext context) =>
+    public override async Task<RestartJobResponse> RestartJob(RestartJobRequest request, ServerCallContext context) =>
         new() { Job = JobMessages.ToMessage(await queue.RestartAsync(JobRequests.JobId(request.JobId), context.CancellationToken)) };
 
-    public async Task<CancelJobResponse> CancelJob(CancelJobRequest request, ServerCallContext context)
+    public override async Task<CancelJobResponse> CancelJob(CancelJobRequest request, ServerCallContext context)
     {
         var id = JobRequests.JobId(request.JobId);
         var wait = JobRequests.Span(request.Wait, "wait") ?? DefaultCancelWait;
         if (wait < TimeSpan.Zero)
         {
-            throw RpcException.InvalidArgument("wait", "must not be negative");
+            throw RpcErrors.InvalidArgument("wait", "must not be negative");
         }
-        if (context.Deadline is { } deadline)
+        if (context.Deadline != DateTime.MaxValue)
         {
             // Answer before the caller's deadline (with a margin for the reply), saying whether the handler stopped.
-            var left = deadline - time.GetUtcNow() - CancelReplyMargin;
+            // grpc-timeout is a real-time budget and grpc-dotnet's deadline is on the real clock: it is measured on
+            // that clock, never on the application's (which --Clock:Speed may run faster).
+            var left = context.Deadline - DeadlineClock.GetUtcNow().UtcDateTime - CancelReplyMargin;
             wait = left < wait ? (left > TimeSpan.Zero ? left : TimeSpan.Zero) : wait;
         }
         var result = await queue.CancelAsync(id, wait, context.CancellationToken);
         return new CancelJobResponse { Job = JobMessages.ToMessage(result.Job), Stopped = result.Stopped };
     }
 
-    public async Task<DeleteJobResponse> DeleteJob(DeleteJobRequest request, ServerCallContext context)
+    public override async Task<DeleteJobResponse> DeleteJob(DeleteJobRequest request, ServerCallContext context)
     {
         await queue.DeleteAsync(JobRequests.JobId(request.JobId), context.CancellationToken);
         return new DeleteJobResponse();
     }
 
-    public async Task<RunJobNowResponse> RunJobNow(RunJobNowRequest request, ServerCallContext context) =>
+    public override async Task<RunJobNowResponse> RunJobNow(RunJobNowRequest request, ServerCallContext context) =>
         new() { Job = JobMessages.ToMessage(await queue.RunNowAsync(JobRequests.JobId(request.JobId), context.CancellationToken)) };
 
-    public Task<ListReportsResponse> ListReports(ListReportsRequest request, ServerCallContext context) =>
+    public override Task<ListReportsResponse> ListReports(ListReportsRequest request, ServerCallContext context) =>
         Task.FromResult(requestPages.ListReports());
 
-    public Task<GetRequestPageResponse> GetRequestPage(GetRequestPageRequest request, ServerCallContext context) =>
+    public override Task<GetRequestPageResponse> GetRequestPage(GetRequestPageRequest request, ServerCallContext context) =>
         Task.FromResult(requestPages.GetRequestPage(request.ReportId));
 
-    public Task<SetRequestPageFiltersResponse> SetRequestPageFilters(SetRequestPageFiltersRequest request, ServerCallContext context) =>
+    public override Task<SetRequestPageFiltersResponse> SetRequestPageFilters(SetRequestPageFiltersRequest request, ServerCallContext context) =>
         requestPages.SetAsync(request, context.CancellationToken);
 
-    public Task<GetRequestPageFiltersResponse> GetRequestPageFilters(GetRequestPageFiltersRequest request, ServerCallContext context) =>
+    public override Task<GetRequestPageFiltersResponse> GetRequestPageFilters(GetRequestPageFiltersRequest request, ServerCallContext context) =>
         requestPages.GetAsync(request, context.CancellationToken);
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
@@ -243,7 +240,6 @@ internal sealed class JobQueueGrpcService(
     private bool IsShutdown(ServerCallContext context) =>
         lifetime.ApplicationStopping.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested;
 
-    private static RpcException ShuttingDown(Guid jobId, long lastSequence) => new(new ShopSync.Grpc.Status(
-        StatusCode.Unavailable,
-        $"The server is shutting down; the job goes on. Resume with WatchJob(job_id={jobId}, after_sequence={lastSequence})."));
+    private static RpcException ShuttingDown(Guid jobId, long lastSequence) => RpcErrors.Unavailable(
+        $"The server is shutting down; the job goes on. Resume with WatchJob(job_id={jobId}, after_sequence={lastSequence}).");
 }

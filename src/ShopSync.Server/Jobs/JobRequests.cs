@@ -1,5 +1,6 @@
+using ShopSync.Server.Grpc;
+using Grpc.Core;
 using Google.Protobuf.WellKnownTypes;
-using ShopSync.Grpc;
 using ShopSync.Queue.Entries;
 using V1 = ShopSync.Contracts.V1;
 
@@ -12,11 +13,11 @@ internal static class JobRequests
     {
         if (value.Length == 0)
         {
-            throw RpcException.InvalidArgument(field, "is required");
+            throw RpcErrors.InvalidArgument(field, "is required");
         }
         return Guid.TryParse(value, out var id)
             ? id
-            : throw RpcException.InvalidArgument(field, $"\"{value}\" is not a job id (a UUID such as 0b6f…)");
+            : throw RpcErrors.InvalidArgument(field, $"\"{value}\" is not a job id (a UUID such as 0b6f…)");
     }
 
     public static EnqueueRequest ToEnqueue(
@@ -54,7 +55,7 @@ internal static class JobRequests
         }
         catch (InvalidOperationException)
         {
-            throw RpcException.InvalidArgument(prefix + field, "is not a valid timestamp");
+            throw RpcErrors.InvalidArgument(prefix + field, "is not a valid timestamp");
         }
     }
 
@@ -73,11 +74,11 @@ internal static class JobRequests
         }
         catch (InvalidOperationException)
         {
-            throw RpcException.InvalidArgument(prefix + field, "is not a valid duration");
+            throw RpcErrors.InvalidArgument(prefix + field, "is not a valid duration");
         }
     }
 
     /// <summary>Who queued an entry: the <c>x-shopsync-user</c> metadata when sent, else the peer.</summary>
-    public static string CreatedBy(ShopSync.Grpc.Server.ServerCallContext context) =>
+    public static string CreatedBy(ServerCallContext context) =>
         context.RequestHeaders.GetValue("x-shopsync-user") is { Length: > 0 } user ? user : context.Peer;
 }

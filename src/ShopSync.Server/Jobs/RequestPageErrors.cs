@@ -1,5 +1,6 @@
+using ShopSync.Server.Grpc;
+using Grpc.Core;
 using Google.Rpc;
-using ShopSync.Grpc;
 using ShopSync.Queue.Filters;
 
 namespace ShopSync.Server.Jobs;
@@ -25,7 +26,7 @@ internal static class RequestPageErrors
                 Description = p.Message,
             });
         }
-        return RpcException.WithDetails(StatusCode.InvalidArgument, e.Message, badRequest);
+        return RpcErrors.WithDetails(StatusCode.InvalidArgument, e.Message, badRequest);
     }
 
     public static string FieldPath(

@@ -1,5 +1,5 @@
+using ShopSync.Server.Grpc;
 using ShopSync.Contracts.V1;
-using ShopSync.Grpc;
 using ShopSync.Queue.Controls;
 using ShopSync.Queue.Entries;
 using ShopSync.Queue.Filters;
@@ -69,7 +69,7 @@ internal sealed class RequestPageService(
                 break;
             }
             default:
-                throw RpcException.InvalidArgument("target", "set job_id or shop_report");
+                throw RpcErrors.InvalidArgument("target", "set job_id or shop_report");
         }
         return response;
     }
@@ -89,7 +89,7 @@ internal sealed class RequestPageService(
                 ParameterMessages.Fill(response.Filters, response.Options, value.Filters, value.Options);
                 break;
             default:
-                throw RpcException.InvalidArgument("target", "set job_id or shop_report");
+                throw RpcErrors.InvalidArgument("target", "set job_id or shop_report");
         }
         return response;
     }
@@ -143,7 +143,7 @@ internal sealed class RequestPageService(
         if (report is null)
         {
             var known = string.Join(", ", reports.Reports.Select(r => $"{r.ReportId} {r.Name}"));
-            throw RpcException.InvalidArgument(field, $"unknown report {reportId}; this server runs: {known}");
+            throw RpcErrors.InvalidArgument(field, $"unknown report {reportId}; this server runs: {known}");
         }
         return pages.TryGet(reportId, out var page) ? page : new RequestPageDefinition(reportId, report.Name, [], []);
     }
@@ -152,10 +152,10 @@ internal sealed class RequestPageService(
     {
         if (target is null || target.ShopCode.Length == 0)
         {
-            throw RpcException.InvalidArgument("shop_report.shop_code", "is required");
+            throw RpcErrors.InvalidArgument("shop_report.shop_code", "is required");
         }
         var shop = await shops.FindAsync(target.ShopCode, cancellationToken)
-            ?? throw RpcException.NotFound("shop", target.ShopCode, $"shop_report.shop_code: shop \"{target.ShopCode}\" does not exist");
+            ?? throw RpcErrors.NotFound("shop", target.ShopCode, $"shop_report.shop_code: shop \"{target.ShopCode}\" does not exist");
         Definition(target.ReportId, "shop_report.report_id");
         return (shop.Code, target.ReportId);
     }

@@ -1,4 +1,4 @@
-using ShopSync.Grpc;
+using ShopSync.Server.Grpc;
 using ShopSync.Connector.Shops;
 using V1 = ShopSync.Contracts.V1;
 
@@ -19,13 +19,13 @@ internal sealed class ShopRunPolicy(IShopRegistry shops)
     {
         if (!Enum.IsDefined(mode))
         {
-            throw RpcException.InvalidArgument("mode", $"unknown run mode {(int)mode}; use AUTO, FOREGROUND or BACKGROUND");
+            throw RpcErrors.InvalidArgument("mode", $"unknown run mode {(int)mode}; use AUTO, FOREGROUND or BACKGROUND");
         }
         Shop? shop = null;
         if (shopCode.Length > 0)
         {
             shop = await shops.FindAsync(shopCode, cancellationToken)
-                ?? throw RpcException.NotFound("shop", shopCode, $"shop_code: shop \"{shopCode}\" does not exist");
+                ?? throw RpcErrors.NotFound("shop", shopCode, $"shop_code: shop \"{shopCode}\" does not exist");
         }
         var category = requestedCategory.Length > 0 ? requestedCategory : shop?.JobQueueCategory;
         var foreground = mode switch

@@ -1,26 +1,21 @@
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+using Grpc.Core;
 using ShopSync.Contracts.V1;
-using ShopSync.Grpc;
-using ShopSync.Grpc.Server;
 using ShopSync.Queue.Scheduling;
 using ShopSync.Server.Grpc;
 
 namespace ShopSync.Server.Schedules;
 
 /// <summary>shopsync.v1.ScheduleService: recurring entries; <see cref="ScheduleRunner"/> queues their occurrences.</summary>
-internal sealed class ScheduleGrpcService(ScheduleManager schedules, ScheduleRequests requests, TimeProvider time) : IGrpcService
+internal sealed class ScheduleGrpcService(ScheduleManager schedules, ScheduleRequests requests, TimeProvider time) : ScheduleService.ScheduleServiceBase
 {
-    public static ServiceDescriptor Descriptor =>
-        ScheduleReflection.Descriptor.FindTypeByName<ServiceDescriptor>("ScheduleService");
-
-    public async Task<ScheduleRecurringResponse> ScheduleRecurring(ScheduleRecurringRequest request, ServerCallContext context)
+    public override async Task<ScheduleRecurringResponse> ScheduleRecurring(ScheduleRecurringRequest request, ServerCallContext context)
     {
         var definition = await requests.ToDefinitionAsync(request, "", context.CancellationToken);
         var created = await schedules.CreateAsync(definition, request.OnHold, context.CancellationToken);
         return new ScheduleRecurringResponse { Schedule = ScheduleInfoMessages.ToMessage(created) };
     }
 
-    public async Task<UpdateScheduleResponse> UpdateSchedule(UpdateScheduleRequest request, ServerCallContext context)
+    public override async Task<UpdateScheduleResponse> UpdateSchedule(UpdateScheduleRequest request, ServerCallContext context)
     {
         var id = ScheduleRequests.ScheduleId(request.ScheduleId);
         var definition = await requests.ToDefinitionAsync(request.Definition, "definition.", context.CancellationToken);
@@ -28,7 +23,7 @@ internal sealed class ScheduleGrpcService(ScheduleManager schedules, ScheduleReq
         return new UpdateScheduleResponse { Schedule = ScheduleInfoMessages.ToMessage(updated) };
     }
 
-    public async Task<GetScheduleResponse> GetSchedule(GetScheduleRequest request, ServerCallContext context)
+    public override async Task<GetScheduleResponse> GetSchedule(GetScheduleRequest request, ServerCallContext context)
     {
         var id = ScheduleRequests.ScheduleId(request.ScheduleId);
         return new GetScheduleResponse
@@ -37,7 +32,7 @@ internal sealed class ScheduleGrpcService(ScheduleManager schedules, ScheduleReq
         };
     }
 
-    public async Task<ListSchedulesResponse> ListSchedules(ListSchedulesRequest request, ServerCallContext context)
+    public override async Task<ListSchedulesResponse> ListSchedules(ListSchedulesRequest request, ServerCallContext context)
     {
         var position = Paging.Decode(request.PageToken);
         Guid? after = null;
@@ -45,7 +40,7 @@ internal sealed class ScheduleGrpcService(ScheduleManager schedules, ScheduleReq
         {
             after = Guid.TryParse(position, out var id)
                 ? id
-                : throw RpcException.InvalidArgument("page_token", "is not a page token this server issued; pass next_page_token from the previous response");
+                : throw RpcErrors.InvalidArgument("page_token", "is not a page token this server issued; pass next_page_token from the previous response");
         }
         var page = await schedules.ListAsync(
             new ScheduleQuery
@@ -64,21 +59,21 @@ internal sealed class ScheduleGrpcService(ScheduleManager schedules, ScheduleReq
         return response;
     }
 
-    public async Task<PauseScheduleResponse> PauseSchedule(PauseScheduleRequest request, ServerCallContext context)
+    public override async Task<PauseScheduleResponse> PauseSchedule(PauseScheduleRequest request, ServerCallContext context)
     {
         var id = ScheduleRequests.ScheduleId(request.ScheduleId);
         var paused = await Found(id, () => schedules.PauseAsync(id, context.CancellationToken));
         return new PauseScheduleResponse { Schedule = ScheduleInfoMessages.ToMessage(paused) };
     }
 
-    public async Task<ResumeScheduleResponse> ResumeSchedule(ResumeScheduleRequest request, ServerCallContext context)
+    public override async Task<ResumeScheduleResponse> ResumeSchedule(ResumeScheduleRequest request, ServerCallContext context)
     {
         var id = ScheduleRequests.ScheduleId(request.ScheduleId);
         var resumed = await Found(id, () => schedules.ResumeAsync(id, context.CancellationToken));
         return new ResumeScheduleResponse { Schedule = ScheduleInfoMessages.ToMessage(resumed) };
     }
 
-    public async Task<DeleteScheduleResponse> DeleteSchedule(DeleteScheduleRequest request, ServerCallContext context)
+    public override async Task<DeleteScheduleResponse> DeleteSchedule(DeleteScheduleRequest request, ServerCallContext context)
     {
         var id = ScheduleRequests.ScheduleId(request.ScheduleId);
         await Found(id, async () =>
@@ -89,7 +84,7 @@ internal sealed class ScheduleGrpcService(ScheduleManager schedules, ScheduleReq
         return new DeleteScheduleResponse();
     }
 
-    public Task<PreviewScheduleResponse> PreviewSchedule(PreviewScheduleRequest request, ServerCallContext context) =>
+    public override Task<PreviewScheduleResponse> PreviewSchedule(PreviewScheduleRequest request, ServerCallContext context) =>
         Task.FromResult(SchedulePreview.Build(request, time.GetUtcNow()));
 
     private static async Task<T> Found<T>(Guid id, Func<Task<T>> call)
@@ -100,7 +95,7 @@ internal sealed class ScheduleGrpcService(ScheduleManager schedules, ScheduleReq
         }
         catch (ScheduleNotFoundException)
         {
-            throw RpcException.NotFound("schedule", id.ToString("D"), $"schedule_id: schedule {id:D} does not exist");
+            throw RpcErrors.NotFound("schedule", id.ToString("D"), $"schedule_id: schedule {id:D} does not exist");
         }
     }
 }

@@ -1,5 +1,6 @@
+using ShopSync.Server.Grpc;
+using Grpc.Core;
 using Google.Rpc;
-using ShopSync.Grpc;
 using ShopSync.Queue.Recurrence;
 using ShopSync.Server.Jobs;
 using V1 = ShopSync.Contracts.V1;
@@ -14,7 +15,7 @@ internal static class ScheduleMessages
     {
         if (m is null)
         {
-            throw RpcException.InvalidArgument(prefix, "is required");
+            throw RpcErrors.InvalidArgument(prefix, "is required");
         }
         var errors = new List<ScheduleError>();
         RecurrenceForm? form = null;
@@ -76,7 +77,7 @@ internal static class ScheduleMessages
     {
         var badRequest = new BadRequest();
         badRequest.FieldViolations.AddRange(errors.Select(e => new BadRequest.Types.FieldViolation { Field = e.Field, Description = e.Message }));
-        return RpcException.WithDetails(StatusCode.InvalidArgument, string.Join("; ", errors.Select(e => e.ToString())), badRequest);
+        return RpcErrors.WithDetails(StatusCode.InvalidArgument, string.Join("; ", errors.Select(e => e.ToString())), badRequest);
     }
 
     private static void CheckEnum<T>(T value, string field, List<ScheduleError> errors)

@@ -1,5 +1,5 @@
+using ShopSync.Server.Grpc;
 using Google.Protobuf.WellKnownTypes;
-using ShopSync.Grpc;
 using ShopSync.Queue.Recurrence;
 using ShopSync.Server.Jobs;
 using V1 = ShopSync.Contracts.V1;
@@ -16,7 +16,7 @@ internal static class SchedulePreview
     {
         if (request.Count is < 0 or > MaxCount)
         {
-            throw RpcException.InvalidArgument("count", $"must be 1..{MaxCount} (0 = {DefaultCount}); got {request.Count}");
+            throw RpcErrors.InvalidArgument("count", $"must be 1..{MaxCount} (0 = {DefaultCount}); got {request.Count}");
         }
         var schedule = ScheduleMessages.ToSchedule(request.Schedule, "schedule");
         var from = JobRequests.Time(request.From, "from") ?? now;

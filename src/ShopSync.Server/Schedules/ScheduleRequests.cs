@@ -1,4 +1,4 @@
-using ShopSync.Grpc;
+using ShopSync.Server.Grpc;
 using ShopSync.Queue.Scheduling;
 using ShopSync.Server.Jobs;
 using Engine = ShopSync.Queue.Entries;
@@ -13,22 +13,22 @@ internal sealed class ScheduleRequests(RequestPageService requestPages, ShopRunP
     {
         if (value.Length == 0)
         {
-            throw RpcException.InvalidArgument(field, "is required");
+            throw RpcErrors.InvalidArgument(field, "is required");
         }
         return Guid.TryParse(value, out var id)
             ? id
-            : throw RpcException.InvalidArgument(field, $"\"{value}\" is not a schedule id (a UUID such as 0b6f…)");
+            : throw RpcErrors.InvalidArgument(field, $"\"{value}\" is not a schedule id (a UUID such as 0b6f…)");
     }
 
     public async Task<ScheduleDefinition> ToDefinitionAsync(V1.ScheduleRecurringRequest? r, string prefix, CancellationToken cancellationToken)
     {
         if (r is null)
         {
-            throw RpcException.InvalidArgument(prefix.TrimEnd('.'), "is required");
+            throw RpcErrors.InvalidArgument(prefix.TrimEnd('.'), "is required");
         }
         if (r.MaxAttempts is < 0 or > Engine.JobDefaults.MaxAttemptsLimit)
         {
-            throw RpcException.InvalidArgument(prefix + "max_attempts", $"must be 0..{Engine.JobDefaults.MaxAttemptsLimit} (0 = the task's default); got {r.MaxAttempts}");
+            throw RpcErrors.InvalidArgument(prefix + "max_attempts", $"must be 0..{Engine.JobDefaults.MaxAttemptsLimit} (0 = the task's default); got {r.MaxAttempts}");
         }
         var recurrence = ScheduleMessages.ToSchedule(r.Schedule, prefix + "schedule");
         var filters = r.Filters.Select(f => (f.Field, f.Expression)).ToList();

@@ -1,42 +1,38 @@
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+using Grpc.Core;
 using ShopSync.Contracts.V1;
-using ShopSync.Grpc;
-using ShopSync.Grpc.Server;
 using ShopSync.Server.Grpc;
 using ShopSync.Connector.Shops;
 
 namespace ShopSync.Server.Shops;
 
 /// <summary>shopsync.v1.ShopService: shops and their connector settings.</summary>
-internal sealed class ShopGrpcService(IShopRegistry shops) : IGrpcService
+internal sealed class ShopGrpcService(IShopRegistry shops) : ShopService.ShopServiceBase
 {
-    public static ServiceDescriptor Descriptor => ShopReflection.Descriptor.FindTypeByName<ServiceDescriptor>("ShopService");
-
-    public async Task<CreateShopResponse> CreateShop(CreateShopRequest request, ServerCallContext context)
+    public override async Task<CreateShopResponse> CreateShop(CreateShopRequest request, ServerCallContext context)
     {
-        var shop = request.Shop ?? throw RpcException.InvalidArgument("shop", "is required");
+        var shop = request.Shop ?? throw RpcErrors.InvalidArgument("shop", "is required");
         var created = await shops.CreateAsync(shop.Code, ShopMessages.ToChanges(shop, mask: null), context.CancellationToken);
         return new CreateShopResponse { Shop = ShopMessages.ToMessage(created) };
     }
 
-    public async Task<UpdateShopResponse> UpdateShop(UpdateShopRequest request, ServerCallContext context)
+    public override async Task<UpdateShopResponse> UpdateShop(UpdateShopRequest request, ServerCallContext context)
     {
-        var shop = request.Shop ?? throw RpcException.InvalidArgument("shop", "is required");
+        var shop = request.Shop ?? throw RpcErrors.InvalidArgument("shop", "is required");
         if (string.IsNullOrWhiteSpace(shop.Code))
         {
-            throw RpcException.InvalidArgument("shop.code", "is required: it names the shop to update");
+            throw RpcErrors.InvalidArgument("shop.code", "is required: it names the shop to update");
         }
         var updated = await shops.UpdateAsync(shop.Code, ShopMessages.ToChanges(shop, request.UpdateMask), context.CancellationToken);
         return new UpdateShopResponse { Shop = ShopMessages.ToMessage(updated) };
     }
 
-    public async Task<GetShopResponse> GetShop(GetShopRequest request, ServerCallContext context)
+    public override async Task<GetShopResponse> GetShop(GetShopRequest request, ServerCallContext context)
     {
         RequireCode(request.Code);
         return new GetShopResponse { Shop = ShopMessages.ToMessage(await shops.GetAsync(request.Code, context.CancellationToken)) };
     }
 
-    public async Task<ListShopsResponse> ListShops(ListShopsRequest request, ServerCallContext context)
+    public override async Task<ListShopsResponse> ListShops(ListShopsRequest request, ServerCallContext context)
     {
         var size = Paging.PageSize(request.PageSize);
         var after = Paging.Decode(request.PageToken);
@@ -50,7 +46,7 @@ internal sealed class ShopGrpcService(IShopRegistry shops) : IGrpcService
         return response;
     }
 
-    public async Task<DeleteShopResponse> DeleteShop(DeleteShopRequest request, ServerCallContext context)
+    public override async Task<DeleteShopResponse> DeleteShop(DeleteShopRequest request, ServerCallContext context)
     {
         RequireCode(request.Code);
         await shops.DeleteAsync(request.Code, context.CancellationToken);
@@ -61,7 +57,7 @@ internal sealed class ShopGrpcService(IShopRegistry shops) : IGrpcService
     {
         if (string.IsNullOrWhiteSpace(code))
         {
-            throw RpcException.InvalidArgument("code", "is required");
+            throw RpcErrors.InvalidArgument("code", "is required");
         }
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using ShopSync.Contracts.V1;
-using ShopSync.Grpc;
 using ShopSync.Queue.Health;
 using ShopSync.Server.Grpc;
 using ShopSync.Connector.Status;
@@ -19,7 +18,7 @@ internal sealed class CueRecordLister(SyncStatusComposer composer, ConnectorCueR
     {
         if (request.Cue == Cue.Unspecified || !Enum.IsDefined(request.Cue))
         {
-            throw RpcException.InvalidArgument("cue", $"unknown cue {(int)request.Cue}; use one of {string.Join(", ", Enum.GetNames<Cue>().Skip(1))}");
+            throw RpcErrors.InvalidArgument("cue", $"unknown cue {(int)request.Cue}; use one of {string.Join(", ", Enum.GetNames<Cue>().Skip(1))}");
         }
         var cue = (StatusCue)(int)request.Cue;
         var size = Math.Min(Paging.PageSize(request.PageSize), 500);
@@ -62,7 +61,7 @@ internal sealed class CueRecordLister(SyncStatusComposer composer, ConnectorCueR
             }
             long? before = cursor.Length == 0 ? null
                 : long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id
-                : throw RpcException.InvalidArgument("page_token", "is not a page token this server issued; pass next_page_token from the previous response");
+                : throw RpcErrors.InvalidArgument("page_token", "is not a page token this server issued; pass next_page_token from the previous response");
             var page = await health.ListFailedRunsAsync(shop, since, before, take, cancellationToken);
             var items = page.Runs.Select(r => new CueRecordItem(
                 shop, r.JobId.ToString(), $"task {r.ReportId} {r.Description} (attempt {r.Attempt}, log entry {r.LogId})".Replace("  ", " ", StringComparison.Ordinal),
@@ -71,7 +70,7 @@ internal sealed class CueRecordLister(SyncStatusComposer composer, ConnectorCueR
         }
         catch (StatusValidationException e)
         {
-            throw RpcException.InvalidArgument(e.Field, e.Problem);
+            throw RpcErrors.InvalidArgument(e.Field, e.Problem);
         }
     }
 
@@ -95,7 +94,7 @@ internal sealed class CueRecordLister(SyncStatusComposer composer, ConnectorCueR
         }
         var at = position.IndexOf(Separator, StringComparison.Ordinal);
         return at < 0
-            ? throw RpcException.InvalidArgument("page_token", "is not a page token this server issued; pass next_page_token from the previous response")
+            ? throw RpcErrors.InvalidArgument("page_token", "is not a page token this server issued; pass next_page_token from the previous response")
             : (position[..at], position[(at + 1)..]);
     }
 }

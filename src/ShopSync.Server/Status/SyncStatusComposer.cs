@@ -1,5 +1,5 @@
+using ShopSync.Server.Grpc;
 using ShopSync.Contracts.V1;
-using ShopSync.Grpc;
 using ShopSync.Queue.Handlers;
 using ShopSync.Queue.Health;
 using ShopSync.Queue.Scheduling;
@@ -50,7 +50,7 @@ internal sealed class SyncStatusComposer(
         if (code.Length > 0)
         {
             return await shops.FindAsync(code, cancellationToken) is null
-                ? throw RpcException.NotFound("shop", code, $"shop '{code}' does not exist")
+                ? throw RpcErrors.NotFound("shop", code, $"shop '{code}' does not exist")
                 : [code];
         }
         var codes = new List<string>();
@@ -69,7 +69,7 @@ internal sealed class SyncStatusComposer(
 
     /// <summary>Null for 0 (all history); INVALID_ARGUMENT for a negative value.</summary>
     public static DateTimeOffset? SyncErrorsSince(DateTimeOffset now, int hours, string field) =>
-        hours < 0 ? throw RpcException.InvalidArgument(field, $"must not be negative (got {hours})")
+        hours < 0 ? throw RpcErrors.InvalidArgument(field, $"must not be negative (got {hours})")
         : hours == 0 ? null
         : now.AddHours(-hours);
 

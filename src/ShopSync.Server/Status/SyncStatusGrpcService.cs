@@ -1,21 +1,18 @@
+using ShopSync.Server.Grpc;
+using Grpc.Core;
 using ShopSync.Contracts.V1;
-using ShopSync.Grpc;
-using ShopSync.Grpc.Server;
 using ShopSync.Connector.Status;
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace ShopSync.Server.Status;
 
 /// <summary>shopsync.v1.SyncStatusService: cues, task health, drill-downs, thresholds and the live status stream.</summary>
 internal sealed class SyncStatusGrpcService(
-    SyncStatusComposer composer, CueRecordLister lister, CueThresholdStore thresholds, SyncStatusWatcher watcher) : IGrpcService
+    SyncStatusComposer composer, CueRecordLister lister, CueThresholdStore thresholds, SyncStatusWatcher watcher) : SyncStatusService.SyncStatusServiceBase
 {
-    public static ServiceDescriptor Descriptor => SyncStatusReflection.Descriptor.FindTypeByName<ServiceDescriptor>("SyncStatusService");
-
-    public Task<GetSyncStatusResponse> GetSyncStatus(GetSyncStatusRequest request, ServerCallContext context) =>
+    public override Task<GetSyncStatusResponse> GetSyncStatus(GetSyncStatusRequest request, ServerCallContext context) =>
         composer.GetAsync(request.ShopCode, request.SyncErrorsWithinHours, context.CancellationToken);
 
-    public async Task WatchSyncStatus(WatchSyncStatusRequest request, IServerStreamWriter<WatchSyncStatusResponse> responses, ServerCallContext context)
+    public override async Task WatchSyncStatus(WatchSyncStatusRequest request, IServerStreamWriter<WatchSyncStatusResponse> responses, ServerCallContext context)
     {
         await foreach (var status in watcher.WatchAsync(request.ShopCode, request.SyncErrorsWithinHours, context.CancellationToken))
         {
@@ -23,14 +20,14 @@ internal sealed class SyncStatusGrpcService(
         }
     }
 
-    public Task<ListCueRecordsResponse> ListCueRecords(ListCueRecordsRequest request, ServerCallContext context) =>
+    public override Task<ListCueRecordsResponse> ListCueRecords(ListCueRecordsRequest request, ServerCallContext context) =>
         lister.ListAsync(request, context.CancellationToken);
 
-    public async Task<SetCueThresholdsResponse> SetCueThresholds(SetCueThresholdsRequest request, ServerCallContext context)
+    public override async Task<SetCueThresholdsResponse> SetCueThresholds(SetCueThresholdsRequest request, ServerCallContext context)
     {
         if (request.Cue == Cue.Unspecified || !Enum.IsDefined(request.Cue))
         {
-            throw RpcException.InvalidArgument("cue", $"unknown cue {(int)request.Cue}; use one of {string.Join(", ", Enum.GetNames<Cue>().Skip(1))}");
+            throw RpcErrors.InvalidArgument("cue", $"unknown cue {(int)request.Cue}; use one of {string.Join(", ", Enum.GetNames<Cue>().Skip(1))}");
         }
         try
         {
@@ -38,7 +35,7 @@ internal sealed class SyncStatusGrpcService(
         }
         catch (StatusValidationException e)
         {
-            throw RpcException.InvalidArgument(e.Field, e.Problem);
+            throw RpcErrors.InvalidArgument(e.Field, e.Problem);
         }
         return new SetCueThresholdsResponse();
     }

@@ -1,28 +1,23 @@
-using Google.Protobuf.Reflection;
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Grpc.Net.Client;
 using ShopSync.Contracts.V1;
-using ShopSync.Grpc.Client;
 
 namespace ShopSync.Benchmarks.Engine;
 
-/// <summary>The calls the engine benchmark makes, through ShopSync.Grpc.Client and the generated descriptors.</summary>
+/// <summary>The calls the engine benchmark makes, through Grpc.Net.Client and the generated client.</summary>
 internal sealed class EngineClient : IDisposable
 {
     public const int NoOpReport = 90000;
     public const int DiagnosticsReport = 90001;
 
-    private static readonly ServiceDescriptor Service = JobQueueReflection.Descriptor.FindTypeByName<ServiceDescriptor>("JobQueueService");
-    private static readonly MethodDescriptor EnqueueJobMethod = Service.FindMethodByName("EnqueueJob");
-    private static readonly MethodDescriptor EnqueueJobsMethod = Service.FindMethodByName("EnqueueJobs");
-    private static readonly MethodDescriptor WatchJobMethod = Service.FindMethodByName("WatchJob");
-    private static readonly MethodDescriptor GetJobMethod = Service.FindMethodByName("GetJob");
-
     private readonly GrpcChannel _channel;
+    private readonly JobQueueService.JobQueueServiceClient _client;
 
     public EngineClient(Uri address)
     {
         _channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024 });
+        _client = new JobQueueService.JobQueueServiceClient(_channel);
     }
 
     public static EnqueueJobRequest NoOp(string category, DateTimeOffset? earliestStart = null)
@@ -47,10 +42,9 @@ internal sealed class EngineClient : IDisposable
     /// <summary>Queues one background entry; returns its id once the accepted event arrived (the call's answer).</summary>
     public async Task<string> EnqueueAsync(EnqueueJobRequest request, CancellationToken cancellationToken)
     {
-        using var call = _channel.ServerStreaming<EnqueueJobRequest, EnqueueJobResponse>(
-            EnqueueJobMethod, request, new CallOptions { CancellationToken = cancellationToken });
+        using var call = _client.EnqueueJob(request, cancellationToken: cancellationToken);
         string? id = null;
-        await foreach (var response in call.WithCancellation(cancellationToken))
+        await foreach (var response in call.ResponseStream.ReadAllAsync(cancellationToken))
         {
             id ??= response.Event.JobId;
         }
@@ -62,24 +56,21 @@ internal sealed class EngineClient : IDisposable
     {
         var message = new EnqueueJobsRequest();
         message.Jobs.AddRange(requests);
-        var response = await _channel.UnaryAsync<EnqueueJobsRequest, EnqueueJobsResponse>(
-            EnqueueJobsMethod, message, new CallOptions { CancellationToken = cancellationToken });
+        var response = await _client.EnqueueJobsAsync(message, cancellationToken: cancellationToken);
         return response.JobIds;
     }
 
     public async Task<Job> GetAsync(string jobId, CancellationToken cancellationToken)
     {
-        var response = await _channel.UnaryAsync<GetJobRequest, GetJobResponse>(
-            GetJobMethod, new GetJobRequest { JobId = jobId }, new CallOptions { CancellationToken = cancellationToken });
+        var response = await _client.GetJobAsync(new GetJobRequest { JobId = jobId }, cancellationToken: cancellationToken);
         return response.Job;
     }
 
     /// <summary>Streams an entry's events until its final one; <paramref name="onEvent"/> sees each as it arrives.</summary>
     public async Task WatchAsync(string jobId, Action<JobEvent> onEvent, CancellationToken cancellationToken)
     {
-        using var call = _channel.ServerStreaming<WatchJobRequest, WatchJobResponse>(
-            WatchJobMethod, new WatchJobRequest { JobId = jobId }, new CallOptions { CancellationToken = cancellationToken });
-        await foreach (var response in call.WithCancellation(cancellationToken))
+        using var call = _client.WatchJob(new WatchJobRequest { JobId = jobId }, cancellationToken: cancellationToken);
+        await foreach (var response in call.ResponseStream.ReadAllAsync(cancellationToken))
         {
             if (response.Event is { } e)
             {

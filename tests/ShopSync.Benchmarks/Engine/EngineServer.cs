@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Grpc.Health.V1;
-using ShopSync.Grpc;
-using ShopSync.Grpc.Client;
+using Grpc.Core;
+using ShopSync.Testing.Grpc;
 
 namespace ShopSync.Benchmarks.Engine;
 
@@ -52,7 +52,7 @@ internal sealed class EngineServer : IAsyncDisposable
         };
         string[] args =
         [
-            "--urls", address.ToString().TrimEnd('/'), "--db", databaseFile,
+            "--urls", address.ToString().TrimEnd('/'), "--web-urls", "none", "--db", databaseFile,
             "--Queue:EnableDiagnosticsTasks=true",
             $"--Storage:Sqlite:Synchronous={options.Synchronous}",
             "--Logging:LogLevel:Default=Warning",
@@ -164,7 +164,7 @@ internal sealed class EngineServer : IAsyncDisposable
 
     private async Task WaitUntilServingAsync(CancellationToken cancellationToken)
     {
-        using var channel = GrpcChannel.ForAddress(Address);
+        using var channel = TestChannel.ForAddress(Address);
         var check = HealthReflection.Descriptor.Services[0].FindMethodByName("Check");
         var deadline = Stopwatch.StartNew();
         while (true)
@@ -177,7 +177,7 @@ internal sealed class EngineServer : IAsyncDisposable
             try
             {
                 var reply = await channel.UnaryAsync<HealthCheckRequest, HealthCheckResponse>(
-                    check, new HealthCheckRequest(), new CallOptions { Timeout = TimeSpan.FromSeconds(2), CancellationToken = cancellationToken });
+                    check, new HealthCheckRequest(), new TestCallOptions { Timeout = TimeSpan.FromSeconds(2), CancellationToken = cancellationToken });
                 if (reply.Status == HealthCheckResponse.Types.ServingStatus.Serving)
                 {
                     return;

@@ -123,7 +123,7 @@ internal static class RecurrenceBenchmark
         var port = FreePort();
         var builder = WebApplication.CreateBuilder(ServerCommandLine.Normalize(
         [
-            "--urls", $"http://127.0.0.1:{port}", "--db", databaseFile, "--Queue:EnableDiagnosticsTasks=true",
+            "--urls", $"http://127.0.0.1:{port}", "--web-urls", "none", "--db", databaseFile, "--Queue:EnableDiagnosticsTasks=true",
         ]));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddShopSyncServer();

@@ -8,7 +8,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ShopSync.Contracts.V1;
-using ShopSync.Grpc.Client;
+using ShopSync.Testing.Grpc;
 using ShopSync.Server.Hosting;
 using ShopSync.Connector.Shops;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
@@ -48,7 +48,7 @@ internal static class StatusBenchmark
             PrintPlan(file, shops[0]);
 
             var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-            using var channel = GrpcChannel.ForAddress(new Uri(address));
+            using var channel = TestChannel.ForAddress(new Uri(address));
             var cold = Stopwatch.StartNew();
             var first = await GetAsync(channel, "", cancellationToken);
             Console.WriteLine($"first call (folds every shop's job log once): {cold.Elapsed.TotalMilliseconds:F1} ms; " +
@@ -87,10 +87,10 @@ internal static class StatusBenchmark
         }
     }
 
-    private static Task<GetSyncStatusResponse> GetAsync(GrpcChannel channel, string shop, CancellationToken cancellationToken) =>
+    private static Task<GetSyncStatusResponse> GetAsync(TestChannel channel, string shop, CancellationToken cancellationToken) =>
         channel.UnaryAsync<GetSyncStatusRequest, GetSyncStatusResponse>(
             Service.FindMethodByName("GetSyncStatus"), new GetSyncStatusRequest { ShopCode = shop },
-            new CallOptions { CancellationToken = cancellationToken, Timeout = TimeSpan.FromMinutes(2) });
+            new TestCallOptions { CancellationToken = cancellationToken, Timeout = TimeSpan.FromMinutes(2) });
 
     /// <summary>The query plan of the cue statement: every line should SEARCH an index, none SCAN a table.</summary>
     private static void PrintPlan(string file, string shop)
@@ -109,7 +109,7 @@ internal static class StatusBenchmark
 
     private static async Task<WebApplication> StartServerAsync(string databaseFile, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateBuilder(ServerCommandLine.Normalize(["--urls", "http://127.0.0.1:0", "--db", databaseFile]));
+        var builder = WebApplication.CreateBuilder(ServerCommandLine.Normalize(["--urls", "http://127.0.0.1:0", "--web-urls", "none", "--db", databaseFile]));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddShopSyncServer();
         var app = builder.Build();

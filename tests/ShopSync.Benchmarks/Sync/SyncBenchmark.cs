@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using ShopSync.Contracts.V1;
-using ShopSync.Grpc.Client;
+using ShopSync.Testing.Grpc;
 using ShopSync.Server.Hosting;
 using ShopSync.Shopify.Client;
 using ShopSync.Connector.Persistence;
@@ -35,7 +35,7 @@ internal static class SyncBenchmark
         await using var sandbox = await SandboxHost.StartAsync(sandboxOptions, cancellationToken);
         var timing = new HttpTimingHandler();
         var builder = WebApplication.CreateBuilder(ServerCommandLine.Normalize(
-            ["--urls", "http://127.0.0.1:0", "--db", Path.Combine(directory.FullName, "bench.db"), "--Sync:OrdersPageSize=250", "--Logging:LogLevel:Default=Warning"]));
+            ["--urls", "http://127.0.0.1:0", "--web-urls", "none", "--db", Path.Combine(directory.FullName, "bench.db"), "--Sync:OrdersPageSize=250", "--Logging:LogLevel:Default=Warning"]));
         builder.AddShopSyncServer();
         builder.Services.AddHttpClient("ShopSync.Shopify").AddHttpMessageHandler(() => timing);
         await using var app = builder.Build();
@@ -48,7 +48,7 @@ internal static class SyncBenchmark
             ShopifyUrl = sandbox.BaseUrl.ToString(), AccessToken = sandboxOptions.AccessToken, AllowBackgroundSyncs = false,
             AutoCreateUnknownCustomers = true, AutoCreateUnknownItems = true,
         }, cancellationToken);
-        using var channel = GrpcChannel.ForAddress(new Uri(address));
+        using var channel = TestChannel.ForAddress(new Uri(address));
         Console.WriteLine($"# sync benchmark: {orders} orders, 250 per page, bucket {sandboxOptions.BucketSize}, restore {sandboxOptions.RestoreRate}/s; load: {File.ReadAllText("/proc/loadavg").Trim()}");
 
         var (syncCompleted, syncTime) = await RunAsync(channel, SyncReportIds.SyncOrders, cancellationToken);
@@ -71,12 +71,12 @@ internal static class SyncBenchmark
         return syncCompleted.Result == JobResult.Succeeded && createCompleted.Result != JobResult.Failed ? 0 : 1;
     }
 
-    private static async Task<(JobCompleted Completed, TimeSpan Elapsed)> RunAsync(GrpcChannel channel, int reportId, CancellationToken cancellationToken)
+    private static async Task<(JobCompleted Completed, TimeSpan Elapsed)> RunAsync(TestChannel channel, int reportId, CancellationToken cancellationToken)
     {
         var method = JobQueueReflection.Descriptor.FindTypeByName<ServiceDescriptor>("JobQueueService").FindMethodByName("EnqueueJob");
         var start = Stopwatch.GetTimestamp();
         using var call = channel.ServerStreaming<EnqueueJobRequest, EnqueueJobResponse>(
-            method, new EnqueueJobRequest { ShopCode = "BENCH", ReportId = reportId, Mode = RunMode.Foreground }, new CallOptions { CancellationToken = cancellationToken });
+            method, new EnqueueJobRequest { ShopCode = "BENCH", ReportId = reportId, Mode = RunMode.Foreground }, new TestCallOptions { CancellationToken = cancellationToken });
         JobCompleted? completed = null;
         await foreach (var response in call.WithCancellation(cancellationToken))
         {

@@ -8,7 +8,7 @@ namespace ShopSync.Benchmarks.Wire;
 
 /// <summary>
 /// The baseline: the same health Check answered by a bare Kestrel endpoint that frames gRPC by hand (no call context,
-/// no limits, no compression, no metadata) — the ceiling our layer is measured against.
+/// no limits, no compression, no metadata) — the ceiling the gRPC stack is measured against.
 /// </summary>
 internal static class RawGrpcEndpoint
 {

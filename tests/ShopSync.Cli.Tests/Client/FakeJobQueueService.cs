@@ -1,16 +1,12 @@
 using System.Collections.Concurrent;
 using ShopSync.Contracts.V1;
-using ShopSync.Grpc;
-using ShopSync.Grpc.Server;
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+using Grpc.Core;
 
 namespace ShopSync.Cli.Tests.Client;
 
 /// <summary>A scripted JobQueueService: fails as told, records what it received.</summary>
-public sealed class FakeJobQueueService : IGrpcService
+public sealed class FakeJobQueueService : JobQueueService.JobQueueServiceBase
 {
-    public static ServiceDescriptor Descriptor => JobQueueReflection.Descriptor.FindTypeByName<ServiceDescriptor>("JobQueueService");
-
     public int GetJobCalls;
     public int EnqueueCalls;
     public int UnavailableBeforeSuccess;
@@ -20,10 +16,10 @@ public sealed class FakeJobQueueService : IGrpcService
     public readonly TaskCompletionSource HangingCallStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     public readonly TaskCompletionSource HangingCallCancelled = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Task<GetJobResponse> GetJob(GetJobRequest request, ServerCallContext context)
+    public override Task<GetJobResponse> GetJob(GetJobRequest request, ServerCallContext context)
     {
         Headers.Enqueue(context.RequestHeaders);
-        Deadlines.Enqueue(context.Deadline);
+        Deadlines.Enqueue(context.Deadline == DateTime.MaxValue ? null : new DateTimeOffset(context.Deadline, TimeSpan.Zero));
         if (Interlocked.Increment(ref GetJobCalls) <= UnavailableBeforeSuccess)
         {
             throw new RpcException(new Status(StatusCode.Unavailable, "restarting"));
@@ -31,7 +27,7 @@ public sealed class FakeJobQueueService : IGrpcService
         return Task.FromResult(new GetJobResponse { Job = new Job { Id = request.JobId } });
     }
 
-    public async Task<ListJobsResponse> ListJobs(ListJobsRequest request, ServerCallContext context)
+    public override async Task<ListJobsResponse> ListJobs(ListJobsRequest request, ServerCallContext context)
     {
         // Hangs until the call is cancelled or its deadline passes.
         HangingCallStarted.TrySetResult();
@@ -46,14 +42,14 @@ public sealed class FakeJobQueueService : IGrpcService
         return new ListJobsResponse();
     }
 
-    public Task EnqueueJob(EnqueueJobRequest request, IServerStreamWriter<EnqueueJobResponse> responses, ServerCallContext context)
+    public override Task EnqueueJob(EnqueueJobRequest request, IServerStreamWriter<EnqueueJobResponse> responses, ServerCallContext context)
     {
         Interlocked.Increment(ref EnqueueCalls);
         throw new RpcException(new Status(StatusCode.Unavailable, "restarting"));
     }
 
     /// <summary>First call: snapshot, events 1..3, then UNAVAILABLE. Later calls: snapshot, the events after the requested one up to 5 (completed).</summary>
-    public async Task WatchJob(WatchJobRequest request, IServerStreamWriter<WatchJobResponse> responses, ServerCallContext context)
+    public override async Task WatchJob(WatchJobRequest request, IServerStreamWriter<WatchJobResponse> responses, ServerCallContext context)
     {
         WatchAfter.Enqueue(request.AfterSequence);
         var first = WatchAfter.Count == 1;

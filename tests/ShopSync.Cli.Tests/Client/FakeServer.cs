@@ -3,9 +3,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
-using ShopSync.Grpc.Server;
 
 namespace ShopSync.Cli.Tests.Client;
 
@@ -30,12 +31,13 @@ public sealed class FakeServer : IAsyncDisposable
         var jobs = new FakeJobQueueService();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.ListenGrpc(new IPEndPoint(IPAddress.Loopback, 0)));
-        builder.Services.AddShopSyncGrpc(_ => { });
+        builder.WebHost.ConfigureKestrel(k => k.Listen(new IPEndPoint(IPAddress.Loopback, 0), l => l.Protocols = HttpProtocols.Http2));
+        builder.Services.AddGrpc();
+        builder.Services.AddGrpcHealthChecks().AddCheck("fake", () => HealthCheckResult.Healthy());
         builder.Services.AddSingleton(jobs);
         var app = builder.Build();
         app.MapGrpcService<FakeJobQueueService>();
-        app.MapGrpcHealthAndReflection();
+        app.MapGrpcHealthChecksService();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new FakeServer(app, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)), jobs);

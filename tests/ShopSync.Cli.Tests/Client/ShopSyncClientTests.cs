@@ -2,7 +2,7 @@ using Grpc.Health.V1;
 using Microsoft.Extensions.DependencyInjection;
 using ShopSync.Client;
 using ShopSync.Contracts.V1;
-using ShopSync.Grpc;
+using Grpc.Core;
 
 namespace ShopSync.Cli.Tests.Client;
 
@@ -85,7 +85,7 @@ public sealed class ShopSyncClientTests : IAsyncLifetime
             });
         });
 
-        await client.Jobs.GetJobAsync(new GetJobRequest { JobId = "j1" }, new ShopSyncCallOptions { Headers = new Metadata().Add("x-trace", "abc") });
+        await client.Jobs.GetJobAsync(new GetJobRequest { JobId = "j1" }, new ShopSyncCallOptions { Headers = new Metadata { { "x-trace", "abc" } } });
 
         var headers = Assert.Single(_server.Jobs.Headers);
         Assert.Equal("erp-operator", headers.GetValue("x-shopsync-user"));

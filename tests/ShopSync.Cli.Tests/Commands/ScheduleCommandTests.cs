@@ -93,7 +93,7 @@ public sealed class ScheduleCommandTests(ServerFixture fixture)
             var reply = await client.Health.CheckAsync(new HealthCheckRequest { Service = "shopsync.v1.ScheduleService" });
             return reply.Status == HealthCheckResponse.Types.ServingStatus.Serving;
         }
-        catch (ShopSync.Grpc.RpcException e) when (e.StatusCode == ShopSync.Grpc.StatusCode.NotFound)
+        catch (global::Grpc.Core.RpcException e) when (e.StatusCode == global::Grpc.Core.StatusCode.NotFound)
         {
             return false;
         }

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using ShopSync.Grpc.Client;
-using ShopSync.Grpc.Server;
+using ShopSync.Testing.Grpc;
+using Grpc.AspNetCore.Server;
 using ShopSync.Queue.Handlers;
 using ShopSync.Server.Hosting;
 using ShopSync.Testing;
@@ -29,7 +29,7 @@ internal sealed class InProcessServer : IAsyncDisposable
         Logs = logs;
         Gate = gate;
         Address = address;
-        Api = new ServerApi(GrpcChannel.ForAddress(address));
+        Api = new ServerApi(TestChannel.ForAddress(address));
     }
 
     public Uri Address { get; }
@@ -64,6 +64,7 @@ internal sealed class InProcessServer : IAsyncDisposable
         var configuration = new Dictionary<string, string?>
         {
             ["urls"] = "http://127.0.0.1:0",
+            ["WebUrls"] = "none",
             ["Storage:DatabaseFile"] = directory.File("shopsync.db"),
             ["Queue:EnableDiagnosticsTasks"] = "true",
         };
@@ -76,7 +77,8 @@ internal sealed class InProcessServer : IAsyncDisposable
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.AddShopSyncServer();
         builder.Services.AddSingleton(gate);
-        builder.Services.Configure<GrpcServerOptions>(o => o.Interceptors.Add(calls));
+        builder.Services.AddSingleton(calls);
+        builder.Services.Configure<GrpcServiceOptions>(o => o.Interceptors.Add<CallTracker>());
         builder.Services.AddSingleton<IReportHandler>(new GatedReportHandler(GatedReportHandler.GatedReportId, "Gated", gate));
         builder.Services.AddSingleton<IReportHandler, ProbeReportHandler>();
         builder.Services.AddSingleton(ProbeReportHandler.RequestPage);
@@ -103,7 +105,7 @@ internal sealed class InProcessServer : IAsyncDisposable
     public void ExpectErrorLog(int eventId) => _expectedErrorEvents.Add(eventId);
 
     /// <summary>A second channel (e.g. one a test disconnects).</summary>
-    public GrpcChannel CreateChannel() => GrpcChannel.ForAddress(Address);
+    public TestChannel CreateChannel() => TestChannel.ForAddress(Address);
 
     public async ValueTask DisposeAsync()
     {

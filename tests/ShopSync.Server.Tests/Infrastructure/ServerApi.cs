@@ -2,7 +2,7 @@ using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 using ShopSync.Contracts.V1;
-using ShopSync.Grpc.Client;
+using ShopSync.Testing.Grpc;
 using ShopSync.Testing;
 
 namespace ShopSync.Server.Tests.Infrastructure;
@@ -11,7 +11,7 @@ namespace ShopSync.Server.Tests.Infrastructure;
 /// Calls the server's services over a real channel using the generated descriptors only (no typed client),
 /// plus the few conveniences the tests share.
 /// </summary>
-internal sealed class ServerApi(GrpcChannel channel) : IDisposable
+internal sealed class ServerApi(TestChannel channel) : IDisposable
 {
     private static readonly ServiceDescriptor JobQueueService =
         JobQueueReflection.Descriptor.FindTypeByName<ServiceDescriptor>("JobQueueService");
@@ -19,7 +19,7 @@ internal sealed class ServerApi(GrpcChannel channel) : IDisposable
     private static readonly ServiceDescriptor ShopService =
         ShopReflection.Descriptor.FindTypeByName<ServiceDescriptor>("ShopService");
 
-    public GrpcChannel Channel { get; } = channel;
+    public TestChannel Channel { get; } = channel;
 
     public static MethodDescriptor JobMethod(string name) =>
         JobQueueService.FindMethodByName(name) ?? throw new ArgumentException($"JobQueueService has no {name}");
@@ -37,15 +37,15 @@ internal sealed class ServerApi(GrpcChannel channel) : IDisposable
         where TResponse : class, IMessage<TResponse> =>
         Channel.UnaryAsync<TRequest, TResponse>(ShopMethod(method), request, Options(cancellationToken));
 
-    public AsyncServerStreamingCall<EnqueueJobResponse> EnqueueStream(EnqueueJobRequest request, CancellationToken cancellationToken = default) =>
+    public StreamingCall<EnqueueJobResponse> EnqueueStream(EnqueueJobRequest request, CancellationToken cancellationToken = default) =>
         Channel.ServerStreaming<EnqueueJobRequest, EnqueueJobResponse>(JobMethod("EnqueueJob"), request, Options(cancellationToken));
 
-    public AsyncServerStreamingCall<WatchJobResponse> WatchJob(string jobId, long afterSequence = 0, CancellationToken cancellationToken = default) =>
+    public StreamingCall<WatchJobResponse> WatchJob(string jobId, long afterSequence = 0, CancellationToken cancellationToken = default) =>
         Channel.ServerStreaming<WatchJobRequest, WatchJobResponse>(
             JobMethod("WatchJob"), new WatchJobRequest { JobId = jobId, AfterSequence = afterSequence }, Options(cancellationToken));
 
-    public AsyncServerStreamingCall<WatchJobsResponse> WatchJobs(WatchJobsRequest request, CancellationToken cancellationToken = default) =>
-        Channel.ServerStreaming<WatchJobsRequest, WatchJobsResponse>(JobMethod("WatchJobs"), request, new CallOptions { CancellationToken = cancellationToken });
+    public StreamingCall<WatchJobsResponse> WatchJobs(WatchJobsRequest request, CancellationToken cancellationToken = default) =>
+        Channel.ServerStreaming<WatchJobsRequest, WatchJobsResponse>(JobMethod("WatchJobs"), request, new TestCallOptions { CancellationToken = cancellationToken });
 
     /// <summary>Enqueues and reads the stream to its end: the accepted event only (background) or every event (foreground).</summary>
     public async Task<List<JobEvent>> EnqueueAsync(EnqueueJobRequest request, CancellationToken cancellationToken = default)
@@ -110,6 +110,6 @@ internal sealed class ServerApi(GrpcChannel channel) : IDisposable
 
     public void Dispose() => Channel.Dispose();
 
-    private static CallOptions Options(CancellationToken cancellationToken) =>
+    private static TestCallOptions Options(CancellationToken cancellationToken) =>
         new() { Timeout = TestTimeouts.Call, CancellationToken = cancellationToken };
 }

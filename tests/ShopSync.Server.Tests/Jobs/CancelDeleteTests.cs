@@ -1,6 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using ShopSync.Contracts.V1;
-using ShopSync.Grpc;
+using Grpc.Core;
 using ShopSync.Server.Tests.Infrastructure;
 
 namespace ShopSync.Server.Tests.Jobs;

@@ -1,5 +1,5 @@
 using ShopSync.Contracts.V1;
-using ShopSync.Grpc;
+using Grpc.Core;
 using ShopSync.Server.Tests.Infrastructure;
 
 namespace ShopSync.Server.Tests.Jobs;

@@ -1,7 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using ShopSync.Contracts.V1;
-using ShopSync.Grpc;
+using Grpc.Core;
 using ShopSync.Server.Tests.Infrastructure;
 
 namespace ShopSync.Server.Tests.Jobs;
@@ -124,5 +124,5 @@ public sealed class ValidationTests
         await Assert.ThrowsAsync<RpcException>(() => server.Api.EnqueueAsync(request));
 
     internal static string? Violation(RpcException error) =>
-        error.GetDetail<BadRequest>()?.FieldViolations.FirstOrDefault()?.Field;
+        error.GetRpcStatus()?.GetDetail<BadRequest>()?.FieldViolations.FirstOrDefault()?.Field;
 }

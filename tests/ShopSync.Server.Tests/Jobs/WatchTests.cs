@@ -1,3 +1,4 @@
+using ShopSync.Testing.Grpc;
 using System.Threading.Channels;
 using ShopSync.Contracts.V1;
 using ShopSync.Server.Tests.Infrastructure;
@@ -138,7 +139,7 @@ public sealed class WatchTests
     /// <summary>Reads a WatchJobs stream in the background into a channel.</summary>
     private sealed class WatchReader
     {
-        public WatchReader(ShopSync.Grpc.Client.AsyncServerStreamingCall<WatchJobsResponse> call)
+        public WatchReader(StreamingCall<WatchJobsResponse> call)
         {
             _ = Task.Run(async () =>
             {

@@ -42,7 +42,7 @@ public sealed class DemoAndSecretsTests
         {
             Shop = new Shop { Code = "secretive", ShopifyUrl = "secretive", AccessToken = token, WebhookSecret = secret },
         })).Shop;
-        await Assert.ThrowsAsync<ShopSync.Grpc.RpcException>(() => api.ShopsAsync<CreateShopRequest, CreateShopResponse>("CreateShop", new CreateShopRequest
+        await Assert.ThrowsAsync<global::Grpc.Core.RpcException>(() => api.ShopsAsync<CreateShopRequest, CreateShopResponse>("CreateShop", new CreateShopRequest
         {
             Shop = new Shop { Code = "secretive", ShopifyUrl = "secretive", AccessToken = token, WebhookSecret = secret },
         }));

@@ -1,6 +1,7 @@
+using ShopSync.Testing.Grpc;
 using System.Threading.Channels;
 using ShopSync.Contracts.V1;
-using ShopSync.Grpc;
+using Grpc.Core;
 using ShopSync.Server.Tests.Infrastructure;
 using ShopSync.Testing;
 
@@ -96,7 +97,7 @@ public sealed class ShutdownTests
         Assert.Contains("after_sequence=", foregroundStatus.Detail);
     }
 
-    private static Task<ShopSync.Grpc.Status> ReadAsync<T>(ShopSync.Grpc.Client.AsyncServerStreamingCall<T> call, Action<T> onMessage) =>
+    private static Task<global::Grpc.Core.Status> ReadAsync<T>(StreamingCall<T> call, Action<T> onMessage) =>
         Task.Run(async () =>
         {
             try
@@ -105,7 +106,7 @@ public sealed class ShutdownTests
                 {
                     onMessage(message);
                 }
-                return ShopSync.Grpc.Status.DefaultSuccess;
+                return global::Grpc.Core.Status.DefaultSuccess;
             }
             catch (RpcException e)
             {

@@ -1,12 +1,12 @@
 using Google.Protobuf;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 using ShopSync.Contracts.V1;
-using ShopSync.Grpc.Client;
+using ShopSync.Testing.Grpc;
 
 namespace ShopSync.Server.Tests.Schedules;
 
 /// <summary>ScheduleService and JobQueueService calls through the real gRPC client and the generated descriptors.</summary>
-internal sealed class ScheduleCalls(GrpcChannel channel)
+internal sealed class ScheduleCalls(TestChannel channel)
 {
     private static readonly ServiceDescriptor Schedules = ScheduleReflection.Descriptor.FindTypeByName<ServiceDescriptor>("ScheduleService");
     private static readonly ServiceDescriptor Jobs = JobQueueReflection.Descriptor.FindTypeByName<ServiceDescriptor>("JobQueueService");
@@ -51,5 +51,5 @@ internal sealed class ScheduleCalls(GrpcChannel channel)
         return all;
     }
 
-    private static CallOptions Options() => new() { Timeout = TimeSpan.FromSeconds(30) };
+    private static TestCallOptions Options() => new() { Timeout = TimeSpan.FromSeconds(30) };
 }

@@ -1,4 +1,4 @@
-using ShopSync.Grpc.Client;
+using ShopSync.Testing.Grpc;
 using ShopSync.Testing;
 
 namespace ShopSync.Server.Tests.Schedules;
@@ -8,7 +8,7 @@ public sealed class ScheduleServerFixture : IAsyncLifetime
 {
     private readonly TempDirectory _folder = new("shopsync-sched-api");
     private ServerProcess? _server;
-    private GrpcChannel? _channel;
+    private TestChannel? _channel;
 
     internal ScheduleCalls Calls { get; private set; } = null!;
 

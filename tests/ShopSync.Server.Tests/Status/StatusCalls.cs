@@ -1,7 +1,7 @@
 using Google.Protobuf;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 using ShopSync.Contracts.V1;
-using ShopSync.Grpc.Client;
+using ShopSync.Testing.Grpc;
 
 namespace ShopSync.Server.Tests.Status;
 
@@ -10,21 +10,21 @@ internal static class StatusCalls
 {
     private static readonly ServiceDescriptor Service = SyncStatusReflection.Descriptor.FindTypeByName<ServiceDescriptor>("SyncStatusService");
 
-    public static Task<GetSyncStatusResponse> GetStatusAsync(this GrpcChannel channel, string shopCode = "", int withinHours = 0) =>
+    public static Task<GetSyncStatusResponse> GetStatusAsync(this TestChannel channel, string shopCode = "", int withinHours = 0) =>
         Call<GetSyncStatusRequest, GetSyncStatusResponse>(channel, "GetSyncStatus", new() { ShopCode = shopCode, SyncErrorsWithinHours = withinHours });
 
-    public static Task<ListCueRecordsResponse> ListCueRecordsAsync(this GrpcChannel channel, ListCueRecordsRequest request) =>
+    public static Task<ListCueRecordsResponse> ListCueRecordsAsync(this TestChannel channel, ListCueRecordsRequest request) =>
         Call<ListCueRecordsRequest, ListCueRecordsResponse>(channel, "ListCueRecords", request);
 
-    public static Task<SetCueThresholdsResponse> SetThresholdsAsync(this GrpcChannel channel, SetCueThresholdsRequest request) =>
+    public static Task<SetCueThresholdsResponse> SetThresholdsAsync(this TestChannel channel, SetCueThresholdsRequest request) =>
         Call<SetCueThresholdsRequest, SetCueThresholdsResponse>(channel, "SetCueThresholds", request);
 
-    public static AsyncServerStreamingCall<WatchSyncStatusResponse> Watch(this GrpcChannel channel, WatchSyncStatusRequest request, CancellationToken cancellationToken) =>
+    public static StreamingCall<WatchSyncStatusResponse> Watch(this TestChannel channel, WatchSyncStatusRequest request, CancellationToken cancellationToken) =>
         channel.ServerStreaming<WatchSyncStatusRequest, WatchSyncStatusResponse>(
-            Service.FindMethodByName("WatchSyncStatus"), request, new CallOptions { CancellationToken = cancellationToken });
+            Service.FindMethodByName("WatchSyncStatus"), request, new TestCallOptions { CancellationToken = cancellationToken });
 
     /// <summary>Every record of a cue, page by page.</summary>
-    public static async Task<List<CueRecord>> AllRecordsAsync(this GrpcChannel channel, string shopCode, Cue cue, int pageSize)
+    public static async Task<List<CueRecord>> AllRecordsAsync(this TestChannel channel, string shopCode, Cue cue, int pageSize)
     {
         var records = new List<CueRecord>();
         var token = "";
@@ -41,8 +41,8 @@ internal static class StatusCalls
 
     public static CueValue Cue(this ShopSyncStatus shop, Cue cue) => shop.Cues.Single(c => c.Cue == cue);
 
-    private static Task<TResponse> Call<TRequest, TResponse>(GrpcChannel channel, string method, TRequest request)
+    private static Task<TResponse> Call<TRequest, TResponse>(TestChannel channel, string method, TRequest request)
         where TRequest : class, IMessage<TRequest>
         where TResponse : class, IMessage<TResponse>, new() =>
-        channel.UnaryAsync<TRequest, TResponse>(Service.FindMethodByName(method), request, new CallOptions { Timeout = TimeSpan.FromSeconds(60) });
+        channel.UnaryAsync<TRequest, TResponse>(Service.FindMethodByName(method), request, new TestCallOptions { Timeout = TimeSpan.FromSeconds(60) });
 }

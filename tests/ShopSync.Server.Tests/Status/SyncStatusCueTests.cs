@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ShopSync.Contracts.V1;
-using ShopSync.Grpc;
+using Grpc.Core;
 using ShopSync.Server.Tests.Sync;
 using ShopSync.Connector.Erp;
 using ShopSync.Shopify.Sandbox;

@@ -1,5 +1,5 @@
 using ShopSync.Contracts.V1;
-using ShopSync.Grpc.Client;
+using ShopSync.Testing.Grpc;
 using ShopSync.Testing;
 using ShopSync.Server.Tests.Sync;
 
@@ -80,10 +80,10 @@ public sealed class SyncStatusWatchTests
             t => t is not null, "task 90001 running with progress", TimeSpan.FromMinutes(1));
         var jobs = await server.Channel.UnaryAsync<ListJobsRequest, ListJobsResponse>(
             JobQueueReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("JobQueueService").FindMethodByName("ListJobs"),
-            new ListJobsRequest { ShopCode = SyncTestServer.ShopCode }, new CallOptions { Timeout = TimeSpan.FromSeconds(30) });
+            new ListJobsRequest { ShopCode = SyncTestServer.ShopCode }, new TestCallOptions { Timeout = TimeSpan.FromSeconds(30) });
         await server.Channel.UnaryAsync<CancelJobRequest, CancelJobResponse>(
             JobQueueReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("JobQueueService").FindMethodByName("CancelJob"),
-            new CancelJobRequest { JobId = Assert.Single(jobs.Jobs).Id }, new CallOptions { Timeout = TimeSpan.FromSeconds(60) });
+            new CancelJobRequest { JobId = Assert.Single(jobs.Jobs).Id }, new TestCallOptions { Timeout = TimeSpan.FromSeconds(60) });
         await run;
 
         Assert.False(task!.FailingNow);

@@ -1,5 +1,5 @@
 using ShopSync.Contracts.V1;
-using ShopSync.Grpc.Client;
+using ShopSync.Testing.Grpc;
 using ShopSync.Connector.Sync;
 using ShopSync.Testing;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
@@ -36,13 +36,13 @@ public sealed class DemoSyncTests
         Assert.All(documents.Documents, d => Assert.Contains(d.DocumentType, new[] { ErpDocumentType.SalesOrder, ErpDocumentType.SalesInvoice }));
     }
 
-    private static async Task<List<JobEvent>> RunForegroundAsync(GrpcChannel channel, int reportId)
+    private static async Task<List<JobEvent>> RunForegroundAsync(TestChannel channel, int reportId)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         using var call = channel.ServerStreaming<EnqueueJobRequest, EnqueueJobResponse>(
             JobQueue.FindMethodByName("EnqueueJob"),
             new EnqueueJobRequest { ShopCode = "demo", ReportId = reportId, Mode = RunMode.Auto },
-            new CallOptions { CancellationToken = timeout.Token });
+            new TestCallOptions { CancellationToken = timeout.Token });
         var events = new List<JobEvent>();
         await foreach (var response in call.WithCancellation(timeout.Token))
         {

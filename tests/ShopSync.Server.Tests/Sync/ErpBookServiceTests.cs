@@ -1,5 +1,5 @@
 using ShopSync.Contracts.V1;
-using ShopSync.Grpc;
+using Grpc.Core;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace ShopSync.Server.Tests.Sync;

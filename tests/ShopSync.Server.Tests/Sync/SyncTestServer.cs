@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ShopSync.Contracts.V1;
-using ShopSync.Grpc.Client;
+using ShopSync.Testing.Grpc;
 using ShopSync.Server.Hosting;
 using ShopSync.Shopify.Client;
 using ShopSync.Connector.Persistence;
@@ -29,7 +29,7 @@ internal sealed class SyncTestServer : IAsyncDisposable
     private readonly TempDirectory _directory;
     private readonly WebApplication _app;
 
-    private SyncTestServer(TempDirectory directory, SandboxHost sandbox, WebApplication app, GrpcChannel channel)
+    private SyncTestServer(TempDirectory directory, SandboxHost sandbox, WebApplication app, TestChannel channel)
     {
         _directory = directory;
         Sandbox = sandbox;
@@ -39,7 +39,7 @@ internal sealed class SyncTestServer : IAsyncDisposable
 
     public SandboxHost Sandbox { get; }
     public SandboxStore Store => Sandbox.Store;
-    public GrpcChannel Channel { get; }
+    public TestChannel Channel { get; }
     public IServiceProvider Services => _app.Services;
 
     public static async Task<SyncTestServer> StartAsync(
@@ -47,7 +47,7 @@ internal sealed class SyncTestServer : IAsyncDisposable
     {
         var directory = new TempDirectory();
         var sandbox = await SandboxHost.StartAsync(sandboxOptions ?? new SandboxOptions { RestoreRate = 100_000, BucketSize = 100_000 }, CancellationToken.None);
-        string[] args = ["--urls", "http://127.0.0.1:0", "--db", Path.Combine(directory.Path, "shopsync.db"), .. extraArgs ?? []];
+        string[] args = ["--urls", "http://127.0.0.1:0", "--web-urls", "none", "--db", Path.Combine(directory.Path, "shopsync.db"), .. extraArgs ?? []];
         var builder = WebApplication.CreateBuilder(ServerCommandLine.Normalize(args));
         builder.AddShopSyncServer();
         builder.Services.Configure<ShopifyClientOptions>(o =>
@@ -69,7 +69,7 @@ internal sealed class SyncTestServer : IAsyncDisposable
             AccessToken = sandbox.Store.Options.AccessToken,
             AllowBackgroundSyncs = false,
         }, CancellationToken.None);
-        return new SyncTestServer(directory, sandbox, app, GrpcChannel.ForAddress(new Uri(address)));
+        return new SyncTestServer(directory, sandbox, app, TestChannel.ForAddress(new Uri(address)));
     }
 
     public Task UpdateShopAsync(ShopChanges changes) =>
@@ -90,7 +90,7 @@ internal sealed class SyncTestServer : IAsyncDisposable
         }
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         using var call = Channel.ServerStreaming<EnqueueJobRequest, EnqueueJobResponse>(
-            JobQueue.FindMethodByName("EnqueueJob"), request, new CallOptions { CancellationToken = timeout.Token });
+            JobQueue.FindMethodByName("EnqueueJob"), request, new TestCallOptions { CancellationToken = timeout.Token });
         var events = new List<JobEvent>();
         await foreach (var response in call.WithCancellation(timeout.Token))
         {

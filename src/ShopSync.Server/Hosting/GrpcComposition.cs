@@ -1,0 +1,82 @@
+using Grpc.AspNetCore.Server;
+using Grpc.AspNetCore.Web;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+using ShopSync.Contracts.V1;
+using ShopSync.Server.Erp;
+using ShopSync.Server.Grpc;
+using ShopSync.Server.Health;
+using ShopSync.Server.Jobs;
+using ShopSync.Server.Schedules;
+using ShopSync.Server.Shops;
+using ShopSync.Server.Status;
+
+namespace ShopSync.Server.Hosting;
+
+/// <summary>The gRPC stack: Grpc.AspNetCore with its interceptor, limits, health, reflection and gRPC-Web.</summary>
+internal static class GrpcComposition
+{
+    /// <summary>The names grpc.health.v1.Health answers for besides "" (the whole server).</summary>
+    private static readonly string[] ServiceNames =
+    [
+        JobQueueService.Descriptor.FullName,
+        ShopService.Descriptor.FullName,
+        ScheduleService.Descriptor.FullName,
+        ErpBookService.Descriptor.FullName,
+        SyncStatusService.Descriptor.FullName,
+    ];
+
+    public static IServiceCollection AddShopSyncGrpc(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<GrpcHostingOptions>(configuration.GetSection(GrpcHostingOptions.SectionName));
+        services.AddGrpc();
+        services.AddOptions<GrpcServiceOptions>().Configure<IOptions<GrpcHostingOptions>>((grpc, hosting) =>
+        {
+            var limits = hosting.Value;
+            grpc.Interceptors.Add<DomainErrorInterceptor>();
+            grpc.MaxReceiveMessageSize = limits.MaxReceiveMessageSize;
+            grpc.MaxSendMessageSize = limits.MaxSendMessageSize;
+            grpc.ResponseCompressionAlgorithm = limits.ResponseCompression.Length == 0 ? null : limits.ResponseCompression;
+            grpc.ResponseCompressionLevel = System.IO.Compression.CompressionLevel.Fastest;
+            // An unexpected exception's message stays in the server's log; the caller gets UNKNOWN without it.
+            grpc.EnableDetailedErrors = false;
+        });
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<GrpcHostingOptions>>((kestrel, hosting) =>
+        {
+            var http2 = kestrel.Limits.Http2;
+            http2.MaxStreamsPerConnection = hosting.Value.MaxStreamsPerConnection;
+            http2.KeepAlivePingDelay = hosting.Value.KeepAlivePingDelay;
+            http2.KeepAlivePingTimeout = hosting.Value.KeepAlivePingTimeout;
+        });
+        services.AddSingleton<DomainErrorInterceptor>();
+        services.AddGrpcReflection();
+        services.AddGrpcHealthChecks(health =>
+            {
+                foreach (var name in ServiceNames)
+                {
+                    health.Services.Map(name, _ => true);
+                }
+                // Check asks the store each time rather than reading the publisher's last result (up to 30 s old).
+                health.UseHealthChecksCache = false;
+            })
+            .AddCheck<StoreHealthCheck>("store");
+        services.AddSingleton<JobQueueGrpcService>();
+        services.AddSingleton<ShopGrpcService>();
+        services.AddSingleton<ErpBookGrpcService>();
+        return services;
+    }
+
+    /// <summary>Maps every service (gRPC and gRPC-Web), health and reflection.</summary>
+    public static WebApplication MapShopSyncGrpc(this WebApplication app)
+    {
+        app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
+        app.MapGrpcService<JobQueueGrpcService>();
+        app.MapGrpcService<ShopGrpcService>();
+        app.MapGrpcService<ScheduleGrpcService>();
+        app.MapGrpcService<ErpBookGrpcService>();
+        app.MapGrpcService<SyncStatusGrpcService>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        return app;
+    }
+}
