@@ -1,6 +1,6 @@
-using ShopSync.Server.Grpc;
 using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
+using ShopSync.Server.Grpc;
 using ShopSync.Shopify.Erp;
 using V1 = ShopSync.Contracts.V1;
 
