@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Logging;
 using Grpc.Net.Client;
+using Microsoft.Extensions.Logging;
 
 namespace ShopSync.Client;
 

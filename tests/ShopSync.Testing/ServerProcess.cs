@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
-using Grpc.Health.V1;
 using Grpc.Core;
+using Grpc.Health.V1;
 using ShopSync.Testing.Grpc;
 
 namespace ShopSync.Testing;

@@ -1,6 +1,6 @@
-using ShopSync.Server.Grpc;
 using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
+using ShopSync.Server.Grpc;
 using ShopSync.Connector.Erp;
 using V1 = ShopSync.Contracts.V1;
 

@@ -1,7 +1,7 @@
-using ShopSync.Server.Grpc;
-using Grpc.Core;
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 using ShopSync.Queue.Entries;
+using ShopSync.Server.Grpc;
 using V1 = ShopSync.Contracts.V1;
 
 namespace ShopSync.Server.Jobs;

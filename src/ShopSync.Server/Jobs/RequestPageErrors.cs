@@ -1,7 +1,7 @@
-using ShopSync.Server.Grpc;
-using Grpc.Core;
 using Google.Rpc;
+using Grpc.Core;
 using ShopSync.Queue.Filters;
+using ShopSync.Server.Grpc;
 
 namespace ShopSync.Server.Jobs;
 

@@ -1,9 +1,9 @@
-using ShopSync.Server.Grpc;
 using ShopSync.Contracts.V1;
 using ShopSync.Queue.Controls;
 using ShopSync.Queue.Entries;
 using ShopSync.Queue.Filters;
 using ShopSync.Queue.Handlers;
+using ShopSync.Server.Grpc;
 using ShopSync.Connector.RequestPages;
 using ShopSync.Connector.Shops;
 using Engine = ShopSync.Queue.Entries;

@@ -1,7 +1,7 @@
-using ShopSync.Server.Grpc;
-using Grpc.Core;
 using Google.Rpc;
+using Grpc.Core;
 using ShopSync.Queue.Recurrence;
+using ShopSync.Server.Grpc;
 using ShopSync.Server.Jobs;
 using V1 = ShopSync.Contracts.V1;
 

@@ -1,6 +1,6 @@
-using ShopSync.Server.Grpc;
 using Google.Protobuf.WellKnownTypes;
 using ShopSync.Queue.Recurrence;
+using ShopSync.Server.Grpc;
 using ShopSync.Server.Jobs;
 using V1 = ShopSync.Contracts.V1;
 

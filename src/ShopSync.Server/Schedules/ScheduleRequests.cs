@@ -1,5 +1,5 @@
-using ShopSync.Server.Grpc;
 using ShopSync.Queue.Scheduling;
+using ShopSync.Server.Grpc;
 using ShopSync.Server.Jobs;
 using Engine = ShopSync.Queue.Entries;
 using V1 = ShopSync.Contracts.V1;

@@ -1,8 +1,8 @@
-using ShopSync.Server.Grpc;
 using ShopSync.Contracts.V1;
 using ShopSync.Queue.Handlers;
 using ShopSync.Queue.Health;
 using ShopSync.Queue.Scheduling;
+using ShopSync.Server.Grpc;
 using ShopSync.Server.Jobs;
 using ShopSync.Connector.Shops;
 using ShopSync.Connector.Status;

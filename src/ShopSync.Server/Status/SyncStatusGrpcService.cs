@@ -1,6 +1,6 @@
-using ShopSync.Server.Grpc;
 using Grpc.Core;
 using ShopSync.Contracts.V1;
+using ShopSync.Server.Grpc;
 using ShopSync.Connector.Status;
 
 namespace ShopSync.Server.Status;

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using Grpc.Health.V1;
 using Grpc.Core;
+using Grpc.Health.V1;
 using ShopSync.Testing.Grpc;
 
 namespace ShopSync.Benchmarks.Engine;

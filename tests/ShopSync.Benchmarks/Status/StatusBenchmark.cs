@@ -8,9 +8,9 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ShopSync.Contracts.V1;
-using ShopSync.Testing.Grpc;
 using ShopSync.Server.Hosting;
 using ShopSync.Connector.Shops;
+using ShopSync.Testing.Grpc;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace ShopSync.Benchmarks.Status;

@@ -5,13 +5,13 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using ShopSync.Contracts.V1;
-using ShopSync.Testing.Grpc;
 using ShopSync.Server.Hosting;
 using ShopSync.Shopify.Client;
 using ShopSync.Connector.Persistence;
 using ShopSync.Shopify.Sandbox;
 using ShopSync.Connector.Shops;
 using ShopSync.Connector.Sync;
+using ShopSync.Testing.Grpc;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace ShopSync.Benchmarks.Sync;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using ShopSync.Contracts.V1;
 using Grpc.Core;
+using ShopSync.Contracts.V1;
 
 namespace ShopSync.Cli.Tests.Client;
 

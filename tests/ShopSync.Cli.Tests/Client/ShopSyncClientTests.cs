@@ -1,8 +1,8 @@
+using Grpc.Core;
 using Grpc.Health.V1;
 using Microsoft.Extensions.DependencyInjection;
 using ShopSync.Client;
 using ShopSync.Contracts.V1;
-using Grpc.Core;
 
 namespace ShopSync.Cli.Tests.Client;
 

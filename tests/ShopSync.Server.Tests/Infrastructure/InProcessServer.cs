@@ -1,10 +1,10 @@
+using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using ShopSync.Testing.Grpc;
-using Grpc.AspNetCore.Server;
 using ShopSync.Queue.Handlers;
 using ShopSync.Server.Hosting;
 using ShopSync.Testing;
+using ShopSync.Testing.Grpc;
 
 namespace ShopSync.Server.Tests.Infrastructure;
 

@@ -1,9 +1,9 @@
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 using ShopSync.Contracts.V1;
-using ShopSync.Testing.Grpc;
 using ShopSync.Testing;
+using ShopSync.Testing.Grpc;
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace ShopSync.Server.Tests.Infrastructure;
 

@@ -1,5 +1,5 @@
-using ShopSync.Contracts.V1;
 using Grpc.Core;
+using ShopSync.Contracts.V1;
 using ShopSync.Server.Tests.Infrastructure;
 
 namespace ShopSync.Server.Tests.Jobs;

@@ -1,7 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
-using ShopSync.Contracts.V1;
 using Grpc.Core;
+using ShopSync.Contracts.V1;
 using ShopSync.Server.Tests.Infrastructure;
 
 namespace ShopSync.Server.Tests.Jobs;

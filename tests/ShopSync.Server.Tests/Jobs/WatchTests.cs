@@ -1,8 +1,8 @@
-using ShopSync.Testing.Grpc;
 using System.Threading.Channels;
 using ShopSync.Contracts.V1;
 using ShopSync.Server.Tests.Infrastructure;
 using ShopSync.Testing;
+using ShopSync.Testing.Grpc;
 
 namespace ShopSync.Server.Tests.Jobs;
 

@@ -1,9 +1,9 @@
-using ShopSync.Testing.Grpc;
 using System.Threading.Channels;
-using ShopSync.Contracts.V1;
 using Grpc.Core;
+using ShopSync.Contracts.V1;
 using ShopSync.Server.Tests.Infrastructure;
 using ShopSync.Testing;
+using ShopSync.Testing.Grpc;
 
 namespace ShopSync.Server.Tests.Process;
 

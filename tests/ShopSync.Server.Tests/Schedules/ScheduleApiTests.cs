@@ -1,6 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
-using ShopSync.Contracts.V1;
 using Grpc.Core;
+using ShopSync.Contracts.V1;
 
 namespace ShopSync.Server.Tests.Schedules;
 

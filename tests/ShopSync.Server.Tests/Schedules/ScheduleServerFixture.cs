@@ -1,5 +1,5 @@
-using ShopSync.Testing.Grpc;
 using ShopSync.Testing;
+using ShopSync.Testing.Grpc;
 
 namespace ShopSync.Server.Tests.Schedules;
 

@@ -1,6 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
-using ShopSync.Contracts.V1;
 using Grpc.Core;
+using ShopSync.Contracts.V1;
 using ShopSync.Server.Tests.Infrastructure;
 using ShopSync.Server.Tests.Jobs;
 

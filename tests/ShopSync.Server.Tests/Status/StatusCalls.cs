@@ -1,7 +1,7 @@
 using Google.Protobuf;
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 using ShopSync.Contracts.V1;
 using ShopSync.Testing.Grpc;
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace ShopSync.Server.Tests.Status;
 

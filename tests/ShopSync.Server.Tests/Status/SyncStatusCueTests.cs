@@ -1,7 +1,7 @@
+using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ShopSync.Contracts.V1;
-using Grpc.Core;
 using ShopSync.Server.Tests.Sync;
 using ShopSync.Connector.Erp;
 using ShopSync.Shopify.Sandbox;

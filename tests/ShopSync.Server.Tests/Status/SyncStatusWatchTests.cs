@@ -1,7 +1,7 @@
 using ShopSync.Contracts.V1;
-using ShopSync.Testing.Grpc;
-using ShopSync.Testing;
 using ShopSync.Server.Tests.Sync;
+using ShopSync.Testing;
+using ShopSync.Testing.Grpc;
 
 namespace ShopSync.Server.Tests.Status;
 

@@ -1,7 +1,7 @@
 using ShopSync.Contracts.V1;
-using ShopSync.Testing.Grpc;
 using ShopSync.Connector.Sync;
 using ShopSync.Testing;
+using ShopSync.Testing.Grpc;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace ShopSync.Server.Tests.Sync;

@@ -1,12 +1,10 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http.Features;
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ShopSync.Contracts.V1;
-using ShopSync.Testing.Grpc;
 using ShopSync.Server.Hosting;
 using ShopSync.Shopify.Client;
 using ShopSync.Connector.Persistence;
@@ -14,6 +12,8 @@ using ShopSync.Shopify.Sandbox;
 using ShopSync.Connector.Shops;
 using ShopSync.Connector.Sync;
 using ShopSync.Testing;
+using ShopSync.Testing.Grpc;
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace ShopSync.Server.Tests.Sync;
 
