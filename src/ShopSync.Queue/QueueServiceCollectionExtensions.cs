@@ -34,6 +34,13 @@ public static class QueueServiceCollectionExtensions
         services.TryAddSingleton<EnqueueValidator>();
         services.TryAddSingleton<IReportCatalog>(sp => new ReportCatalog(HandlersOf(sp)));
         services.TryAddSingleton<Dispatcher>();
+        services.AddOptions<Retention.RetentionOptions>();
+        services.TryAddSingleton<Retention.JobPurger>();
+        services.TryAddSingleton(sp => new Retention.RetentionSweeper(
+            sp.GetRequiredService<Retention.JobPurger>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<Retention.RetentionOptions>>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Retention.RetentionSweeper>>()));
         services.TryAddSingleton<IJobQueue, JobQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<Dispatcher>());
         return services;

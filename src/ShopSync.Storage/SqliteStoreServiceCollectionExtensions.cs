@@ -25,9 +25,15 @@ public static class SqliteStoreServiceCollectionExtensions
             o.ConnectionString = connectionString;
             configure?.Invoke(o);
         });
-        services.TryAddSingleton<SqliteJobStore>();
+        services.TryAddSingleton<JobLogPurges>();
+        services.TryAddSingleton(sp => new SqliteJobStore(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SqliteStoreOptions>>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SqliteJobStore>>(),
+            sp.GetRequiredService<JobLogPurges>()));
         services.TryAddSingleton<IJobStore>(sp => sp.GetRequiredService<SqliteJobStore>());
-        services.TryAddSingleton<ITaskHealthReader, SqliteTaskHealthReader>();
+        services.TryAddSingleton<ITaskHealthReader>(sp => new SqliteTaskHealthReader(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SqliteStoreOptions>>(),
+            sp.GetRequiredService<JobLogPurges>()));
         return services;
     }
 }

@@ -9,7 +9,7 @@ using ShopSync.Queue.Storage;
 namespace ShopSync.Queue.Controls;
 
 /// <summary>The facade: validation, the store, broadcast of what was written, and dispatcher wake-ups.</summary>
-internal sealed class JobQueue : IJobQueue
+internal sealed partial class JobQueue : IJobQueue
 {
     private const int EventPage = 500;
     private readonly IJobStore _store;
@@ -18,9 +18,13 @@ internal sealed class JobQueue : IJobQueue
     private readonly JobEventHub _hub;
     private readonly TimeProvider _time;
     private readonly QueueOptions _options;
+    private readonly Retention.JobPurger _purger;
 
-    public JobQueue(IJobStore store, EnqueueValidator validator, Dispatcher dispatcher, JobEventHub hub, TimeProvider time, IOptions<QueueOptions> options)
+    public JobQueue(
+        IJobStore store, EnqueueValidator validator, Dispatcher dispatcher, JobEventHub hub, TimeProvider time, IOptions<QueueOptions> options,
+        Retention.JobPurger purger)
     {
+        _purger = purger;
         _store = store;
         _validator = validator;
         _dispatcher = dispatcher;

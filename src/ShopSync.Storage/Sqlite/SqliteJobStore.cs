@@ -23,10 +23,12 @@ internal sealed partial class SqliteJobStore : IJobStore, IDisposable
     private readonly string _connectionString;
     private readonly SqliteReads _reads;
     private readonly SemaphoreSlim _initLock = new(1, 1);
+    private readonly JobLogPurges _logPurges;
     private SqliteWriter? _writer;
 
-    public SqliteJobStore(IOptions<SqliteStoreOptions> options, ILogger<SqliteJobStore> logger)
+    public SqliteJobStore(IOptions<SqliteStoreOptions> options, ILogger<SqliteJobStore> logger, JobLogPurges? logPurges = null)
     {
+        _logPurges = logPurges ?? new JobLogPurges();
         _options = options.Value;
         _logger = logger;
         var builder = new SqliteConnectionStringBuilder(_options.ConnectionString)
