@@ -35,6 +35,9 @@ public static class QueueServiceCollectionExtensions
         services.TryAddSingleton<IReportCatalog>(sp => new ReportCatalog(HandlersOf(sp)));
         services.TryAddSingleton<Dispatcher>();
         services.AddOptions<Retention.RetentionOptions>();
+        services.TryAddSingleton<Telemetry.QueueStatistics>();
+        services.TryAddSingleton(sp => new Telemetry.QueueMetrics(
+            sp.GetRequiredService<Telemetry.QueueStatistics>(), sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.TryAddSingleton<Retention.JobPurger>();
         services.TryAddSingleton(sp => new Retention.RetentionSweeper(
             sp.GetRequiredService<Retention.JobPurger>(),

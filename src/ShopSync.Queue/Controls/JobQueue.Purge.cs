@@ -1,6 +1,6 @@
 namespace ShopSync.Queue.Controls;
 
-/// <summary>Purges by hand (the PurgeJobs RPC) and by the retention sweep share one implementation.</summary>
+/// <summary>Purges: by hand (the PurgeJobs RPC) and by the retention sweep share one implementation.</summary>
 internal sealed partial class JobQueue
 {
     public Task<PurgeResult> PurgeJobsAsync(JobPurgeRequest request, CancellationToken cancellationToken) =>

@@ -175,6 +175,7 @@ internal sealed partial class Dispatcher
             if (result.Accepted)
             {
                 LogLeaseRecovered(_logger, job.Id, job.LeaseOwner ?? string.Empty, result.Job!.Status);
+                _metrics.LeaseRecovered(job);
                 lock (_gate)
                 {
                     QueueCategory(job.CategoryCode);

@@ -50,8 +50,10 @@ internal sealed partial class Dispatcher : IHostedService, IDisposable
         TimeProvider time,
         ILoggerFactory loggerFactory,
         IOptions<QueueOptions> options,
-        NodeIdentity node)
+        NodeIdentity node,
+        Telemetry.QueueMetrics metrics)
     {
+        _metrics = metrics;
         _store = store;
         _hub = hub;
         _catalog = catalog;
@@ -63,6 +65,8 @@ internal sealed partial class Dispatcher : IHostedService, IDisposable
         _options = options.Value;
         _node = node.Id;
     }
+
+    private readonly Telemetry.QueueMetrics _metrics;
 
     public string NodeId => _node;
 

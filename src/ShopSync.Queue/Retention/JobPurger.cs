@@ -16,6 +16,7 @@ internal sealed partial class JobPurger(
     IEnumerable<IRetainedEntries> retained,
     TimeProvider time,
     IOptions<RetentionOptions> options,
+    Telemetry.QueueMetrics metrics,
     ILogger<JobPurger> logger)
 {
     private static readonly JobStatus[] DefaultStatuses = [JobStatus.Finished];
@@ -45,6 +46,7 @@ internal sealed partial class JobPurger(
             (after, ct) => store.PurgeJobsAsync(filter, after, BatchSize, request.DryRun, ct),
             request.DryRun, request.MaxDuration, cutoff, cancellationToken).ConfigureAwait(false);
         LogPurged(logger, "entries", result.Count, result.DryRun, result.Complete, cutoff);
+        metrics.Purged("entries", result.DryRun ? 0 : result.Count);
         return result;
     }
 
@@ -58,6 +60,7 @@ internal sealed partial class JobPurger(
             (after, ct) => store.PurgeLogAsync(filter, after, BatchSize, request.DryRun, ct),
             request.DryRun, request.MaxDuration, cutoff, cancellationToken).ConfigureAwait(false);
         LogPurged(logger, "log entries", result.Count, result.DryRun, result.Complete, cutoff);
+        metrics.Purged("log_entries", result.DryRun ? 0 : result.Count);
         return result;
     }
 

@@ -18,6 +18,9 @@ namespace ShopSync.Storage.Sqlite;
 /// </summary>
 internal sealed partial class SqliteJobStore : IJobStore, IDisposable
 {
+    /// <summary>One span per store call; an exporter subscribes to it only when debugging.</summary>
+    private static readonly System.Diagnostics.ActivitySource StoreSource = new(ShopSync.Queue.Telemetry.QueueTelemetry.StoreName);
+
     private readonly SqliteStoreOptions _options;
     private readonly ILogger<SqliteJobStore> _logger;
     private readonly string _connectionString;
@@ -159,6 +162,7 @@ internal sealed partial class SqliteJobStore : IJobStore, IDisposable
     private async Task<T> Write<T>(Func<WriteSession, T> work, CancellationToken cancellationToken, [CallerMemberName] string operation = "")
     {
         LogStoreCall(_logger, operation);
+        using var activity = StoreSource.StartActivity(operation, System.Diagnostics.ActivityKind.Client);
         var writer = _writer;
         if (writer is null)
         {
@@ -172,6 +176,7 @@ internal sealed partial class SqliteJobStore : IJobStore, IDisposable
     private async Task<T> Read<T>(Func<T> read, CancellationToken cancellationToken, [CallerMemberName] string operation = "")
     {
         LogStoreCall(_logger, operation);
+        using var activity = StoreSource.StartActivity(operation, System.Diagnostics.ActivityKind.Client);
         cancellationToken.ThrowIfCancellationRequested();
         if (_writer is null)
         {
