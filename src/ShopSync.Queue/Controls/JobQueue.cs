@@ -40,6 +40,7 @@ internal sealed partial class JobQueue : IJobQueue
         ArgumentNullException.ThrowIfNull(request);
         var job = _validator.Resolve(request, _time.GetUtcNow());
         using var activity = Telemetry.QueueActivities.StartEnqueue(job.CategoryCode, 1);
+        activity?.SetTag("messaging.message.id", job.Id.ToString("D"));
         job = job with { TraceParent = Telemetry.QueueActivities.TraceParentOf(activity) };
         var result = await _store.InsertAsync([new NewJob(job, request.Foreground)], cancellationToken).ConfigureAwait(false);
         _hub.Publish(result.Events);

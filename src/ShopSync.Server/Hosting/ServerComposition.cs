@@ -4,6 +4,7 @@ using ShopSync.Queue.Filters;
 using ShopSync.Server.Demo;
 using ShopSync.Server.Erp;
 using ShopSync.Server.Grpc;
+using ShopSync.Server.Housekeeping;
 using ShopSync.Server.Jobs;
 using ShopSync.Server.Schedules;
 using ShopSync.Server.Shops;
@@ -25,12 +26,14 @@ internal static class ServerComposition
         var configuration = builder.Configuration;
         var urls = configuration["urls"] is { Length: > 0 } configured ? configured : ServerCommandLine.DefaultUrls;
         builder.WebHost.ConfigureKestrel(kestrel => ListenUrls.Apply(kestrel, urls));
+        builder.AddShopSyncTelemetry();
 
         var connectionString = ServerCommandLine.ResolveConnectionString(configuration);
         var services = builder.Services;
         services.AddSingleton(AcceleratedTimeProvider.FromConfiguration(configuration));
         services.Configure<QueueOptions>(configuration.GetSection(QueueOptions.SectionName));
         services.AddShopSyncQueue();
+        services.AddShopSyncHousekeeping(configuration);
         services.AddShopSyncSqliteStore(connectionString, sqlite => configuration.GetSection("Storage:Sqlite").Bind(sqlite));
         services.AddSchedules(configuration, connectionString);
         services.AddSingleton(DiagnosticsRequestPages.NoOp);
@@ -61,6 +64,8 @@ internal static class ServerComposition
         app.MapGrpcService<SyncStatusGrpcService>();
         app.MapGrpcHealthAndReflection();
         app.MapShopifyWebhooks();
+        app.MapShopSyncMetrics();
+        app.UseShopSyncHousekeeping();
         return app;
     }
 

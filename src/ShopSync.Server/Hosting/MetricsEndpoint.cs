@@ -1,0 +1,66 @@
+using System.Net;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using OpenTelemetry.Exporter;
+
+namespace ShopSync.Server.Hosting;
+
+/// <summary>
+/// The Prometheus scrape endpoint <c>/metrics</c>, on its own HTTP/1.1 listener (<c>--metrics-urls</c>, configuration
+/// <c>Metrics:Urls</c>, e.g. http://127.0.0.1:9464), never on the gRPC port: the route only answers requests for the
+/// metrics listener's ports (RequireHost). Kept in one file so it can move onto the web endpoint in one step.
+/// </summary>
+internal static class MetricsEndpoint
+{
+    public const string Path = "/metrics";
+
+    /// <summary>Adds the listener(s); false when no metrics URL is configured (then nothing is served).</summary>
+    public static bool Configure(WebApplicationBuilder builder)
+    {
+        var endPoints = EndPoints(builder.Configuration);
+        if (endPoints.Count == 0)
+        {
+            return false;
+        }
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            foreach (var endPoint in endPoints)
+            {
+                kestrel.Listen(endPoint, listen => listen.Protocols = HttpProtocols.Http1);
+            }
+        });
+        return true;
+    }
+
+    public static WebApplication MapShopSyncMetrics(this WebApplication app)
+    {
+        var endPoints = EndPoints(app.Configuration);
+        if (endPoints.Count > 0)
+        {
+            app.MapPrometheusScrapingEndpoint(Path).RequireHost([.. endPoints.Select(e => "*:" + e.Port)]);
+        }
+
+        return app;
+    }
+
+    private static List<IPEndPoint> EndPoints(IConfiguration configuration)
+    {
+        var text = configuration["metrics-urls"] is { Length: > 0 } flag ? flag : configuration["Metrics:Urls"];
+        var endPoints = new List<IPEndPoint>();
+        foreach (var url in (text ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var normalized = url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal);
+            if (!Uri.TryCreate(normalized, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp || uri.Port is <= 0)
+            {
+                throw new ArgumentException($"--metrics-urls: \"{url}\" is not an http:// address with a port such as http://127.0.0.1:9464");
+            }
+
+            var address = uri.Host == "localhost" ? IPAddress.Loopback
+                : IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) ? ip
+                : throw new ArgumentException($"--metrics-urls: \"{url}\": use an IP address, localhost or *");
+            endPoints.Add(new IPEndPoint(address, uri.Port));
+        }
+
+        return endPoints;
+    }
+}
