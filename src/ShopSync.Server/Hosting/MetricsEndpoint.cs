@@ -7,7 +7,8 @@ namespace ShopSync.Server.Hosting;
 /// <summary>
 /// The Prometheus scrape endpoint <c>/metrics</c>, on its own HTTP/1.1 listener (<c>--metrics-urls</c>, configuration
 /// <c>Metrics:Urls</c>, e.g. http://127.0.0.1:9464), never on the gRPC port: the route only answers requests for the
-/// metrics listener's ports (RequireHost). Kept in one file so it can move onto the web endpoint in one step.
+/// metrics listener's ports, checked on the connection's local port (a Host header, which RequireHost would match, can be
+/// forged). Kept in one file so it can move onto the web endpoint in one step.
 /// </summary>
 internal static class MetricsEndpoint
 {
@@ -37,7 +38,9 @@ internal static class MetricsEndpoint
         var endPoints = EndPoints(app.Configuration);
         if (endPoints.Count > 0)
         {
-            app.MapPrometheusScrapingEndpoint(Path).RequireHost([.. endPoints.Select(e => "*:" + e.Port)]);
+            var ports = endPoints.Select(e => e.Port).ToHashSet();
+            app.UseOpenTelemetryPrometheusScrapingEndpoint(context =>
+                context.Request.Path == Path && ports.Contains(context.Connection.LocalPort));
         }
 
         return app;

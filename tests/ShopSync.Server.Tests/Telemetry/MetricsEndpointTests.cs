@@ -36,8 +36,10 @@ public sealed partial class MetricsEndpointTests
         Assert.Contains("shopsync_queue_wait_duration_seconds_count", scrape, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Scrape_OnTheGrpcPort_IsNotServed()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Scrape_OnTheGrpcPort_IsNotServedEvenWithTheMetricsHostHeader(bool forgedHost)
     {
         var port = FreePort.Next();
         await using var server = await InProcessServer.StartAsync(settings: new Dictionary<string, string?>
@@ -50,6 +52,10 @@ public sealed partial class MetricsEndpointTests
             Version = HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
         };
+        if (forgedHost)
+        {
+            request.Headers.Host = $"127.0.0.1:{port}";
+        }
 
         using var response = await http.SendAsync(request);
 
