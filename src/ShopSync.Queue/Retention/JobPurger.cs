@@ -55,7 +55,9 @@ internal sealed partial class JobPurger(
         ArgumentNullException.ThrowIfNull(request);
         Validate(request.OlderThan, request.MaxDuration);
         var cutoff = time.GetUtcNow() - request.OlderThan;
-        var filter = new LogPurgeFilter(cutoff, Shop(request.ShopCode));
+        var shop = Shop(request.ShopCode);
+        var marks = await store.ReadLogRetentionMarksAsync(shop, cancellationToken).ConfigureAwait(false);
+        var filter = new LogPurgeFilter(cutoff, shop, marks);
         var result = await RunAsync(
             (after, ct) => store.PurgeLogAsync(filter, after, BatchSize, request.DryRun, ct),
             request.DryRun, request.MaxDuration, cutoff, cancellationToken).ConfigureAwait(false);

@@ -76,7 +76,13 @@ public interface IJobStore
     /// </summary>
     Task<PurgeBatch> PurgeJobsAsync(JobPurgeFilter filter, long afterEntryNo, int limit, bool dryRun, CancellationToken cancellationToken);
 
-    /// <summary>One purge batch of log entries after id <paramref name="afterId"/>, as <see cref="PurgeJobsAsync"/>.</summary>
+    /// <summary>Per (shop, task) the newest successful and newest failed log entry (all shops when <paramref name="shopCode"/> is null).</summary>
+    Task<LogRetentionMarks> ReadLogRetentionMarksAsync(string? shopCode, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One purge batch of log entries after id <paramref name="afterId"/>, as <see cref="PurgeJobsAsync"/>: finished
+    /// entries that ended before the cutoff and that <see cref="LogPurgeFilter.Marks"/> lets go.
+    /// </summary>
     Task<PurgeBatch> PurgeLogAsync(LogPurgeFilter filter, long afterId, int limit, bool dryRun, CancellationToken cancellationToken);
 
     /// <summary>Entry counts per (category, status) and the earliest due time of each category's Ready and Waiting entries.</summary>

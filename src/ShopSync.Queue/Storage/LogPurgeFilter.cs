@@ -8,4 +8,5 @@ namespace ShopSync.Queue.Storage;
 /// </summary>
 /// <param name="EndedBefore">Runs that ended before this time.</param>
 /// <param name="ShopCode">Only this shop; null: every shop.</param>
-public sealed record LogPurgeFilter(DateTimeOffset EndedBefore, string? ShopCode);
+/// <param name="Marks">What task health needs, from <c>IJobStore.ReadLogRetentionMarksAsync</c> (read once per purge).</param>
+public sealed record LogPurgeFilter(DateTimeOffset EndedBefore, string? ShopCode, LogRetentionMarks Marks);

@@ -13,15 +13,14 @@ namespace ShopSync.Storage.Sqlite;
 /// </summary>
 internal static class PurgeCommands
 {
-    // Per (shop, task) the newest success, the newest failure and every run after the newest success stay: the task
-    // health fold reads exactly those (last success, last failure + message, consecutive failures, failing now).
+    // One scan of the log per purge: per (shop, task) the newest success and the newest failure.
+    private const string MarksSql =
+        "SELECT shop_code, report_id, MAX(CASE WHEN result IN (1, 2) THEN id END), MAX(CASE WHEN result IN (3, 5) THEN id END) " +
+        "FROM queue_job_log{0} GROUP BY shop_code, report_id";
+
     private const string LogCandidatesSql =
-        "SELECT l.id FROM queue_job_log l WHERE l.id > @after AND l.end_time IS NOT NULL AND l.end_time < @cutoff{0} " +
-        "AND l.id < COALESCE((SELECT s.id FROM queue_job_log s WHERE s.shop_code = l.shop_code AND s.report_id = l.report_id " +
-        "AND s.result IN (1, 2) ORDER BY s.id DESC LIMIT 1), 0) " +
-        "AND l.id <> COALESCE((SELECT f.id FROM queue_job_log f WHERE f.shop_code = l.shop_code AND f.report_id = l.report_id " +
-        "AND f.result IN (3, 5) ORDER BY f.id DESC LIMIT 1), 0) " +
-        "ORDER BY l.id LIMIT @limit";
+        "SELECT id, shop_code, report_id FROM queue_job_log WHERE id > @after AND end_time IS NOT NULL AND end_time < @cutoff{0} " +
+        "ORDER BY id LIMIT @limit";
 
     public static (List<(long EntryNo, Guid Id)> Candidates, long? Last) FindJobs(SqliteConnection connection, JobPurgeFilter filter, long after, int limit)
     {
@@ -76,10 +75,30 @@ internal static class PurgeCommands
         return deleted.Count;
     }
 
-    public static (List<long> Candidates, long? Last) FindLog(SqliteConnection connection, LogPurgeFilter filter, long after, int limit)
+    public static LogRetentionMarks ReadMarks(SqliteConnection connection, string? shopCode)
     {
         using var command = connection.CreateCommand();
-        var shop = filter.ShopCode is null ? string.Empty : " AND l.shop_code = @shop";
+        command.CommandText = string.Format(CultureInfo.InvariantCulture, MarksSql, shopCode is null ? string.Empty : " WHERE shop_code = @shop");
+        if (shopCode is not null)
+        {
+            command.Parameters.AddWithValue("@shop", shopCode);
+        }
+
+        var marks = new LogRetentionMarks();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            marks.Add(
+                reader.GetString(0), reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetInt64(3));
+        }
+
+        return marks;
+    }
+
+    public static (List<long> Candidates, long? Next) FindLog(SqliteConnection connection, LogPurgeFilter filter, long after, int limit)
+    {
+        using var command = connection.CreateCommand();
+        var shop = filter.ShopCode is null ? string.Empty : " AND shop_code = @shop";
         command.CommandText = string.Format(CultureInfo.InvariantCulture, LogCandidatesSql, shop);
         command.Parameters.AddWithValue("@after", after);
         command.Parameters.AddWithValue("@cutoff", TimeCodec.ToTicks(filter.EndedBefore));
@@ -90,14 +109,20 @@ internal static class PurgeCommands
         }
 
         var ids = new List<long>(limit);
+        var read = 0;
+        long last = 0;
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            ids.Add(reader.GetInt64(0));
+            read++;
+            last = reader.GetInt64(0);
+            if (filter.Marks.MayDelete(reader.GetString(1), reader.GetInt32(2), last))
+            {
+                ids.Add(last);
+            }
         }
 
-        // The candidate query skips rows that stay, so a short page means the end of the old rows.
-        return (ids, ids.Count < limit ? null : ids[^1]);
+        return (ids, read < limit ? null : last);
     }
 
     public static int DeleteLog(WriteSession session, IReadOnlyList<long> ids)

@@ -42,6 +42,9 @@ internal sealed partial class SqliteJobStore
         return new PurgeBatch(candidates.Count, deleted, next);
     }
 
+    public Task<LogRetentionMarks> ReadLogRetentionMarksAsync(string? shopCode, CancellationToken cancellationToken) =>
+        Read(() => _reads.WithConnection(c => PurgeCommands.ReadMarks(c, shopCode)), cancellationToken);
+
     public Task<IReadOnlyList<CategoryStatusCount>> CountByCategoryAsync(CancellationToken cancellationToken) =>
         Read(() => _reads.WithConnection(StatisticsQuery.Read), cancellationToken);
 }

@@ -82,6 +82,8 @@ public sealed class ProgressFlusherTests
 
         public Task<PurgeBatch> PurgeLogAsync(LogPurgeFilter filter, long afterId, int limit, bool dryRun, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task<LogRetentionMarks> ReadLogRetentionMarksAsync(string? shopCode, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task<IReadOnlyList<CategoryStatusCount>> CountByCategoryAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

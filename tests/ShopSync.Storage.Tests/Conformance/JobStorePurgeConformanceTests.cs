@@ -120,8 +120,9 @@ public abstract class JobStorePurgeConformanceTests
         var running = (await store.InsertAsync([TestJobs.New(category: "R")], Ct)).Value[0];
         await store.ClaimAsync(TestJobs.Claim("R", now: TestJobs.T0), Ct);
 
-        var dry = await store.PurgeLogAsync(new LogPurgeFilter(Cutoff, null), 0, 100, dryRun: true, Ct);
-        var done = await store.PurgeLogAsync(new LogPurgeFilter(Cutoff, null), 0, 100, dryRun: false, Ct);
+        var filter = new LogPurgeFilter(Cutoff, null, await store.ReadLogRetentionMarksAsync(null, Ct));
+        var dry = await store.PurgeLogAsync(filter, 0, 100, dryRun: true, Ct);
+        var done = await store.PurgeLogAsync(filter, 0, 100, dryRun: false, Ct);
 
         // Gone: runs 0 (failure before the newest success, not the newest failure), 1 and 2 (before the newest success).
         // Stay: 3 (newest success), 4 and 5 (after it; 5 is also the newest failure), the other task's only run, the running one.
@@ -144,9 +145,58 @@ public abstract class JobStorePurgeConformanceTests
         await RunAsync(store, "A", TestJobs.T0.AddDays(1), JobStatus.Error, JobResult.Failed);
         await RunAsync(store, "B", TestJobs.T0.AddDays(2), JobStatus.Error, JobResult.Failed);
 
-        var done = await store.PurgeLogAsync(new LogPurgeFilter(Cutoff, null), 0, 100, dryRun: false, Ct);
+        var filter = new LogPurgeFilter(Cutoff, null, await store.ReadLogRetentionMarksAsync(null, Ct));
+        var done = await store.PurgeLogAsync(filter, 0, 100, dryRun: false, Ct);
 
         Assert.Equal(0, done.Deleted);
+    }
+
+    [Fact]
+    public async Task PurgeLog_StaleMarks_OnlyKeepMore()
+    {
+        var store = await Factory.CreateAsync(Ct);
+        var first = await RunAsync(store, "A", TestJobs.T0.AddDays(1), JobStatus.Finished, JobResult.Succeeded);
+        var marks = await store.ReadLogRetentionMarksAsync(null, Ct);
+        await RunAsync(store, "B", TestJobs.T0.AddDays(2), JobStatus.Finished, JobResult.Succeeded);
+
+        // Read before the second success: the first run is still the newest success they know, so it stays.
+        var stale = await store.PurgeLogAsync(new LogPurgeFilter(Cutoff, null, marks), 0, 100, dryRun: false, Ct);
+        var fresh = await store.PurgeLogAsync(new LogPurgeFilter(Cutoff, null, await store.ReadLogRetentionMarksAsync(null, Ct)), 0, 100, dryRun: false, Ct);
+
+        Assert.Equal((0, 1), (stale.Deleted, fresh.Deleted));
+        Assert.Empty((await store.ListLogAsync(new JobLogQuery { JobId = first.Id, PageSize = 10 }, Ct)).Entries);
+    }
+
+    [Fact]
+    public async Task PurgeLog_SmallBatches_PageThroughProtectedRows()
+    {
+        var store = await Factory.CreateAsync(Ct);
+        for (var i = 0; i < 4; i++)
+        {
+            await RunAsync(store, "S" + i, TestJobs.T0.AddDays(1).AddMinutes(i), JobStatus.Finished, JobResult.Succeeded);
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            await RunAsync(store, "O" + i, TestJobs.T0.AddDays(1).AddMinutes(10 + i), JobStatus.Finished, JobResult.Succeeded, reportId: 90001);
+        }
+
+        var filter = new LogPurgeFilter(Cutoff, null, await store.ReadLogRetentionMarksAsync(null, Ct));
+        var deleted = 0;
+        long after = 0;
+        while (true)
+        {
+            var batch = await store.PurgeLogAsync(filter, after, 2, dryRun: false, Ct);
+            deleted += batch.Deleted;
+            if (batch.Next is not { } next)
+            {
+                break;
+            }
+
+            after = next;
+        }
+
+        Assert.Equal(5, deleted);
     }
 
     [Fact]
