@@ -9,6 +9,7 @@ using ShopSync.Server.Jobs;
 using ShopSync.Server.Schedules;
 using ShopSync.Server.Shops;
 using ShopSync.Server.Status;
+using ShopSync.Server.Telemetry;
 using ShopSync.Server.Webhooks;
 using ShopSync.Shopify;
 using ShopSync.Shopify.RequestPages;
@@ -42,6 +43,7 @@ internal static class ServerComposition
         services.AddShopSyncShops(connectionString);
         services.Configure<SyncOptions>(configuration.GetSection(SyncOptions.SectionName));
         services.AddShopSyncTasks();
+        services.AddConnectorMetrics();
         services.AddSingleton<RequestPageDefaultsStore>();
         services.AddSingleton<ShopRunPolicy>();
         services.AddSingleton<RequestPageService>();

@@ -32,7 +32,7 @@ internal static class TelemetrySetup
         var telemetry = builder.Services.AddOpenTelemetry().ConfigureResource(r => r.AddService("shopsync-server"));
         telemetry.WithMetrics(metrics =>
         {
-            metrics.AddMeter(QueueTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
+            metrics.AddMeter(QueueTelemetry.Name, Telemetry.ConnectorMetrics.MeterName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
             if (prometheus)
             {
                 metrics.AddPrometheusExporter();

@@ -62,6 +62,34 @@ public sealed partial class MetricsEndpointTests
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Scrape_AfterAWebhookForAnUnknownShop_CountsItByOutcome()
+    {
+        var port = FreePort.Next();
+        await using var server = await InProcessServer.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Metrics:Urls"] = $"http://127.0.0.1:{port}",
+        });
+        using var http = new HttpClient { Timeout = TestTimeouts.Call };
+        using var post = new HttpRequestMessage(HttpMethod.Post, new Uri(server.Address, "/webhooks/shopify/no-such-shop"))
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = new StringContent("{}"),
+        };
+        using (var answer = await http.SendAsync(post))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
+        }
+
+        var scrape = await Eventually.ReturnsAsync(
+            () => http.GetStringAsync($"http://127.0.0.1:{port}/metrics"),
+            text => Value(text, "shopsync_webhooks_received_total", "shopsync_outcome=\"UnknownShop\"") >= 1,
+            "the webhook in the scrape");
+
+        Assert.DoesNotContain("no-such-shop", scrape, StringComparison.Ordinal);
+    }
+
     /// <summary>The sum of a metric's samples whose labels contain every given fragment (other servers in this process add to them).</summary>
     private static double Value(string scrape, string name, params string[] fragments) =>
         scrape.Split('\n')
