@@ -37,6 +37,16 @@ public static class QueueServiceCollectionExtensions
         services.TryAddSingleton<EnqueueValidator>();
         services.TryAddSingleton<IReportCatalog>(sp => new ReportCatalog(HandlersOf(sp)));
         services.TryAddSingleton<Dispatcher>();
+        services.AddOptions<Retention.RetentionOptions>();
+        services.TryAddSingleton<Telemetry.QueueStatistics>();
+        services.TryAddSingleton(sp => new Telemetry.QueueMetrics(
+            sp.GetRequiredService<Telemetry.QueueStatistics>(), sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
+        services.TryAddSingleton<Retention.JobPurger>();
+        services.TryAddSingleton(sp => new Retention.RetentionSweeper(
+            sp.GetRequiredService<Retention.JobPurger>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<Retention.RetentionOptions>>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Retention.RetentionSweeper>>()));
         services.TryAddSingleton<IJobQueue, JobQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<Dispatcher>());
         return services;

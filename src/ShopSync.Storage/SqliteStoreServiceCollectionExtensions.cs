@@ -27,9 +27,15 @@ public static class SqliteStoreServiceCollectionExtensions
             configure?.Invoke(o);
         }).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteStoreOptions>, SqliteStoreOptionsValidator>());
-        services.TryAddSingleton<SqliteJobStore>();
+        services.TryAddSingleton<JobLogPurges>();
+        services.TryAddSingleton(sp => new SqliteJobStore(
+            sp.GetRequiredService<IOptions<SqliteStoreOptions>>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SqliteJobStore>>(),
+            sp.GetRequiredService<JobLogPurges>()));
         services.TryAddSingleton<IJobStore>(sp => sp.GetRequiredService<SqliteJobStore>());
-        services.TryAddSingleton<ITaskHealthReader, SqliteTaskHealthReader>();
+        services.TryAddSingleton<ITaskHealthReader>(sp => new SqliteTaskHealthReader(
+            sp.GetRequiredService<IOptions<SqliteStoreOptions>>(),
+            sp.GetRequiredService<JobLogPurges>()));
         return services;
     }
 }

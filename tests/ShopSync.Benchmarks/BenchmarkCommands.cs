@@ -17,6 +17,7 @@ internal static class BenchmarkCommands
         ["engine"] = ("The job queue engine over gRPC against the real server (SQLite): enqueue, processing, latency, idle cost, memory", Engine.EngineBenchmark.RunAsync),
         ["wire"] = ("gRPC unary throughput of Grpc.AspNetCore vs a raw Kestrel HTTP/2 endpoint (h2load), allocations per call", WireBenchmark.RunAsync),
         ["status"] = ("GetSyncStatus over 1,000,000 orders, 100,000 customers and 100,000 log entries (10 shops): p99 for one shop and all shops", StatusBenchmark.RunAsync),
+        ["retention"] = ("A retention sweep over 200,000 old entries (+1,000,000 events, 200,000 log entries): enqueue stall p99/max during the sweep", Retention.RetentionBenchmark.RunAsync),
         ["recurrence"] = ("10,000 recurring entries due every minute on the real server: start lateness p99, idle CPU and queries/s", RecurrenceBenchmark.RunAsync),
     };
 

@@ -59,4 +59,14 @@ public interface IJobQueue
 
     /// <summary>Live events of every entry that matches the filter, until cancelled. Progress is coalesced for slow readers.</summary>
     IAsyncEnumerable<QueueEvent> WatchAllAsync(QueueWatchFilter filter, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes Finished (and, when asked, Error) entries that ended more than <see cref="JobPurgeRequest.OlderThan"/>
+    /// ago, with their events, in small batches; entries a schedule still references stay. A dry run counts.
+    /// Throws <see cref="Errors.JobValidationException"/> naming <c>older_than</c>, <c>statuses</c> or <c>max_duration</c>.
+    /// </summary>
+    Task<PurgeResult> PurgeJobsAsync(JobPurgeRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Deletes run log entries that ended more than <see cref="LogPurgeRequest.OlderThan"/> ago, keeping what task health reads.</summary>
+    Task<PurgeResult> PurgeLogAsync(LogPurgeRequest request, CancellationToken cancellationToken);
 }

@@ -9,7 +9,7 @@ using ShopSync.Queue.Storage;
 namespace ShopSync.Queue.Controls;
 
 /// <summary>The facade: validation, the store, broadcast of what was written, and dispatcher wake-ups.</summary>
-internal sealed class JobQueue : IJobQueue
+internal sealed partial class JobQueue : IJobQueue
 {
     private const int EventPage = 500;
     private readonly IJobStore _store;
@@ -18,9 +18,15 @@ internal sealed class JobQueue : IJobQueue
     private readonly JobEventHub _hub;
     private readonly TimeProvider _time;
     private readonly QueueOptions _options;
+    private readonly Retention.JobPurger _purger;
+    private readonly Telemetry.QueueMetrics _metrics;
 
-    public JobQueue(IJobStore store, EnqueueValidator validator, Dispatcher dispatcher, JobEventHub hub, TimeProvider time, IOptions<QueueOptions> options)
+    public JobQueue(
+        IJobStore store, EnqueueValidator validator, Dispatcher dispatcher, JobEventHub hub, TimeProvider time, IOptions<QueueOptions> options,
+        Retention.JobPurger purger, Telemetry.QueueMetrics metrics)
     {
+        _purger = purger;
+        _metrics = metrics;
         _store = store;
         _validator = validator;
         _dispatcher = dispatcher;
@@ -33,9 +39,13 @@ internal sealed class JobQueue : IJobQueue
     {
         ArgumentNullException.ThrowIfNull(request);
         var job = _validator.Resolve(request, _time.GetUtcNow());
+        using var activity = Telemetry.QueueActivities.StartEnqueue(job.CategoryCode, 1);
+        activity?.SetTag("messaging.message.id", job.Id.ToString("D"));
+        job = job with { TraceParent = Telemetry.QueueActivities.TraceParentOf(activity) };
         var result = await _store.InsertAsync([new NewJob(job, request.Foreground)], cancellationToken).ConfigureAwait(false);
         _hub.Publish(result.Events);
         var stored = result.Value[0];
+        Recorded(stored);
         _dispatcher.Notify(stored);
         return stored;
     }
@@ -62,8 +72,15 @@ internal sealed class JobQueue : IJobQueue
             return [];
         }
 
+        using var activity = Telemetry.QueueActivities.StartEnqueue(SameCategory(jobs), jobs.Count);
+        StampTrace(jobs, Telemetry.QueueActivities.TraceParentOf(activity));
         var result = await _store.InsertAsync(jobs, cancellationToken).ConfigureAwait(false);
         _hub.Publish(result.Events);
+        foreach (var stored in result.Value)
+        {
+            Recorded(stored);
+        }
+
         _dispatcher.Notify(result.Value);
         return result.Value;
     }

@@ -24,6 +24,7 @@ internal sealed partial class Dispatcher
         }
 
         LogRunStarted(_logger, job.Id, job.ReportId, job.CategoryCode, job.Attempts);
+        _metrics.Started(job, (job.StartedAt ?? _time.GetUtcNow()) - job.EarliestStart);
         if (inline)
         {
             _ = RunAsync(run);
@@ -38,6 +39,8 @@ internal sealed partial class Dispatcher
     {
         var job = run.Job;
         var handler = _catalog.Find(job.ReportId);
+        var activity = Telemetry.QueueActivities.StartAttempt(job);
+        using var scope = _logger.BeginScope(new Telemetry.RunLogScope(job, activity?.TraceId.ToString() ?? job.TraceId));
         RunEnd end;
         using (var timeout = new CancellationTokenSource(job.Timeout, _time))
         using (var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, run.StopToken))
@@ -53,6 +56,7 @@ internal sealed partial class Dispatcher
         }
 
         await CompleteRunAsync(run, end, handler?.Definition).ConfigureAwait(false);
+        Telemetry.QueueActivities.End(activity, end.Result, end.Message);
     }
 
     private async Task<RunEnd> InvokeHandlerAsync(IReportHandler handler, RunningJob run, CancellationTokenSource timeout, CancellationToken token)
@@ -124,10 +128,12 @@ internal sealed partial class Dispatcher
         if (!result.Accepted)
         {
             LogStaleCompletion(_logger, job.Id, job.FencingToken);
+            _metrics.FencedWriteRejected(job);
         }
         else
         {
             LogRunEnded(_logger, job.Id, completion.Result, result.Job!.Status);
+            _metrics.Completed(job, completion.Result, now - (job.StartedAt ?? now), IsRetry(completion));
         }
 
         run.MarkEnded(result.Job);
@@ -201,6 +207,10 @@ internal sealed partial class Dispatcher
             HandleClaim(claim, now, inline: i == asked.Categories.Count - 1);
         }
     }
+
+    /// <summary>A failed run that goes back to Ready: the entry is retried (a recurring entry's next run is not a retry).</summary>
+    private static bool IsRetry(RunCompletion completion) =>
+        completion.Status is JobStatus.Ready or JobStatus.OnHold && completion.Result is JobResult.Failed or JobResult.TimedOut;
 
     private void CheckAllStopped()
     {

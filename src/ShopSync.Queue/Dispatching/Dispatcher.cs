@@ -51,8 +51,10 @@ internal sealed partial class Dispatcher : IHostedService, IDisposable
         TimeProvider time,
         ILoggerFactory loggerFactory,
         IOptions<QueueOptions> options,
-        NodeIdentity node)
+        NodeIdentity node,
+        Telemetry.QueueMetrics metrics)
     {
+        _metrics = metrics;
         _store = store;
         _hub = hub;
         _catalog = catalog;
@@ -63,8 +65,10 @@ internal sealed partial class Dispatcher : IHostedService, IDisposable
         _logger = loggerFactory.CreateLogger<Dispatcher>();
         _options = options.Value;
         _node = node.Id;
-        _leases = new LeaseKeeper(store, hub, catalog, _options, _node, loggerFactory.CreateLogger<LeaseKeeper>());
+        _leases = new LeaseKeeper(store, hub, catalog, _options, _node, loggerFactory.CreateLogger<LeaseKeeper>(), metrics);
     }
+
+    private readonly Telemetry.QueueMetrics _metrics;
 
     public string NodeId => _node;
 

@@ -20,9 +20,12 @@ internal sealed partial class LeaseKeeper
     private readonly ILogger _logger;
     private readonly QueueOptions _options;
     private readonly string _node;
+    private readonly Telemetry.QueueMetrics _metrics;
 
-    public LeaseKeeper(IJobStore store, JobEventHub hub, IReportCatalog catalog, QueueOptions options, string node, ILogger logger)
+    public LeaseKeeper(
+        IJobStore store, JobEventHub hub, IReportCatalog catalog, QueueOptions options, string node, ILogger logger, Telemetry.QueueMetrics metrics)
     {
+        _metrics = metrics;
         _store = store;
         _hub = hub;
         _catalog = catalog;
@@ -76,6 +79,7 @@ internal sealed partial class LeaseKeeper
             if (result.Accepted)
             {
                 LogLeaseRecovered(_logger, job.Id, job.LeaseOwner ?? string.Empty, result.Job!.Status);
+                _metrics.LeaseRecovered(job);
                 recovered(job, result.Job);
             }
         }

@@ -104,4 +104,12 @@ public sealed record Job
 
     /// <summary>The sequence number of the newest event (resume point for watchers).</summary>
     public long LastEventSequence { get; init; }
+
+    /// <summary>
+    /// The W3C <c>traceparent</c> of the enqueue span (null when no trace was recorded): each attempt's span links to it.
+    /// </summary>
+    public string? TraceParent { get; init; }
+
+    /// <summary>The trace id of the enqueue (from <see cref="TraceParent"/>), e.g. for <c>shopsync jobs show</c>.</summary>
+    public string? TraceId => TraceParent is { Length: 55 } parent ? parent.Substring(3, 32) : null;
 }

@@ -36,6 +36,7 @@ public static class SchedulingServiceCollectionExtensions
             sp.GetRequiredService<ScheduleSignal>(),
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ScheduleRunner>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Retention.IRetainedEntries, ScheduleRetainedEntries>());
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<IOptions<SchedulerOptions>>().Value.Enabled
             ? sp.GetRequiredService<ScheduleRunner>()
             : new DisabledRunner());

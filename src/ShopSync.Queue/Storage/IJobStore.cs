@@ -68,4 +68,23 @@ public interface IJobStore
 
     /// <summary>Categories that have Ready or Waiting entries (the dispatcher's start-up and safety scan).</summary>
     Task<IReadOnlyList<string>> FindQueuedCategoriesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One purge batch: finds up to <paramref name="limit"/> entries after entry no. <paramref name="afterEntryNo"/>
+    /// that match <paramref name="filter"/> (outside any write transaction), then, unless <paramref name="dryRun"/>,
+    /// deletes those that still match, with their events, in one short write. Their log entries stay.
+    /// </summary>
+    Task<PurgeBatch> PurgeJobsAsync(JobPurgeFilter filter, long afterEntryNo, int limit, bool dryRun, CancellationToken cancellationToken);
+
+    /// <summary>Per (shop, task) the newest successful and newest failed log entry (all shops when <paramref name="shopCode"/> is null).</summary>
+    Task<LogRetentionMarks> ReadLogRetentionMarksAsync(string? shopCode, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One purge batch of log entries after id <paramref name="afterId"/>, as <see cref="PurgeJobsAsync"/>: finished
+    /// entries that ended before the cutoff and that <see cref="LogPurgeFilter.Marks"/> lets go.
+    /// </summary>
+    Task<PurgeBatch> PurgeLogAsync(LogPurgeFilter filter, long afterId, int limit, bool dryRun, CancellationToken cancellationToken);
+
+    /// <summary>Entry counts per (category, status) and the earliest due time of each category's Ready and Waiting entries.</summary>
+    Task<IReadOnlyList<CategoryStatusCount>> CountByCategoryAsync(CancellationToken cancellationToken);
 }

@@ -16,11 +16,14 @@ internal static class ListenUrls
 {
     public const string None = "none";
 
+    /// <summary>Set in the connection's items on every <c>--web-urls</c> connection, so routes can tell the endpoints apart.</summary>
+    public const string WebConnectionKey = "shopsync.web-endpoint";
+
     public static void Apply(KestrelServerOptions kestrel, string urls, string webUrls)
     {
         foreach (var (scheme, endPoint) in ParseList(urls, "--urls"))
         {
-            Listen(kestrel, endPoint, scheme == Uri.UriSchemeHttps ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http2, scheme == Uri.UriSchemeHttps);
+            Listen(kestrel, endPoint, scheme == Uri.UriSchemeHttps ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http2, scheme == Uri.UriSchemeHttps, web: false);
         }
         if (string.Equals(webUrls.Trim(), None, StringComparison.OrdinalIgnoreCase))
         {
@@ -28,14 +31,26 @@ internal static class ListenUrls
         }
         foreach (var (scheme, endPoint) in ParseList(webUrls, "--web-urls"))
         {
-            Listen(kestrel, endPoint, scheme == Uri.UriSchemeHttps ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http1, scheme == Uri.UriSchemeHttps);
+            Listen(kestrel, endPoint, scheme == Uri.UriSchemeHttps ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http1, scheme == Uri.UriSchemeHttps, web: true);
         }
     }
 
-    private static void Listen(KestrelServerOptions kestrel, IPEndPoint endPoint, HttpProtocols protocols, bool https) =>
+    /// <summary>Whether a request came in on a <c>--web-urls</c> endpoint (tagged on its connection, so port 0 works too).</summary>
+    public static bool IsWebConnection(HttpContext context) =>
+        context.Features.Get<Microsoft.AspNetCore.Connections.Features.IConnectionItemsFeature>()?.Items.ContainsKey(WebConnectionKey) == true;
+
+    private static void Listen(KestrelServerOptions kestrel, IPEndPoint endPoint, HttpProtocols protocols, bool https, bool web) =>
         kestrel.Listen(endPoint, listen =>
         {
             listen.Protocols = protocols;
+            if (web)
+            {
+                listen.Use(next => connection =>
+                {
+                    connection.Items[WebConnectionKey] = true;
+                    return next(connection);
+                });
+            }
             if (https)
             {
                 listen.UseHttps();

@@ -2,9 +2,11 @@ using Microsoft.Extensions.Options;
 using ShopSync.Queue;
 using ShopSync.Queue.Filters;
 using ShopSync.Server.Demo;
+using ShopSync.Server.Housekeeping;
 using ShopSync.Server.Jobs;
 using ShopSync.Server.Schedules;
 using ShopSync.Server.Status;
+using ShopSync.Server.Telemetry;
 using ShopSync.Server.Webhooks;
 using ShopSync.Connector;
 using ShopSync.Connector.RequestPages;
@@ -23,6 +25,7 @@ internal static class ServerComposition
         var urls = configuration["urls"] is { Length: > 0 } configured ? configured : ServerCommandLine.DefaultUrls;
         var webUrls = configuration[ServerCommandLine.WebUrlsKey] is { Length: > 0 } web ? web : ServerCommandLine.DefaultWebUrls;
         builder.WebHost.ConfigureKestrel(kestrel => ListenUrls.Apply(kestrel, urls, webUrls));
+        builder.AddShopSyncTelemetry();
 
         var connectionString = ServerCommandLine.ResolveConnectionString(configuration);
         // Hosted services stop in reverse order of registration: the schedule runner before the dispatcher,
@@ -30,11 +33,13 @@ internal static class ServerComposition
         builder.Services
             .AddServerClock(configuration)
             .AddShopSyncQueue(o => configuration.GetSection(QueueOptions.SectionName).Bind(o))
+            .AddShopSyncHousekeeping(configuration)
             .AddShopSyncSqliteStore(connectionString, o => configuration.GetSection("Storage:Sqlite").Bind(o))
             .AddSchedules(configuration, connectionString)
             .AddRequestPages()
             .AddShopSyncShops(connectionString)
             .AddShopSyncTasks(o => configuration.GetSection(SyncOptions.SectionName).Bind(o))
+            .AddConnectorMetrics()
             .AddOrderSyncWebhooks()
             .AddShopSyncGrpc(configuration)
             .AddSyncStatus()
@@ -46,6 +51,8 @@ internal static class ServerComposition
     {
         app.MapShopSyncGrpc();
         app.MapShopifyWebhooks();
+        app.MapShopSyncMetrics();
+        app.UseShopSyncHousekeeping();
         return app;
     }
 

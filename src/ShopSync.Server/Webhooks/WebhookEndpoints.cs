@@ -15,7 +15,7 @@ internal static class WebhookEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> ReceiveAsync(string shop, HttpContext http, WebhookReceiver receiver)
+    private static async Task<IResult> ReceiveAsync(string shop, HttpContext http, WebhookReceiver receiver, Telemetry.ConnectorMetrics metrics)
     {
         if (http.Request.ContentLength > MaxBodyBytes)
         {
@@ -43,6 +43,7 @@ internal static class WebhookEndpoints
             headers["X-Shopify-Hmac-Sha256"].ToString(),
             body.GetBuffer().AsMemory(0, (int)body.Length),
             http.RequestAborted);
+        metrics.Webhook(outcome.Kind, shop);
         var payload = new { outcome = outcome.Kind.ToString(), message = outcome.Message, job_id = outcome.JobId, coalesced = outcome.Coalesced };
         return outcome.Kind switch
         {

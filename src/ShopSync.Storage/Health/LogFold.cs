@@ -3,7 +3,7 @@ namespace ShopSync.Storage.Health;
 /// <summary>
 /// Everything the job log says about every shop, folded once and then kept up to date from the log's tail: each
 /// refresh reads only the rows after <see cref="MaxSeenId"/> (primary key range) plus the rows that were still running
-/// (by primary key). The engine never deletes log rows, so the fold stays exact.
+/// (by primary key). It assumes the log only grows: after a log purge the reader starts a new fold.
 /// </summary>
 internal sealed class LogFold
 {

@@ -14,7 +14,7 @@ namespace ShopSync.Storage.Health;
 /// scan on the first read), then each read fetches only the rows after the newest one seen and re-reads the rows that
 /// were running, both by primary key, so a status read costs O(new rows), not O(history), for any number of shops.
 /// </summary>
-internal sealed class SqliteTaskHealthReader(IOptions<SqliteStoreOptions> options) : ITaskHealthReader
+internal sealed class SqliteTaskHealthReader(IOptions<SqliteStoreOptions> options, JobLogPurges logPurges) : ITaskHealthReader
 {
     private const string Columns =
         "l.shop_code, l.id, l.job_id, l.report_id, l.description, l.attempt, l.end_time, l.result, l.error_message, " +
@@ -24,7 +24,8 @@ internal sealed class SqliteTaskHealthReader(IOptions<SqliteStoreOptions> option
     private const string From = " FROM queue_job_log l LEFT JOIN queue_jobs j ON l.end_time IS NULL AND j.id = l.job_id ";
 
     private readonly string _connectionString = options.Value.ConnectionString;
-    private readonly LogFold _fold = new();
+    private LogFold _fold = new();
+    private long _foldedGeneration;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     public async Task<IReadOnlyList<ShopTaskHealth>> ReadAsync(
@@ -67,6 +68,14 @@ internal sealed class SqliteTaskHealthReader(IOptions<SqliteStoreOptions> option
 
     private async Task RefreshAsync(CancellationToken cancellationToken)
     {
+        // Retention deleted log rows: the fold (counts of failed runs, their ids) is rebuilt from what is left.
+        var generation = logPurges.Generation;
+        if (generation != _foldedGeneration)
+        {
+            _fold = new LogFold();
+            _foldedGeneration = generation;
+        }
+
         await using var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         // One read transaction: both statements see the same snapshot (WAL), so a run cannot finish between them.

@@ -315,6 +315,10 @@ namespace ShopSync.Storage.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("timeout_ms");
 
+                    b.Property<string>("TraceParent")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trace_parent");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");

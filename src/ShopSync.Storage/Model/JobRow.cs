@@ -44,4 +44,5 @@ internal sealed class JobRow
     public int AcceptedStatus { get; set; }
     public bool Foreground { get; set; }
     public long EventSeq { get; set; }
+    public string? TraceParent { get; set; }
 }

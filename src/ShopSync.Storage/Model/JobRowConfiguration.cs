@@ -43,6 +43,7 @@ internal sealed class JobRowConfiguration : IEntityTypeConfiguration<JobRow>
         builder.Property(j => j.LastResult).HasColumnName("last_result");
         builder.Property(j => j.ScheduleId).HasColumnName("schedule_id");
         builder.Property(j => j.OccurrenceUtc).HasColumnName("occurrence_utc");
+        builder.Property(j => j.TraceParent).HasColumnName("trace_parent");
         builder.Property(j => j.LeaseOwner).HasColumnName("lease_owner");
         builder.Property(j => j.LeaseExpiresAt).HasColumnName("lease_expires_at");
         builder.Property(j => j.FencingToken).HasColumnName("fencing_token");

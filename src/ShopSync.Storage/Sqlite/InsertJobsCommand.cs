@@ -145,6 +145,7 @@ internal static class InsertJobsCommand
         JobInsertStatements.BindInt(statement, offset + 18, job.OccurrenceUtc?.UtcTicks);
         JobInsertStatements.BindInt(statement, offset + 19, item.Foreground ? 1L : 0L);
         JobInsertStatements.BindInt(statement, offset + 20, blocking is null ? 1L : 2L);
+        statements.BindNullableText(statement, offset + 21, job.TraceParent);
     }
 
     private static void ThrowConstraint(JobInsertStatements statements, Job job)

@@ -12,17 +12,17 @@ namespace ShopSync.Storage.Sqlite;
 /// </summary>
 internal sealed class JobInsertStatements : IDisposable
 {
-    /// <summary>Rows per statement: 64 × 20 parameters stays far below SQLite's variable limit.</summary>
+    /// <summary>Rows per statement: 64 × 21 parameters stays far below SQLite's variable limit.</summary>
     public const int MaxRows = 64;
 
-    /// <summary>Bound values per row, numbered ?1..?20 within the row (see <see cref="RowSql"/>).</summary>
-    public const int ParametersPerRow = 20;
+    /// <summary>Bound values per row, numbered ?1..?21 within the row (see <see cref="RowSql"/>).</summary>
+    public const int ParametersPerRow = 21;
 
     private const string Head =
         "INSERT INTO queue_jobs (id, report_id, description, shop_code, category_code, priority, status, earliest_start, " +
         "expiration, max_attempts, attempts, rerun_delay_ms, timeout_ms, filters, options, created_by, pages, done, failed, " +
         "skipped, created_at, updated_at, last_result, schedule_id, occurrence_utc, fencing_token, cancel_requested, " +
-        "hold_requested, accepted_status, foreground, event_seq) VALUES ";
+        "hold_requested, accepted_status, foreground, event_seq, trace_parent) VALUES ";
 
     private readonly SqliteConnection _connection;
     private readonly sqlite3_stmt?[] _statements = new sqlite3_stmt?[MaxRows + 1];
@@ -128,6 +128,18 @@ internal sealed class JobInsertStatements : IDisposable
         raw.sqlite3_bind_text(statement, index, _utf8.AsSpan(0, length));
     }
 
+    public void BindNullableText(sqlite3_stmt statement, int index, string? value)
+    {
+        if (value is null)
+        {
+            raw.sqlite3_bind_null(statement, index);
+        }
+        else
+        {
+            BindText(statement, index, value);
+        }
+    }
+
     public void Dispose()
     {
         for (var i = 0; i < _statements.Length; i++)
@@ -141,10 +153,10 @@ internal sealed class JobInsertStatements : IDisposable
     {
         // ?1 id, ?2 report, ?3 description, ?4 shop, ?5 category, ?6 priority, ?7 status (also accepted_status),
         // ?8 earliest start, ?9 expiration, ?10 max attempts, ?11 rerun delay, ?12 timeout, ?13 filters, ?14 options,
-        // ?15 created by, ?16 created at (also updated_at), ?17 schedule, ?18 occurrence, ?19 foreground, ?20 event_seq.
+        // ?15 created by, ?16 created at (also updated_at), ?17 schedule, ?18 occurrence, ?19 foreground, ?20 event_seq, ?21 trace parent.
         string P(int n) => "?" + (offset + n).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return $"({P(1)}, {P(2)}, {P(3)}, {P(4)}, {P(5)}, {P(6)}, {P(7)}, {P(8)}, {P(9)}, {P(10)}, 0, {P(11)}, {P(12)}, {P(13)}, " +
-            $"{P(14)}, {P(15)}, 0, 0, 0, 0, {P(16)}, {P(16)}, 0, {P(17)}, {P(18)}, 0, 0, 0, {P(7)}, {P(19)}, {P(20)})";
+            $"{P(14)}, {P(15)}, 0, 0, 0, 0, {P(16)}, {P(16)}, 0, {P(17)}, {P(18)}, 0, 0, 0, {P(7)}, {P(19)}, {P(20)}, {P(21)})";
     }
 
     private void Check(int rc)

@@ -12,7 +12,7 @@ internal static class JobRecordReader
         "max_attempts, attempts, rerun_delay_ms, timeout_ms, filters, options, created_by, error_message, error_detail, " +
         "progress_percent, progress_message, pages, done, failed, skipped, checkpoint, created_at, updated_at, started_at, " +
         "ended_at, last_result, schedule_id, occurrence_utc, lease_owner, lease_expires_at, fencing_token, " +
-        "cancel_requested, hold_requested, event_seq";
+        "cancel_requested, hold_requested, event_seq, trace_parent";
 
     public static Job Read(SqliteDataReader r)
     {
@@ -53,6 +53,7 @@ internal static class JobRecordReader
             CancelRequested = r.GetInt64(36) != 0,
             HoldRequested = r.GetInt64(37) != 0,
             LastEventSequence = r.GetInt64(38),
+            TraceParent = r.IsDBNull(39) ? null : r.GetString(39),
         };
     }
 

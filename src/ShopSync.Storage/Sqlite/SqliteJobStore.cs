@@ -18,15 +18,20 @@ namespace ShopSync.Storage.Sqlite;
 /// </summary>
 internal sealed partial class SqliteJobStore : IJobStore, IDisposable
 {
+    /// <summary>One span per store call; an exporter subscribes to it only when debugging.</summary>
+    private static readonly System.Diagnostics.ActivitySource StoreSource = new(ShopSync.Queue.Telemetry.QueueTelemetry.StoreName);
+
     private readonly SqliteStoreOptions _options;
     private readonly ILogger<SqliteJobStore> _logger;
     private readonly string _connectionString;
     private readonly SqliteReads _reads;
     private readonly SemaphoreSlim _initLock = new(1, 1);
+    private readonly JobLogPurges _logPurges;
     private SqliteWriter? _writer;
 
-    public SqliteJobStore(IOptions<SqliteStoreOptions> options, ILogger<SqliteJobStore> logger)
+    public SqliteJobStore(IOptions<SqliteStoreOptions> options, ILogger<SqliteJobStore> logger, JobLogPurges? logPurges = null)
     {
+        _logPurges = logPurges ?? new JobLogPurges();
         _options = options.Value;
         _logger = logger;
         var builder = new SqliteConnectionStringBuilder(_options.ConnectionString)
@@ -149,6 +154,7 @@ internal sealed partial class SqliteJobStore : IJobStore, IDisposable
     private async Task<T> Write<T>(Func<WriteSession, T> work, CancellationToken cancellationToken, [CallerMemberName] string operation = "")
     {
         LogStoreCall(_logger, operation);
+        using var activity = StoreSource.StartActivity(operation, System.Diagnostics.ActivityKind.Client);
         var writer = _writer;
         if (writer is null)
         {
@@ -162,6 +168,7 @@ internal sealed partial class SqliteJobStore : IJobStore, IDisposable
     private async Task<T> Read<T>(Func<T> read, CancellationToken cancellationToken, [CallerMemberName] string operation = "")
     {
         LogStoreCall(_logger, operation);
+        using var activity = StoreSource.StartActivity(operation, System.Diagnostics.ActivityKind.Client);
         cancellationToken.ThrowIfCancellationRequested();
         if (_writer is null)
         {

@@ -227,6 +227,13 @@ internal sealed class SqliteReads
         }
     }
 
+    /// <summary>Runs <paramref name="read"/> on a pooled connection.</summary>
+    public T WithConnection<T>(Func<SqliteConnection, T> read)
+    {
+        using var connection = Open();
+        return read(connection);
+    }
+
     private SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);

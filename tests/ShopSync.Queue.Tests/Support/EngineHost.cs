@@ -29,6 +29,8 @@ internal sealed class EngineHost : IAsyncDisposable
 
     public Dispatcher Dispatcher => _services.GetRequiredService<Dispatcher>();
 
+    public IServiceProvider Services => _services;
+
     public static async Task<EngineHost> StartAsync(
         Action<IServiceCollection>? configureServices = null,
         Action<QueueOptions>? configureQueue = null,
