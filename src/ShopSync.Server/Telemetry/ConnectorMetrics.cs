@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using ShopSync.Shopify.Client;
-using ShopSync.Shopify.Webhooks;
+using ShopSync.Connector.Webhooks;
 
 namespace ShopSync.Server.Telemetry;
 
