@@ -145,6 +145,7 @@ internal sealed class JobQueue : IJobQueue
         using var buffer = _hub.SubscribeJob(jobId, _options.WatcherBufferSize);
         var last = Math.Max(0, afterSequence);
         var first = true;
+        JobEvent? newest = null;
         while (true)
         {
             var page = await _store.ReadEventsAsync(jobId, last, EventPage, cancellationToken).ConfigureAwait(false);
@@ -153,6 +154,12 @@ internal sealed class JobQueue : IJobQueue
                 // The history from sequence 1 always holds the accepted event, so only an empty page needs the
                 // existence check (this saves a read on every EnqueueJob call, which watches its own entry).
                 _ = await GetAsync(jobId, cancellationToken).ConfigureAwait(false);
+                if (last > 0)
+                {
+                    // Resuming right after the last event: whether that event ended the entry decides if more can come.
+                    var resumedAt = await _store.ReadEventsAsync(jobId, last - 1, 1, cancellationToken).ConfigureAwait(false);
+                    newest = resumedAt.Count == 1 && resumedAt[0].Sequence == last ? resumedAt[0] : null;
+                }
             }
 
             first = false;
@@ -160,11 +167,13 @@ internal sealed class JobQueue : IJobQueue
             {
                 yield return item;
                 last = item.Sequence;
+                newest = item;
             }
 
             if (page.Count < EventPage)
             {
-                if (page.Count > 0 && page[^1].IsFinal)
+                // Also after a full page followed by an empty one: the history ends with the newest event read.
+                if (newest is { IsFinal: true })
                 {
                     yield break;
                 }
