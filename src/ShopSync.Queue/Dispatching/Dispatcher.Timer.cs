@@ -165,6 +165,11 @@ internal sealed partial class Dispatcher
         var expired = await _store.FindExpiredLeasesAsync(now, 100, CancellationToken.None).ConfigureAwait(false);
         foreach (var job in expired)
         {
+            if (IsHeldHere(job))
+            {
+                continue;
+            }
+
             var message = $"The node {job.LeaseOwner} stopped renewing its lease (it probably died).";
             var end = new RunEnd(JobResult.Failed, message, null);
             var definition = _catalog.Find(job.ReportId)?.Definition;

@@ -14,6 +14,7 @@ internal static class QueueErrors
         JobStateException s => RpcException.FailedPrecondition("STATE", $"job/{s.JobId}", s.Message),
         JobOccurrenceExistsException o => RpcException.WithDetails(
             StatusCode.AlreadyExists, o.Message, new ResourceInfo { ResourceType = "job", ResourceName = $"{o.ScheduleId}@{o.OccurrenceUtc:O}", Description = o.Message }),
+        StorageUnavailableException u => StorageErrors.ToStatus(u),
         _ => null,
     };
 }

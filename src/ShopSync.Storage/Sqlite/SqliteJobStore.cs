@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ShopSync.Queue.Controls;
 using ShopSync.Queue.Entries;
+using ShopSync.Queue.Errors;
 using ShopSync.Queue.Events;
 using ShopSync.Queue.Storage;
 using ShopSync.Storage.Model;
@@ -21,6 +22,7 @@ internal sealed partial class SqliteJobStore : IJobStore, IDisposable
     private readonly SqliteStoreOptions _options;
     private readonly ILogger<SqliteJobStore> _logger;
     private readonly string _connectionString;
+    private readonly string _dataSource;
     private readonly SqliteReads _reads;
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private SqliteWriter? _writer;
@@ -32,9 +34,10 @@ internal sealed partial class SqliteJobStore : IJobStore, IDisposable
         var builder = new SqliteConnectionStringBuilder(_options.ConnectionString)
         {
             Pooling = true,
-            DefaultTimeout = 30,
+            DefaultTimeout = Math.Max(1, _options.BusyTimeoutSeconds),
         };
         _connectionString = builder.ToString();
+        _dataSource = builder.DataSource;
         _reads = new SqliteReads(_connectionString);
     }
 
@@ -44,6 +47,19 @@ internal sealed partial class SqliteJobStore : IJobStore, IDisposable
         {
             return;
         }
+
+        try
+        {
+            await InitializeCoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (Translate(ex) is StorageUnavailableException unavailable)
+        {
+            throw unavailable;
+        }
+    }
+
+    private async Task InitializeCoreAsync(CancellationToken cancellationToken)
+    {
 
         if (_options.WalAutoCheckpointPages < 1)
         {
@@ -83,7 +99,7 @@ internal sealed partial class SqliteJobStore : IJobStore, IDisposable
                 writerConnection,
                 $"PRAGMA synchronous={synchronous}; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-{Math.Clamp(_options.WriterCacheMegabytes, 1, 1024) * 1024}; PRAGMA wal_autocheckpoint={checkpointPages};",
                 cancellationToken).ConfigureAwait(false);
-            _writer = new SqliteWriter(writerConnection, _options.MaxBatchSize, _logger);
+            _writer = new SqliteWriter(writerConnection, _options.MaxBatchSize, Translate, _logger);
             LogInitialized(_logger, writerConnection.DataSource, synchronous);
         }
         finally
@@ -176,8 +192,19 @@ internal sealed partial class SqliteJobStore : IJobStore, IDisposable
             await InitializeAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return read();
+        try
+        {
+            return read();
+        }
+        catch (SqliteException ex) when (Translate(ex) is StorageUnavailableException unavailable)
+        {
+            throw unavailable;
+        }
     }
+
+    /// <summary>The provider's error as the engine's typed storage error (the original for anything else).</summary>
+    private Exception Translate(Exception exception) =>
+        SqliteFailures.Translate(exception, _dataSource, Math.Max(1, _options.BusyTimeoutSeconds)) ?? exception;
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
     {
