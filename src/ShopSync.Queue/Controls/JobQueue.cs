@@ -43,6 +43,7 @@ internal sealed class JobQueue : IJobQueue
     public async Task<IReadOnlyList<Job>> EnqueueManyAsync(IReadOnlyList<EnqueueRequest> requests, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requests);
+        RequestLimits.CheckCount(requests.Count, RequestLimits.JobsPerEnqueue, "jobs");
         var now = _time.GetUtcNow();
         var jobs = new List<NewJob>(requests.Count);
         for (var i = 0; i < requests.Count; i++)

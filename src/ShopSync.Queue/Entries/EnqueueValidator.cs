@@ -66,21 +66,28 @@ internal sealed class EnqueueValidator
 
     public void ValidateParameters(int reportId, IReadOnlyList<RequestPageFilter> filters, IReadOnlyList<RequestPageOption> options)
     {
+        RequestLimits.CheckCount(filters.Count, RequestLimits.FiltersPerRequest, "filters");
+        RequestLimits.CheckCount(options.Count, RequestLimits.OptionsPerRequest, "options");
+
         // No sets for the usual zero or one item: a bulk enqueue validates every entry.
         var fields = filters.Count > 1 ? new HashSet<string>(StringComparer.OrdinalIgnoreCase) : null;
         for (var i = 0; i < filters.Count; i++)
         {
             Check(!string.IsNullOrWhiteSpace(filters[i].Field), $"filters[{i}].field", "is required.");
+            RequestLimits.CheckLength(filters[i].Field, RequestLimits.NameLength, $"filters[{i}].field");
+            RequestLimits.CheckLength(filters[i].Expression, RequestLimits.FilterExpressionLength, $"filters[{i}].expression");
             Check(filters[i].Expression is not null, $"filters[{i}].expression", "is required.");
-            Check(fields?.Add(filters[i].Field) ?? true, $"filters[{i}].field", $"'{filters[i].Field}' is filtered twice.");
+            Check(fields?.Add(filters[i].Field) ?? true, $"filters[{i}].field", $"'{RequestLimits.Quote(filters[i].Field)}' is filtered twice.");
         }
 
         var names = options.Count > 1 ? new HashSet<string>(StringComparer.OrdinalIgnoreCase) : null;
         for (var i = 0; i < options.Count; i++)
         {
             Check(!string.IsNullOrWhiteSpace(options[i].Name), $"options[{i}].name", "is required.");
+            RequestLimits.CheckLength(options[i].Name, RequestLimits.NameLength, $"options[{i}].name");
+            RequestLimits.CheckLength(options[i].Value, RequestLimits.OptionValueLength, $"options[{i}].value");
             Check(options[i].Value is not null, $"options[{i}].value", "is required.");
-            Check(names?.Add(options[i].Name) ?? true, $"options[{i}].name", $"'{options[i].Name}' is given twice.");
+            Check(names?.Add(options[i].Name) ?? true, $"options[{i}].name", $"'{RequestLimits.Quote(options[i].Name)}' is given twice.");
         }
 
         foreach (var validator in _parameterValidators)
