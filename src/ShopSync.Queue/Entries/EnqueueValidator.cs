@@ -23,8 +23,9 @@ internal sealed class EnqueueValidator
         var definition = _catalog.Find(request.ReportId)?.Definition
             ?? throw new JobValidationException("report_id", $"no task {request.ReportId} is registered on this server.");
         var category = string.IsNullOrWhiteSpace(request.CategoryCode) ? _options.DefaultCategoryCode : request.CategoryCode.Trim();
-        Check(category.Length <= JobDefaults.CategoryCodeMaxLength, "category_code", $"must be at most {JobDefaults.CategoryCodeMaxLength} characters.");
+        CategoryCodes.Check(category, "category_code");
         Check((request.ShopCode ?? string.Empty).Length <= JobDefaults.ShopCodeMaxLength, "shop_code", $"must be at most {JobDefaults.ShopCodeMaxLength} characters.");
+        Check(!definition.RequiresShop || !string.IsNullOrWhiteSpace(request.ShopCode), "shop_code", $"is required for task {definition.ReportId} {definition.Name}: queue it for a shop.");
         Check((request.Description ?? string.Empty).Length <= JobDefaults.DescriptionMaxLength, "description", $"must be at most {JobDefaults.DescriptionMaxLength} characters.");
         Check(request.Priority is null or >= 0, "priority", "must not be negative.");
         var maxAttempts = request.MaxAttempts ?? definition.DefaultMaxAttempts;
