@@ -83,4 +83,31 @@ public sealed class LimitTests
         Assert.True(error.Status.Detail.Length < ShortMessage, $"{error.Status.Detail.Length} characters");
         Assert.Contains("at most", error.Status.Detail, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task EnqueueJob_ShopifyTaskWithoutShop_InvalidArgumentNamingShopCode()
+    {
+        await using var server = await InProcessServer.StartAsync();
+
+        var error = await ValidationTests.EnqueueFailsAsync(server, new EnqueueJobRequest { ReportId = 30104, Mode = RunMode.Background });
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("shop_code", ValidationTests.Violation(error));
+        Assert.Contains("is required", error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("A\u0000B", "control or formatting")]
+    [InlineData("ABC\u202E", "control or formatting")]
+    [InlineData("ELEVEN-CHAR", "at most 10")]
+    public async Task EnqueueJob_BadCategoryCode_InvalidArgumentNamingCategoryCode(string category, string reason)
+    {
+        await using var server = await InProcessServer.StartAsync();
+
+        var error = await ValidationTests.EnqueueFailsAsync(server, Requests.Diagnostics(category: category));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("category_code", ValidationTests.Violation(error));
+        Assert.Contains(reason, error.Status.Detail, StringComparison.Ordinal);
+    }
 }
