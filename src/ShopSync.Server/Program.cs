@@ -1,12 +1,14 @@
 using ShopSync.Server.Hosting;
 
-var builder = WebApplication.CreateBuilder(ServerCommandLine.Normalize(args));
-builder.AddShopSyncServer();
-
-var app = builder.Build();
+WebApplication app;
 try
 {
+    var builder = WebApplication.CreateBuilder(ServerCommandLine.Normalize(args));
+    builder.AddShopSyncServer();
+    app = builder.Build();
     await app.PrepareShopSyncAsync(app.Lifetime.ApplicationStopping);
+    app.MapShopSync();
+    await app.StartAsync();
 }
 catch (Exception error) when (InvalidSettings.Describe(error) is { } invalid)
 {
@@ -14,7 +16,11 @@ catch (Exception error) when (InvalidSettings.Describe(error) is { } invalid)
     await Console.Error.WriteLineAsync($"shopsync-server: invalid configuration: {invalid}");
     return 2;
 }
+catch (Exception e)
+{
+    return StartupFailure.Report(e, args, Console.Error);
+}
 
-app.MapShopSync();
-await app.RunAsync();
+await app.WaitForShutdownAsync();
+await app.DisposeAsync();
 return 0;

@@ -201,6 +201,12 @@ internal static class JobsCommands
     /// <summary>The end of a followed job: a summary line (for humans) and the exit code of its result.</summary>
     internal static async Task<int> SummarizeAsync(CliContext c, JobProgressState state)
     {
+        if (state.Completed is null && state.EndedSnapshot is { } ended)
+        {
+            // Resumed after the entry's last event (--after): the server ends the stream at once.
+            await c.Console.Out.WriteLineAsync($"job {ended.Id}: {Format.Status(ended.Status)} ({Format.Result(ended.LastResult)}); no events after sequence {ended.LastEventSequence}");
+            return JobProgressState.IsSuccess(ended.LastResult) ? ExitCodes.Ok : ExitCodes.Failed;
+        }
         if (state.Completed is not { } completed)
         {
             await c.Console.Error.WriteLineAsync(

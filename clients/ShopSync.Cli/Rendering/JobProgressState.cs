@@ -21,9 +21,13 @@ internal sealed class JobProgressState
     /// <summary>The server said it streams until the job ends (accepted.foreground).</summary>
     public bool Foreground { get; private set; }
 
+    /// <summary>The entry when the watch began, if it had already ended (Finished or Error).</summary>
+    public Job? EndedSnapshot { get; private set; }
+
     public void Apply(Job snapshot)
     {
         JobId = snapshot.Id;
+        EndedSnapshot = snapshot.Status is JobStatus.Finished or JobStatus.Error ? snapshot : null;
         State = Format.Status(snapshot.Status);
         if (snapshot.LastProgress is { } p)
         {

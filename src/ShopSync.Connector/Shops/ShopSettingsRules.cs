@@ -71,7 +71,7 @@ internal static partial class ShopSettingsRules
         {
             throw new ShopValidationException(
                 "shop.job_queue_category",
-                $"shop.job_queue_category \"{value}\" is invalid: use 1-10 letters, digits, '-' or '_'");
+                $"shop.job_queue_category \"{Queue.Entries.RequestLimits.Quote(value)}\" is invalid: use 1-{Queue.Entries.JobDefaults.CategoryCodeMaxLength} letters, digits, '-' or '_'");
         }
         return text;
     }

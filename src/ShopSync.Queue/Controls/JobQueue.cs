@@ -53,6 +53,7 @@ internal sealed partial class JobQueue : IJobQueue
     public async Task<IReadOnlyList<Job>> EnqueueManyAsync(IReadOnlyList<EnqueueRequest> requests, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requests);
+        RequestLimits.CheckCount(requests.Count, RequestLimits.JobsPerEnqueue, "jobs");
         var now = _time.GetUtcNow();
         var jobs = new List<NewJob>(requests.Count);
         for (var i = 0; i < requests.Count; i++)
@@ -162,6 +163,7 @@ internal sealed partial class JobQueue : IJobQueue
         using var buffer = _hub.SubscribeJob(jobId, _options.WatcherBufferSize);
         var last = Math.Max(0, afterSequence);
         var first = true;
+        JobEvent? newest = null;
         while (true)
         {
             var page = await _store.ReadEventsAsync(jobId, last, EventPage, cancellationToken).ConfigureAwait(false);
@@ -170,6 +172,12 @@ internal sealed partial class JobQueue : IJobQueue
                 // The history from sequence 1 always holds the accepted event, so only an empty page needs the
                 // existence check (this saves a read on every EnqueueJob call, which watches its own entry).
                 _ = await GetAsync(jobId, cancellationToken).ConfigureAwait(false);
+                if (last > 0)
+                {
+                    // Resuming right after the last event: whether that event ended the entry decides if more can come.
+                    var resumedAt = await _store.ReadEventsAsync(jobId, last - 1, 1, cancellationToken).ConfigureAwait(false);
+                    newest = resumedAt.Count == 1 && resumedAt[0].Sequence == last ? resumedAt[0] : null;
+                }
             }
 
             first = false;
@@ -177,11 +185,13 @@ internal sealed partial class JobQueue : IJobQueue
             {
                 yield return item;
                 last = item.Sequence;
+                newest = item;
             }
 
             if (page.Count < EventPage)
             {
-                if (page.Count > 0 && page[^1].IsFinal)
+                // Also after a full page followed by an empty one: the history ends with the newest event read.
+                if (newest is { IsFinal: true })
                 {
                     yield break;
                 }

@@ -112,17 +112,7 @@ internal sealed partial class Dispatcher
             completion = completion with { Events = [new JobProgressReported(pending.Progress), .. completion.Events] };
         }
 
-        var (claimNext, ownIncluded) = PlanHandOver(job, now);
-        CompletionResult result;
-        try
-        {
-            result = await _store.CompleteAsync(completion, claimNext, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            LogCompleteFailed(_logger, ex, job.Id);
-            result = new CompletionResult(false, null, [], null);
-        }
+        var (result, claimNext, ownIncluded) = await RecordEndAsync(run, completion).ConfigureAwait(false);
 
         _hub.Publish(result.Events);
         if (!result.Accepted)

@@ -115,7 +115,7 @@ internal sealed partial class Dispatcher
             }
 
             await _leases.RenewAsync(held, FindRun, now).ConfigureAwait(false);
-            await _leases.RecoverExpiredAsync(now, OnRecovered).ConfigureAwait(false);
+            await _leases.RecoverExpiredAsync(now, IsHeldHere, OnRecovered).ConfigureAwait(false);
             if (poll)
             {
                 var categories = await _store.FindQueuedCategoriesAsync(CancellationToken.None).ConfigureAwait(false);

@@ -63,12 +63,19 @@ internal sealed partial class LeaseKeeper
     /// <summary>
     /// In Process entries of dead nodes: the lost run counts as a failed attempt and the category is released.
     /// <paramref name="recovered"/> gets each recovered entry (before and after) so the dispatcher can queue it.
+    /// An entry for which <paramref name="isHeldHere"/> is true is left alone: this node still holds the run and is
+    /// writing its end again after a storage error.
     /// </summary>
-    public async Task RecoverExpiredAsync(DateTimeOffset now, Action<Job, Job?> recovered)
+    public async Task RecoverExpiredAsync(DateTimeOffset now, Func<Job, bool> isHeldHere, Action<Job, Job?> recovered)
     {
         var expired = await _store.FindExpiredLeasesAsync(now, 100, CancellationToken.None).ConfigureAwait(false);
         foreach (var job in expired)
         {
+            if (isHeldHere(job))
+            {
+                continue;
+            }
+
             var message = $"The node {job.LeaseOwner} stopped renewing its lease (it probably died).";
             var end = new RunEnd(JobResult.Failed, message, null);
             var definition = _catalog.Find(job.ReportId)?.Definition;

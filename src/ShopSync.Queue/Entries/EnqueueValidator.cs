@@ -23,8 +23,9 @@ internal sealed class EnqueueValidator
         var definition = _catalog.Find(request.ReportId)?.Definition
             ?? throw new JobValidationException("report_id", $"no task {request.ReportId} is registered on this server.");
         var category = string.IsNullOrWhiteSpace(request.CategoryCode) ? _options.DefaultCategoryCode : request.CategoryCode.Trim();
-        Check(category.Length <= JobDefaults.CategoryCodeMaxLength, "category_code", $"must be at most {JobDefaults.CategoryCodeMaxLength} characters.");
+        CategoryCodes.Check(category, "category_code");
         Check((request.ShopCode ?? string.Empty).Length <= JobDefaults.ShopCodeMaxLength, "shop_code", $"must be at most {JobDefaults.ShopCodeMaxLength} characters.");
+        Check(!definition.RequiresShop || !string.IsNullOrWhiteSpace(request.ShopCode), "shop_code", $"is required for task {definition.ReportId} {definition.Name}: queue it for a shop.");
         Check((request.Description ?? string.Empty).Length <= JobDefaults.DescriptionMaxLength, "description", $"must be at most {JobDefaults.DescriptionMaxLength} characters.");
         Check(request.Priority is null or >= 0, "priority", "must not be negative.");
         var maxAttempts = request.MaxAttempts ?? definition.DefaultMaxAttempts;
@@ -66,21 +67,28 @@ internal sealed class EnqueueValidator
 
     public void ValidateParameters(int reportId, IReadOnlyList<RequestPageFilter> filters, IReadOnlyList<RequestPageOption> options)
     {
+        RequestLimits.CheckCount(filters.Count, RequestLimits.FiltersPerRequest, "filters");
+        RequestLimits.CheckCount(options.Count, RequestLimits.OptionsPerRequest, "options");
+
         // No sets for the usual zero or one item: a bulk enqueue validates every entry.
         var fields = filters.Count > 1 ? new HashSet<string>(StringComparer.OrdinalIgnoreCase) : null;
         for (var i = 0; i < filters.Count; i++)
         {
             Check(!string.IsNullOrWhiteSpace(filters[i].Field), $"filters[{i}].field", "is required.");
+            RequestLimits.CheckLength(filters[i].Field, RequestLimits.NameLength, $"filters[{i}].field");
+            RequestLimits.CheckLength(filters[i].Expression, RequestLimits.FilterExpressionLength, $"filters[{i}].expression");
             Check(filters[i].Expression is not null, $"filters[{i}].expression", "is required.");
-            Check(fields?.Add(filters[i].Field) ?? true, $"filters[{i}].field", $"'{filters[i].Field}' is filtered twice.");
+            Check(fields?.Add(filters[i].Field) ?? true, $"filters[{i}].field", $"'{RequestLimits.Quote(filters[i].Field)}' is filtered twice.");
         }
 
         var names = options.Count > 1 ? new HashSet<string>(StringComparer.OrdinalIgnoreCase) : null;
         for (var i = 0; i < options.Count; i++)
         {
             Check(!string.IsNullOrWhiteSpace(options[i].Name), $"options[{i}].name", "is required.");
+            RequestLimits.CheckLength(options[i].Name, RequestLimits.NameLength, $"options[{i}].name");
+            RequestLimits.CheckLength(options[i].Value, RequestLimits.OptionValueLength, $"options[{i}].value");
             Check(options[i].Value is not null, $"options[{i}].value", "is required.");
-            Check(names?.Add(options[i].Name) ?? true, $"options[{i}].name", $"'{options[i].Name}' is given twice.");
+            Check(names?.Add(options[i].Name) ?? true, $"options[{i}].name", $"'{RequestLimits.Quote(options[i].Name)}' is given twice.");
         }
 
         foreach (var validator in _parameterValidators)

@@ -21,8 +21,8 @@ public static class JobDefaults
     /// <summary>Longest allowed job timeout.</summary>
     public static readonly TimeSpan TimeoutLimit = TimeSpan.FromDays(7);
 
-    /// <summary>Longest category code.</summary>
-    public const int CategoryCodeMaxLength = 20;
+    /// <summary>Longest category code: the same everywhere (enqueue, schedules, a shop's job_queue_category), as Code[10] in Business Central.</summary>
+    public const int CategoryCodeMaxLength = 10;
 
     /// <summary>Longest shop code.</summary>
     public const int ShopCodeMaxLength = 50;

@@ -17,6 +17,9 @@ public enum FilterProblemKind
 /// <param name="Message">The full message, e.g. <c>filter "Order No.": unexpected '..' at position 6</c>.</param>
 public sealed record FilterProblem(FilterProblemKind Kind, string Name, int? Position, string Message)
 {
+    /// <summary>The 0-based index of the filter or option in the request, when the problem is about one of them.</summary>
+    public int? Index { get; init; }
+
     /// <inheritdoc/>
     public override string ToString() => Message;
 }

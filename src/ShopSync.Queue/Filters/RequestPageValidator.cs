@@ -27,20 +27,23 @@ internal static class RequestPageValidator
     {
         var parsed = new List<FieldFilter>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var index = -1;
         foreach (var (name, expression) in filters)
         {
+            index++;
             var field = definition.FindField(name ?? string.Empty);
             if (field is null)
             {
-                problems.Add(Unknown(FilterProblemKind.Filter, definition, name ?? string.Empty, definition.Fields));
+                problems.Add(Unknown(FilterProblemKind.Filter, definition, name ?? string.Empty, definition.Fields) with { Index = index });
                 continue;
             }
 
             if (!seen.Add(field.Name))
             {
+                // Reported at the repeat, not at the first occurrence (which is fine on its own).
                 problems.Add(new FilterProblem(
                     FilterProblemKind.Filter, field.Name, null,
-                    $"filter \"{field.Name}\": given more than once; combine the expressions with & or | instead"));
+                    $"filter \"{field.Name}\": given more than once; combine the expressions with & or | instead") { Index = index });
                 continue;
             }
 
@@ -50,7 +53,10 @@ internal static class RequestPageValidator
             }
             catch (FilterValidationException error)
             {
-                problems.AddRange(error.Problems);
+                foreach (var problem in error.Problems)
+                {
+                    problems.Add(problem with { Index = index });
+                }
             }
         }
 
@@ -62,17 +68,19 @@ internal static class RequestPageValidator
     {
         var values = new List<RequestPageOptionValue>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var index = -1;
         foreach (var (name, value) in options)
         {
+            index++;
             var option = definition.FindOption(name ?? string.Empty);
             if (option is null)
             {
-                problems.Add(Unknown(FilterProblemKind.Option, definition, name ?? string.Empty, definition.Options));
+                problems.Add(Unknown(FilterProblemKind.Option, definition, name ?? string.Empty, definition.Options) with { Index = index });
             }
             else if (!seen.Add(option.Name))
             {
                 problems.Add(new FilterProblem(
-                    FilterProblemKind.Option, option.Name, null, $"option \"{option.Name}\": given more than once"));
+                    FilterProblemKind.Option, option.Name, null, $"option \"{option.Name}\": given more than once") { Index = index });
             }
             else if (RequestPageOptionParser.TryParse(option, value ?? string.Empty, out var parsed, out var error))
             {
@@ -80,7 +88,7 @@ internal static class RequestPageValidator
             }
             else
             {
-                problems.Add(new FilterProblem(FilterProblemKind.Option, option.Name, null, $"option \"{option.Name}\": {error}"));
+                problems.Add(new FilterProblem(FilterProblemKind.Option, option.Name, null, $"option \"{option.Name}\": {error}") { Index = index });
             }
         }
 
@@ -92,9 +100,10 @@ internal static class RequestPageValidator
     {
         var what = kind == FilterProblemKind.Filter ? "field" : "option";
         var list = valid.Count == 0 ? "(none)" : string.Join(", ", valid.Select(f => f.Name));
-        var suggestion = NameSuggester.Closest(name, valid.Select(f => f.Name));
+        // A name far longer than any declared one has no near match: no edit-distance work on it.
+        var suggestion = name.Length > Entries.RequestLimits.NameLength ? null : NameSuggester.Closest(name, valid.Select(f => f.Name));
         var hint = suggestion is null ? string.Empty : $" (did you mean \"{suggestion}\"?)";
         return new FilterProblem(
-            kind, name, null, $"unknown {what} \"{name}\" for report {definition.DisplayName}{hint}; valid {what}s: {list}");
+            kind, name, null, $"unknown {what} \"{Entries.RequestLimits.Quote(name)}\" for report {definition.DisplayName}{hint}; valid {what}s: {list}");
     }
 }

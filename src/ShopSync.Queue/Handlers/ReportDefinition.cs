@@ -23,4 +23,7 @@ public sealed record ReportDefinition
 
     /// <summary>Extra growing wait between attempts.</summary>
     public RetryBackoff Backoff { get; init; } = RetryBackoff.Default;
+
+    /// <summary>True when an entry must name a shop (every Shopify task): enqueue refuses one without <c>shop_code</c>.</summary>
+    public bool RequiresShop { get; init; }
 }

@@ -9,7 +9,10 @@ namespace ShopSync.Queue.Recurrence;
 /// </summary>
 internal static class ScheduleParts
 {
-    private const int MaxCached = 20_000;
+    // Bounded by size, not only by count: at most MaxCached keys of at most MaxCachedKeyLength characters each.
+    // Longer texts are parsed each time (the validators refuse them before that anyway).
+    private const int MaxCached = 4_096;
+    private const int MaxCachedKeyLength = 1_000;
 
     private static readonly ConcurrentDictionary<string, ZoneClock?> Zones = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, (DateFormula? Formula, string? Error)> Formulas = new(StringComparer.Ordinal);
@@ -75,6 +78,11 @@ internal static class ScheduleParts
         if (cache.TryGetValue(key, out var value))
         {
             return value;
+        }
+
+        if (key.Length > MaxCachedKeyLength)
+        {
+            return create(key);
         }
 
         if (cache.Count >= MaxCached)

@@ -20,9 +20,10 @@ public static class ScheduleValidator
     {
         ArgumentNullException.ThrowIfNull(schedule);
         var errors = new List<ScheduleError>();
-        if (ScheduleParts.FindZone(schedule.TimeZone) is null)
+        if (!TooLong(schedule.TimeZone, Entries.RequestLimits.ZoneLength, $"{prefix}.time_zone", errors)
+            && ScheduleParts.FindZone(schedule.TimeZone) is null)
         {
-            errors.Add(new($"{prefix}.time_zone", $"unknown time zone '{schedule.TimeZone}'; use an IANA id such as 'Europe/Oslo' (empty = UTC)"));
+            errors.Add(new($"{prefix}.time_zone", $"unknown time zone '{Entries.RequestLimits.Quote(schedule.TimeZone)}'; use an IANA id such as 'Europe/Oslo' (empty = UTC)"));
         }
 
         if (schedule.EarliestStart is { } start && schedule.Expiration is { } end && end <= start)
@@ -45,14 +46,16 @@ public static class ScheduleValidator
                 ValidateWeekly(weekly, $"{prefix}.weekly", errors);
                 break;
             case DateFormulaForm formula:
-                if (ScheduleParts.ParseFormula(formula.Formula, out var formulaError) is null)
+                if (!TooLong(formula.Formula, Entries.RequestLimits.FormulaLength, $"{prefix}.date_formula.formula", errors)
+                    && ScheduleParts.ParseFormula(formula.Formula, out var formulaError) is null)
                 {
                     errors.Add(new($"{prefix}.date_formula.formula", formulaError!));
                 }
 
                 break;
             case CronForm cron:
-                if (ScheduleParts.ParseCron(cron.Expression, out var cronError) is null)
+                if (!TooLong(cron.Expression, Entries.RequestLimits.CronLength, $"{prefix}.cron.expression", errors)
+                    && ScheduleParts.ParseCron(cron.Expression, out var cronError) is null)
                 {
                     errors.Add(new($"{prefix}.cron.expression", cronError!));
                 }
@@ -64,6 +67,18 @@ public static class ScheduleValidator
         }
 
         return errors;
+    }
+
+    /// <summary>Adds a length error (checked before any parsing or caching); true when the text is too long.</summary>
+    private static bool TooLong(string? text, int limit, string field, List<ScheduleError> errors)
+    {
+        if (text is null || text.Length <= limit)
+        {
+            return false;
+        }
+
+        errors.Add(new(field, $"must be at most {limit} characters (got {text.Length})"));
+        return true;
     }
 
     /// <summary>Reads "HH:MM" or "HH:MM:SS"; empty or null gives null (the field's default).</summary>

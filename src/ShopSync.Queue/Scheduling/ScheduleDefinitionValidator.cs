@@ -21,7 +21,8 @@ public static class ScheduleDefinitionValidator
 
         Check(definition.ReportId > 0, "report_id", $"must name a report (got {definition.ReportId})");
         Check(definition.ShopCode.Length <= JobDefaults.ShopCodeMaxLength, "shop_code", $"must be at most {JobDefaults.ShopCodeMaxLength} characters");
-        Check((definition.CategoryCode ?? "").Length <= JobDefaults.CategoryCodeMaxLength, "category_code", $"must be at most {JobDefaults.CategoryCodeMaxLength} characters");
+        var categoryProblem = CategoryCodes.Problem(definition.CategoryCode ?? "");
+        Check(categoryProblem is null, "category_code", categoryProblem ?? string.Empty);
         Check(definition.Description.Length <= JobDefaults.DescriptionMaxLength, "description", $"must be at most {JobDefaults.DescriptionMaxLength} characters");
         Check(definition.Priority is null or >= 0, "priority", $"must not be negative (got {definition.Priority})");
         Check(definition.MaxAttempts is null or (>= 0 and <= JobDefaults.MaxAttemptsLimit), "max_attempts", $"must be 0..{JobDefaults.MaxAttemptsLimit} (got {definition.MaxAttempts})");

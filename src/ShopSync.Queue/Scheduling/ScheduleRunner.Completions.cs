@@ -140,6 +140,7 @@ internal sealed partial class ScheduleRunner
     {
         var schedules = new Dictionary<Guid, StoredSchedule?>();
         var settlements = new List<ScheduleSettlement>(batch.Count);
+        var newlyStopped = new HashSet<Guid>();
         var now = _time.GetUtcNow();
         foreach (var (occurrence, end) in batch)
         {
@@ -154,6 +155,11 @@ internal sealed partial class ScheduleRunner
             {
                 var recurrence = schedule.Definition.Recurrence;
                 stop = end.Status == JobStatus.Error && recurrence.OnFailure == RecurrenceFailurePolicy.Stop;
+                if (stop && schedule.State != ScheduleState.Error)
+                {
+                    // An end settled again (live and by a reconcile) finds the schedule stopped already: logged once.
+                    newlyStopped.Add(occurrence.ScheduleId);
+                }
                 if (!stop && schedule.State == ScheduleState.Active && recurrence.Anchoring == RecurrenceAnchoring.FixedDelay)
                 {
                     next = RecurrenceCalculator.AfterRun(recurrence, occurrence.OccurrenceUtc, end.EndedAt ?? now).Next;
@@ -167,7 +173,11 @@ internal sealed partial class ScheduleRunner
         {
             if (settled.StopSchedule)
             {
-                LogStopped(_logger, settled.Occurrence.ScheduleId, settled.Occurrence.JobId);
+                if (newlyStopped.Remove(settled.Occurrence.ScheduleId))
+                {
+                    LogStopped(_logger, settled.Occurrence.ScheduleId, settled.Occurrence.JobId);
+                }
+
                 var others = await _store.ListPendingAsync([settled.Occurrence.ScheduleId], cancellationToken).ConfigureAwait(false);
                 await _entries.HoldAsync(others, cancellationToken).ConfigureAwait(false);
             }

@@ -60,7 +60,11 @@ internal sealed class ErpBookGrpcService(ErpBook book) : ErpBookService.ErpBookS
         }
         var size = Math.Min(Paging.PageSize(request.PageSize), 500);
         var position = Paging.Decode(request.PageToken);
-        var offset = position.Length == 0 ? 0 : int.Parse(position, CultureInfo.InvariantCulture);
+        var offset = 0;
+        if (position.Length > 0 && (!int.TryParse(position, NumberStyles.None, CultureInfo.InvariantCulture, out offset) || offset < 0))
+        {
+            throw RpcErrors.InvalidArgument("page_token", "is not a page token of ListErpDocuments; pass the next_page_token of a previous reply, or empty for the first page");
+        }
         ErpDocumentKind? kind = request.DocumentType == ErpDocumentType.Unspecified ? null : (ErpDocumentKind)(int)request.DocumentType;
         var page = await book.ListDocumentsAsync(
             new ErpDocumentQuery(request.ShopCode, kind, request.ShopifyOrderNo, offset, size, request.IncludeLines), context.CancellationToken);

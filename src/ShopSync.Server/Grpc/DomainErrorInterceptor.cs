@@ -51,6 +51,7 @@ internal sealed class DomainErrorInterceptor : Interceptor
         JobNotFoundException n => RpcErrors.NotFound("job", n.JobId.ToString(), $"job_id: {n.Message}"),
         JobStateException s => RpcErrors.FailedPrecondition("STATE", $"job/{s.JobId}", s.Message),
         JobOccurrenceExistsException o => RpcErrors.AlreadyExists("job", $"{o.ScheduleId}@{o.OccurrenceUtc:O}", o.Message),
+        StorageUnavailableException u => StorageErrors.ToStatus(u),
         _ => null,
     };
 }

@@ -59,6 +59,7 @@ internal sealed class JobQueueGrpcService(
         {
             throw RpcErrors.InvalidArgument("jobs", "must hold at least one job");
         }
+        Engine.Entries.RequestLimits.CheckCount(request.Jobs.Count, Engine.Entries.RequestLimits.JobsPerEnqueue, "jobs");
         IReadOnlyList<Engine.Entries.Job> jobs;
         await _bulkGate.WaitAsync(context.CancellationToken);
         try

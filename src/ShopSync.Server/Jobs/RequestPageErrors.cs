@@ -29,29 +29,16 @@ internal static class RequestPageErrors
         return RpcErrors.WithDetails(StatusCode.InvalidArgument, e.Message, badRequest);
     }
 
+    /// <summary>The request field of a problem, from the index the validator recorded (linear in the problems).</summary>
     public static string FieldPath(
         FilterProblem p, IReadOnlyList<(string Field, string Expression)> filters, IReadOnlyList<(string Name, string Value)> options)
     {
         if (p.Kind == FilterProblemKind.Option)
         {
-            var i = IndexOf(options.Select(o => o.Name), p.Name);
-            return i < 0 ? "options" : $"options[{i}].{(p.Message.StartsWith("unknown", StringComparison.Ordinal) ? "name" : "value")}";
+            return p.Index is { } i && i < options.Count
+                ? $"options[{i}].{(p.Message.StartsWith("unknown", StringComparison.Ordinal) ? "name" : "value")}"
+                : "options";
         }
-        var j = IndexOf(filters.Select(f => f.Field), p.Name);
-        return j < 0 ? "filters" : $"filters[{j}].{(p.Position is null ? "field" : "expression")}";
-    }
-
-    private static int IndexOf(IEnumerable<string> names, string name)
-    {
-        var i = 0;
-        foreach (var n in names)
-        {
-            if (string.Equals(n.Trim(), name, StringComparison.OrdinalIgnoreCase))
-            {
-                return i;
-            }
-            i++;
-        }
-        return -1;
+        return p.Index is { } j && j < filters.Count ? $"filters[{j}].{(p.Position is null ? "field" : "expression")}" : "filters";
     }
 }

@@ -127,6 +127,7 @@ internal sealed class RequestPageService(
         string prefix = "")
     {
         var definition = Definition(reportId, prefix + "report_id");
+        RequestLimits.CheckParameters(filters, options, prefix);
         try
         {
             return definition.Validate(filters, options);
@@ -155,7 +156,7 @@ internal sealed class RequestPageService(
             throw RpcErrors.InvalidArgument("shop_report.shop_code", "is required");
         }
         var shop = await shops.FindAsync(target.ShopCode, cancellationToken)
-            ?? throw RpcErrors.NotFound("shop", target.ShopCode, $"shop_report.shop_code: shop \"{target.ShopCode}\" does not exist");
+            ?? throw RpcErrors.NotFound("shop", RequestLimits.Quote(target.ShopCode), $"shop_report.shop_code: shop \"{RequestLimits.Quote(target.ShopCode)}\" does not exist");
         Definition(target.ReportId, "shop_report.report_id");
         return (shop.Code, target.ReportId);
     }

@@ -1,3 +1,4 @@
+using ShopSync.Queue.Entries;
 using ShopSync.Server.Grpc;
 using ShopSync.Connector.Shops;
 using V1 = ShopSync.Contracts.V1;
@@ -24,6 +25,7 @@ internal sealed class ShopRunPolicy(IShopRegistry shops)
         Shop? shop = null;
         if (shopCode.Length > 0)
         {
+            RequestLimits.CheckLength(shopCode, JobDefaults.ShopCodeMaxLength, "shop_code");
             shop = await shops.FindAsync(shopCode, cancellationToken)
                 ?? throw RpcErrors.NotFound("shop", shopCode, $"shop_code: shop \"{shopCode}\" does not exist");
         }

@@ -68,8 +68,12 @@ internal sealed class SyncStatusComposer(
     }
 
     /// <summary>Null for 0 (all history); INVALID_ARGUMENT for a negative value.</summary>
+    /// <summary>Most hours a sync-error window may reach back (ten years); 0 means no limit.</summary>
+    public const int MaxSyncErrorsWithinHours = 87_600;
+
     public static DateTimeOffset? SyncErrorsSince(DateTimeOffset now, int hours, string field) =>
-        hours < 0 ? throw RpcErrors.InvalidArgument(field, $"must not be negative (got {hours})")
+        hours is < 0 or > MaxSyncErrorsWithinHours
+            ? throw RpcErrors.InvalidArgument(field, $"must be 0..{MaxSyncErrorsWithinHours} hours (0 = no limit; got {hours})")
         : hours == 0 ? null
         : now.AddHours(-hours);
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ShopSync.Queue.Controls;
 using ShopSync.Queue.Entries;
+using ShopSync.Queue.Errors;
 using ShopSync.Queue.Events;
 using ShopSync.Queue.Storage;
 using ShopSync.Storage.Model;
@@ -24,6 +25,7 @@ internal sealed partial class SqliteJobStore : IJobStore, IDisposable
     private readonly SqliteStoreOptions _options;
     private readonly ILogger<SqliteJobStore> _logger;
     private readonly string _connectionString;
+    private readonly string _dataSource;
     private readonly SqliteReads _reads;
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private readonly JobLogPurges _logPurges;
@@ -37,9 +39,10 @@ internal sealed partial class SqliteJobStore : IJobStore, IDisposable
         var builder = new SqliteConnectionStringBuilder(_options.ConnectionString)
         {
             Pooling = true,
-            DefaultTimeout = 30,
+            DefaultTimeout = Math.Max(1, _options.BusyTimeoutSeconds),
         };
         _connectionString = builder.ToString();
+        _dataSource = builder.DataSource;
         _reads = new SqliteReads(_connectionString);
     }
 
@@ -50,6 +53,18 @@ internal sealed partial class SqliteJobStore : IJobStore, IDisposable
             return;
         }
 
+        try
+        {
+            await InitializeCoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (Translate(ex) is StorageUnavailableException unavailable)
+        {
+            throw unavailable;
+        }
+    }
+
+    private async Task InitializeCoreAsync(CancellationToken cancellationToken)
+    {
         await _initLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -80,7 +95,7 @@ internal sealed partial class SqliteJobStore : IJobStore, IDisposable
                 writerConnection,
                 $"PRAGMA synchronous={synchronous}; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-{_options.WriterCacheMegabytes * 1024}; PRAGMA wal_autocheckpoint={checkpointPages};",
                 cancellationToken).ConfigureAwait(false);
-            _writer = new SqliteWriter(writerConnection, _options.MaxBatchSize, _logger);
+            _writer = new SqliteWriter(writerConnection, _options.MaxBatchSize, Translate, _logger);
             LogInitialized(_logger, writerConnection.DataSource, synchronous);
         }
         finally
@@ -175,8 +190,19 @@ internal sealed partial class SqliteJobStore : IJobStore, IDisposable
             await InitializeAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return read();
+        try
+        {
+            return read();
+        }
+        catch (SqliteException ex) when (Translate(ex) is StorageUnavailableException unavailable)
+        {
+            throw unavailable;
+        }
     }
+
+    /// <summary>The provider's error as the engine's typed storage error (the original for anything else).</summary>
+    private Exception Translate(Exception exception) =>
+        SqliteFailures.Translate(exception, _dataSource, Math.Max(1, _options.BusyTimeoutSeconds)) ?? exception;
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
     {

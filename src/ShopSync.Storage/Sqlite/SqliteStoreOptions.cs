@@ -25,4 +25,10 @@ public sealed class SqliteStoreOptions
     /// <c>wal_autocheckpoint</c>; its own default is 1000). At least 1.
     /// </summary>
     public int WalAutoCheckpointPages { get; set; } = 1000;
+
+    /// <summary>
+    /// Seconds a statement waits for a lock another connection or process holds before it fails with a
+    /// storage-unavailable (Busy) error, at least 1. Default 30. Bounds how long a caller waits on a locked database.
+    /// </summary>
+    public int BusyTimeoutSeconds { get; set; } = 30;
 }

@@ -21,15 +21,21 @@ internal sealed partial class SqliteWriter : IDisposable
     private readonly SqliteConnection _connection;
     private readonly WriteSession _session;
     private readonly int _maxBatch;
+    private readonly Func<Exception, Exception> _translate;
     private readonly ILogger _logger;
     private readonly Thread _thread;
     private readonly List<WriteOperation> _batch = [];
 
-    public SqliteWriter(SqliteConnection openConnection, int maxBatch, ILogger logger)
+    /// <param name="openConnection">The writer connection, opened.</param>
+    /// <param name="maxBatch">Most operations per transaction.</param>
+    /// <param name="translate">Turns a provider error into the engine's typed storage error (or returns it).</param>
+    /// <param name="logger">The store's logger.</param>
+    public SqliteWriter(SqliteConnection openConnection, int maxBatch, Func<Exception, Exception> translate, ILogger logger)
     {
         _connection = openConnection;
         _session = new WriteSession(openConnection);
         _maxBatch = Math.Max(1, maxBatch);
+        _translate = translate;
         _logger = logger;
         _thread = new Thread(Run) { IsBackground = true, Name = "ShopSync queue writer" };
         _thread.Start();
@@ -148,7 +154,7 @@ internal sealed partial class SqliteWriter : IDisposable
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
-                    _batch[i].Fail(ex);
+                    _batch[i].Fail(_translate(ex));
                     failed = i;
                 }
             }
@@ -163,13 +169,7 @@ internal sealed partial class SqliteWriter : IDisposable
         }
         catch (Exception ex)
         {
-            LogBatchFailed(_logger, ex, _batch.Count);
-            TryRollback();
-            foreach (var operation in _batch)
-            {
-                operation.Fail(ex);
-            }
-
+            FailAll(ex);
             return -1;
         }
         finally
@@ -204,13 +204,8 @@ internal sealed partial class SqliteWriter : IDisposable
         }
         catch (Exception ex)
         {
-            LogBatchFailed(_logger, ex, _batch.Count);
-            TryRollback();
-            foreach (var operation in succeeded)
-            {
-                operation.Fail(ex);
-            }
-
+            // Also the operations not reached yet (a failing BEGIN IMMEDIATE reaches none): every caller is answered.
+            FailAll(ex);
             return;
         }
         finally
@@ -235,7 +230,7 @@ internal sealed partial class SqliteWriter : IDisposable
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                operation.Fail(ex);
+                operation.Fail(_translate(ex));
                 _session.Transaction.Rollback();
                 _session.End();
                 _session.Begin();
@@ -253,13 +248,30 @@ internal sealed partial class SqliteWriter : IDisposable
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             _session.RollbackToSavepoint();
-            operation.Fail(ex);
+            operation.Fail(_translate(ex));
             return false;
+        }
+    }
+
+    /// <summary>Rolls back and fails every operation of the batch that has no answer yet (failing one twice is a no-op).</summary>
+    private void FailAll(Exception exception)
+    {
+        LogBatchFailed(_logger, exception, _batch.Count);
+        TryRollback();
+        var error = _translate(exception);
+        foreach (var operation in _batch)
+        {
+            operation.Fail(error);
         }
     }
 
     private void TryRollback()
     {
+        if (!_session.InTransaction)
+        {
+            return;
+        }
+
         try
         {
             _session.Transaction.Rollback();

@@ -20,6 +20,9 @@ internal sealed class WriteSession
     /// <summary>The multi-row entry inserts of this connection (prepared on first use).</summary>
     public JobInsertStatements JobInserts => _jobInserts ??= new JobInsertStatements(_connection);
 
+    /// <summary>True between a successful <see cref="Begin"/> and <see cref="End"/>.</summary>
+    public bool InTransaction => _transaction is not null;
+
     public void Begin() => _transaction = _connection.BeginTransaction(deferred: false);
 
     public void End()

@@ -134,6 +134,24 @@ public sealed class JobsCommandTests(ServerFixture fixture)
         Assert.Equal(0, (await _cli.RunAsync("jobs", "cancel", id)).ExitCode);
     }
 
+    [Fact]
+    public async Task JobsWatch_AfterTheLastSequenceOfAFinishedEntry_EndsAtOnce()
+    {
+        var run = await _cli.RunAsync("sync", "diag", "--foreground", "--option", "steps=1", "--option", "step_ms=0");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var id = SyncCommandTests.JobIdFrom(run.Out);
+        var shown = await _cli.RunAsync("jobs", "show", id, "--json");
+        var last = JsonParser.Default.Parse<Job>(shown.Out).LastEventSequence;
+
+        using var interrupt = new CancellationTokenSource();
+        var watch = _cli.StartAsync(["jobs", "watch", id, "--after", last.ToString(System.Globalization.CultureInfo.InvariantCulture)], interrupt.Token);
+        var ended = await Task.WhenAny(watch.Completion, Task.Delay(TimeSpan.FromSeconds(20)));
+        interrupt.Cancel();
+
+        Assert.True(ended == watch.Completion, "jobs watch --after <last sequence> of a finished entry did not end");
+        Assert.True((await watch.Completion).ExitCode == 0, (await watch.Completion).ToString());
+    }
+
     /// <summary>A slow background job that is In Process (it holds the default category until cancelled).</summary>
     private async Task<string> QueueRunningAsync()
     {

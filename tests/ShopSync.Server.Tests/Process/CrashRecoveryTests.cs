@@ -78,4 +78,59 @@ public sealed class CrashRecoveryTests
         Assert.Equal(acknowledged.ToHashSet(), listed.Jobs.Select(j => j.Id).ToHashSet());
         Assert.All(listed.Jobs, j => Assert.Equal(JobStatus.OnHold, j.Status));
     }
+
+    [Fact]
+    public async Task KilledDuringConcurrentEnqueue_EveryAcknowledgedEntryIsStored()
+    {
+        using var directory = new TempDirectory("shopsync-acks-live");
+        var db = directory.File("shopsync.db");
+        var acknowledged = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var enough = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var killing = false;
+        await using (var first = await RealServer.StartAsync(db))
+        {
+            using var api = RealServer.Api(first);
+            var clients = Enumerable.Range(0, 4).Select(c => Task.Run(async () =>
+            {
+                for (var i = 0; ; i++)
+                {
+                    var request = Requests.Diagnostics(steps: 0, category: $"LIVE{c}");
+                    request.OnHold = true;
+                    try
+                    {
+                        acknowledged.Add(await api.EnqueueBackgroundAsync(request));
+                    }
+                    catch (Exception) when (Volatile.Read(ref killing))
+                    {
+                        return; // The server is gone: this call was never acknowledged.
+                    }
+
+                    if (acknowledged.Count >= 200)
+                    {
+                        enough.TrySetResult();
+                    }
+                }
+            })).ToList();
+            await enough.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            Volatile.Write(ref killing, true);
+            await first.KillAsync();
+            await Task.WhenAll(clients).WaitAsync(TimeSpan.FromSeconds(60));
+        }
+
+        await using var second = await RealServer.StartAsync(db);
+        using var api2 = RealServer.Api(second);
+        var stored = new HashSet<string>();
+        var token = "";
+        do
+        {
+            var page = await api2.JobsAsync<ListJobsRequest, ListJobsResponse>("ListJobs", new ListJobsRequest { PageSize = 1000, PageToken = token });
+            stored.UnionWith(page.Jobs.Select(j => j.Id));
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+
+        Assert.True(acknowledged.Count >= 200);
+        var lost = acknowledged.Where(id => !stored.Contains(id)).ToList();
+        Assert.True(lost.Count == 0, $"{lost.Count} of {acknowledged.Count} acknowledged entries were lost");
+    }
 }

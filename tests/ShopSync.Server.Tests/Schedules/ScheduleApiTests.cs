@@ -133,4 +133,26 @@ public sealed class ScheduleApiTests(ScheduleServerFixture server) : IClassFixtu
         });
         Assert.Equal(["2025-01-06T12:00:00+01:00", "2025-01-07T12:00:00+01:00", "2025-01-08T12:00:00+01:00"], response.LocalRuns);
     }
+
+    [Theory]
+    [InlineData("cron")]
+    [InlineData("zone")]
+    [InlineData("formula")]
+    public async Task PreviewSchedule_MegabyteScheduleText_InvalidArgumentNamingTheFieldWithAShortMessage(string where)
+    {
+        var huge = new string('1', 1 << 20);
+        var schedule = where switch
+        {
+            "cron" => new RecurringSchedule { Cron = new CronRecurrence { Expression = huge } },
+            "zone" => new RecurringSchedule { Cron = new CronRecurrence { Expression = "0 12 * * *" }, TimeZone = huge },
+            _ => new RecurringSchedule { DateFormula = new DateFormulaRecurrence { Formula = huge } },
+        };
+
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            server.Calls.ScheduleAsync<PreviewScheduleRequest, PreviewScheduleResponse>("PreviewSchedule", new PreviewScheduleRequest { Schedule = schedule }));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("at most", error.Status.Detail, StringComparison.Ordinal);
+        Assert.True(error.Status.Detail.Length < 400, $"{error.Status.Detail.Length} characters");
+    }
 }

@@ -108,13 +108,13 @@ public sealed class SyncOrdersTests
     }
 
     [Fact]
-    public async Task SyncOrders_NoShopOnTheEntry_FailsNamingShopCode()
+    public async Task SyncOrders_NoShopOnTheEntry_RefusedAtEnqueueNamingShopCode()
     {
         await using var server = await SyncTestServer.StartAsync();
 
-        var run = await server.RunAsync(SyncReportIds.SyncOrders, shopCode: "");
+        var error = await Assert.ThrowsAsync<ShopSync.Grpc.RpcException>(() => server.RunAsync(SyncReportIds.SyncOrders, shopCode: ""));
 
-        Assert.Equal(JobResult.Failed, run.Result);
-        Assert.Contains("shop_code is required for task 30104 Sync Orders from Shopify", run.Completed.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(ShopSync.Grpc.StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("shop_code: is required for task 30104 Sync Orders from Shopify", error.Status.Detail, StringComparison.Ordinal);
     }
 }

@@ -11,6 +11,7 @@ internal sealed class BatchPostSalesInvoicesHandler(SyncSessionFactory sessions)
 
     public override ReportDefinition Definition { get; } = new()
     {
+        RequiresShop = true,
         ReportId = SyncReportIds.BatchPostSalesInvoices,
         Name = "Batch Post Sales Invoices",
         Aliases = ["post-invoices"],

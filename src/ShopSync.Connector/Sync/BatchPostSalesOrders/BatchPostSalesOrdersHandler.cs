@@ -11,6 +11,7 @@ internal sealed class BatchPostSalesOrdersHandler(SyncSessionFactory sessions) :
 
     public override ReportDefinition Definition { get; } = new()
     {
+        RequiresShop = true,
         ReportId = SyncReportIds.BatchPostSalesOrders,
         Name = "Batch Post Sales Orders",
         Aliases = ["post-orders"],

@@ -19,6 +19,7 @@ internal sealed class SyncCatalogPricesHandler(SyncSessionFactory sessions) : Sy
 
     public override ReportDefinition Definition { get; } = new()
     {
+        RequiresShop = true,
         ReportId = SyncReportIds.SyncCatalogPrices,
         Name = "Sync Catalog Prices",
         Aliases = ["catalog-prices"],

@@ -17,6 +17,7 @@ internal sealed class SyncCatalogsHandler(SyncSessionFactory sessions) : SyncRep
 
     public override ReportDefinition Definition { get; } = new()
     {
+        RequiresShop = true,
         ReportId = SyncReportIds.SyncCatalogs,
         Name = "Sync Catalogs",
         Aliases = ["catalogs"],

@@ -24,6 +24,7 @@ internal sealed class SyncCompaniesHandler(SyncSessionFactory sessions) : SyncRe
 
     public override ReportDefinition Definition { get; } = new()
     {
+        RequiresShop = true,
         ReportId = SyncReportIds.SyncCompanies,
         Name = "Sync Companies",
         Aliases = ["companies"],

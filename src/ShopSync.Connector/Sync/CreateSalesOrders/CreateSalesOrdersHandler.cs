@@ -23,6 +23,7 @@ internal sealed class CreateSalesOrdersHandler(SyncSessionFactory sessions, IOpt
 
     public override ReportDefinition Definition { get; } = new()
     {
+        RequiresShop = true,
         ReportId = SyncReportIds.CreateSalesOrders,
         Name = "Create Sales Orders",
         Aliases = ["create-orders"],

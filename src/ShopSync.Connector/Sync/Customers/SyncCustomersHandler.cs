@@ -24,6 +24,7 @@ internal sealed class SyncCustomersHandler(SyncSessionFactory sessions) : SyncRe
 
     public override ReportDefinition Definition { get; } = new()
     {
+        RequiresShop = true,
         ReportId = SyncReportIds.SyncCustomers,
         Name = "Sync Customers",
         Aliases = ["customers"],

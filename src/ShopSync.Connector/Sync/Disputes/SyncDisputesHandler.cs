@@ -14,6 +14,7 @@ internal sealed class SyncDisputesHandler(SyncSessionFactory sessions) : SyncRep
 
     public override ReportDefinition Definition { get; } = new()
     {
+        RequiresShop = true,
         ReportId = SyncReportIds.SyncDisputes,
         Name = "Sync Disputes",
         Aliases = ["disputes"],

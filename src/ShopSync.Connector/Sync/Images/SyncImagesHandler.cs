@@ -20,6 +20,7 @@ internal sealed class SyncImagesHandler(SyncSessionFactory sessions) : SyncRepor
 
     public override ReportDefinition Definition { get; } = new()
     {
+        RequiresShop = true,
         ReportId = SyncReportIds.SyncImages,
         Name = "Sync Images",
         Aliases = ["images"],

@@ -24,6 +24,7 @@ internal sealed class SyncInventoryHandler(SyncSessionFactory sessions) : SyncRe
 
     public override ReportDefinition Definition { get; } = new()
     {
+        RequiresShop = true,
         ReportId = SyncReportIds.SyncInventory,
         Name = "Sync Inventory",
         Aliases = ["inventory"],

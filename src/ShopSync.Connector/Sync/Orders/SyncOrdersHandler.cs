@@ -36,6 +36,7 @@ internal sealed class SyncOrdersHandler(SyncSessionFactory sessions, IOptions<Sy
 
     public override ReportDefinition Definition { get; } = new()
     {
+        RequiresShop = true,
         ReportId = SyncReportIds.SyncOrders,
         Name = "Sync Orders from Shopify",
         Aliases = ["orders"],

@@ -20,6 +20,7 @@ internal sealed class SyncPaymentsHandler(SyncSessionFactory sessions) : SyncRep
 
     public override ReportDefinition Definition { get; } = new()
     {
+        RequiresShop = true,
         ReportId = SyncReportIds.SyncPayments,
         Name = "Sync Payments",
         Aliases = ["payments"],

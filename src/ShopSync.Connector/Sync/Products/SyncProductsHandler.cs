@@ -25,6 +25,7 @@ internal sealed class SyncProductsHandler(SyncSessionFactory sessions) : SyncRep
 
     public override ReportDefinition Definition { get; } = new()
     {
+        RequiresShop = true,
         ReportId = SyncReportIds.SyncProducts,
         Name = "Sync Products",
         Aliases = ["products"],

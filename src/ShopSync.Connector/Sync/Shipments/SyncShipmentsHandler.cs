@@ -24,6 +24,7 @@ internal sealed class SyncShipmentsHandler(SyncSessionFactory sessions) : SyncRe
 
     public override ReportDefinition Definition { get; } = new()
     {
+        RequiresShop = true,
         ReportId = SyncReportIds.SyncShipments,
         Name = "Sync Shipments",
         Aliases = ["shipments"],
