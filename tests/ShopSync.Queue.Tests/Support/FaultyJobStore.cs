@@ -83,6 +83,18 @@ internal sealed class FaultyJobStore : IJobStore
 
     public Task<IReadOnlyList<string>> FindQueuedCategoriesAsync(CancellationToken cancellationToken) => _inner.FindQueuedCategoriesAsync(cancellationToken);
 
+    public Task<PurgeBatch> PurgeJobsAsync(JobPurgeFilter filter, long afterEntryNo, int limit, bool dryRun, CancellationToken cancellationToken) =>
+        Pass(nameof(PurgeJobsAsync), filter, () => _inner.PurgeJobsAsync(filter, afterEntryNo, limit, dryRun, cancellationToken));
+
+    public Task<LogRetentionMarks> ReadLogRetentionMarksAsync(string? shopCode, CancellationToken cancellationToken) =>
+        _inner.ReadLogRetentionMarksAsync(shopCode, cancellationToken);
+
+    public Task<PurgeBatch> PurgeLogAsync(LogPurgeFilter filter, long afterId, int limit, bool dryRun, CancellationToken cancellationToken) =>
+        Pass(nameof(PurgeLogAsync), filter, () => _inner.PurgeLogAsync(filter, afterId, limit, dryRun, cancellationToken));
+
+    public Task<IReadOnlyList<CategoryStatusCount>> CountByCategoryAsync(CancellationToken cancellationToken) =>
+        _inner.CountByCategoryAsync(cancellationToken);
+
     private Task<T> Pass<T>(string operation, object? argument, Func<Task<T>> next) =>
         Fault(operation, argument) is { } exception ? Task.FromException<T>(exception) : next();
 }

@@ -30,7 +30,7 @@ public sealed class StorageErrorTests
         {
             Assert.Equal(expected, error.StatusCode);
             Assert.Equal(message, error.Status.Detail);
-            Assert.Equal(errorReason, error.GetDetail<ErrorInfo>()?.Reason);
+            Assert.Equal(errorReason, error.GetRpcStatus()?.GetDetail<ErrorInfo>()?.Reason);
         }
 
         faulty.Fault = static (_, _) => null;

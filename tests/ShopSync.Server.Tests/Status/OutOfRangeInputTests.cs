@@ -40,7 +40,7 @@ public sealed class OutOfRangeInputTests
         var method = ErpBookReflection.Descriptor.FindTypeByName<ServiceDescriptor>("ErpBookService").FindMethodByName("ListErpDocuments");
 
         var error = await Assert.ThrowsAsync<RpcException>(() => server.Channel.UnaryAsync<ListErpDocumentsRequest, ListErpDocumentsResponse>(
-            method, new ListErpDocumentsRequest { ShopCode = SyncTestServer.ShopCode, PageToken = token }, new CallOptions { Timeout = TimeSpan.FromSeconds(60) }));
+            method, new ListErpDocumentsRequest { ShopCode = SyncTestServer.ShopCode, PageToken = token }, new TestCallOptions { Timeout = TimeSpan.FromSeconds(60) }));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains("page_token", error.Status.Detail, StringComparison.Ordinal);

@@ -112,9 +112,9 @@ public sealed class SyncOrdersTests
     {
         await using var server = await SyncTestServer.StartAsync();
 
-        var error = await Assert.ThrowsAsync<ShopSync.Grpc.RpcException>(() => server.RunAsync(SyncReportIds.SyncOrders, shopCode: ""));
+        var error = await Assert.ThrowsAsync<global::Grpc.Core.RpcException>(() => server.RunAsync(SyncReportIds.SyncOrders, shopCode: ""));
 
-        Assert.Equal(ShopSync.Grpc.StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal(global::Grpc.Core.StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains("shop_code: is required for task 30104 Sync Orders from Shopify", error.Status.Detail, StringComparison.Ordinal);
     }
 }
