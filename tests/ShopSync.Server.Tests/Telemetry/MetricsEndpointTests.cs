@@ -17,21 +17,21 @@ public sealed partial class MetricsEndpointTests
         {
             ["Metrics:Urls"] = $"http://127.0.0.1:{port}",
         });
-        var ok = await server.Api.EnqueueBackgroundAsync(Requests.Diagnostics(category: "METRICS-OK"));
-        var failed = await server.Api.EnqueueBackgroundAsync(Requests.Diagnostics(category: "METRICS-FAIL", failAttempts: 1, failMessage: "boom", maxAttempts: 1));
+        var ok = await server.Api.EnqueueBackgroundAsync(Requests.Diagnostics(category: "MET-OK"));
+        var failed = await server.Api.EnqueueBackgroundAsync(Requests.Diagnostics(category: "MET-FAIL", failAttempts: 1, failMessage: "boom", maxAttempts: 1));
         await server.Api.WaitForStatusAsync(ok, JobStatus.Finished);
         await server.Api.WaitForStatusAsync(failed, JobStatus.Error);
         using var http = new HttpClient { Timeout = TestTimeouts.Call };
 
         var scrape = await Eventually.ReturnsAsync(
             () => http.GetStringAsync($"http://127.0.0.1:{port}/metrics"),
-            text => Value(text, "shopsync_queue_runs_completed_total", "METRICS-FAIL", "shopsync_result=\"failed\"") >= 1,
+            text => Value(text, "shopsync_queue_runs_completed_total", "MET-FAIL", "shopsync_result=\"failed\"") >= 1,
             "the failed run in the scrape");
 
-        Assert.True(Value(scrape, "shopsync_queue_entries_enqueued_total", "METRICS-OK", "shopsync_task=\"90001\"") >= 1, scrape);
-        Assert.True(Value(scrape, "shopsync_queue_runs_started_total", "METRICS-OK", "shopsync_task=\"90001\"") >= 1, scrape);
-        Assert.True(Value(scrape, "shopsync_queue_runs_completed_total", "METRICS-OK", "shopsync_result=\"succeeded\"") >= 1, scrape);
-        Assert.True(Value(scrape, "shopsync_queue_entries", "METRICS-FAIL", "shopsync_status=\"error\"") >= 1, scrape);
+        Assert.True(Value(scrape, "shopsync_queue_entries_enqueued_total", "MET-OK", "shopsync_task=\"90001\"") >= 1, scrape);
+        Assert.True(Value(scrape, "shopsync_queue_runs_started_total", "MET-OK", "shopsync_task=\"90001\"") >= 1, scrape);
+        Assert.True(Value(scrape, "shopsync_queue_runs_completed_total", "MET-OK", "shopsync_result=\"succeeded\"") >= 1, scrape);
+        Assert.True(Value(scrape, "shopsync_queue_entries", "MET-FAIL", "shopsync_status=\"error\"") >= 1, scrape);
         Assert.Contains("shopsync_queue_run_duration_seconds_bucket", scrape, StringComparison.Ordinal);
         Assert.Contains("shopsync_queue_wait_duration_seconds_count", scrape, StringComparison.Ordinal);
     }
@@ -44,13 +44,13 @@ public sealed partial class MetricsEndpointTests
         {
             ["WebUrls"] = $"http://127.0.0.1:{port}",
         });
-        var ok = await server.Api.EnqueueBackgroundAsync(Requests.Diagnostics(category: "METRICS-WEB"));
+        var ok = await server.Api.EnqueueBackgroundAsync(Requests.Diagnostics(category: "MET-WEB"));
         await server.Api.WaitForStatusAsync(ok, JobStatus.Finished);
         using var http = new HttpClient { Timeout = TestTimeouts.Call };
 
         var scrape = await Eventually.ReturnsAsync(
             () => http.GetStringAsync($"http://127.0.0.1:{port}/metrics"),
-            text => Value(text, "shopsync_queue_runs_completed_total", "METRICS-WEB") >= 1,
+            text => Value(text, "shopsync_queue_runs_completed_total", "MET-WEB") >= 1,
             "the run in the scrape of the web endpoint");
 
         Assert.Contains("shopsync_queue_entries_enqueued_total", scrape, StringComparison.Ordinal);
