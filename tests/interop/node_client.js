@@ -69,7 +69,7 @@ async function eventsUntilCompleted(jobId, after = 0) {
 
 const cases = {
   async foreground_enqueue_streams() {
-    const events = (await collect(jobs.EnqueueJob(diagnostics('js-foreground', 3, 20), deadline(60000)))).map((r) => r.event);
+    const events = (await collect(jobs.EnqueueJob(diagnostics('js-fg', 3, 20), deadline(60000)))).map((r) => r.event);
     check(events[0].kind === 'accepted' && events[0].accepted.foreground, 'first event is not a foreground accepted');
     const last = events[events.length - 1];
     check(last.kind === 'completed' && last.completed.result === 'JOB_RESULT_SUCCEEDED', `last ${JSON.stringify(last)}`);
@@ -109,7 +109,7 @@ const cases = {
     const md = new grpc.Metadata();
     md.set('x-shopsync-user', 'node-interop');
     md.set('x-trace-bin', Buffer.from([0, 1, 255]));
-    const first = (await collect(jobs.EnqueueJob(diagnostics('js-metadata', 1, 10, 'RUN_MODE_BACKGROUND'), md, deadline(30000))))[0];
+    const first = (await collect(jobs.EnqueueJob(diagnostics('js-meta', 1, 10, 'RUN_MODE_BACKGROUND'), md, deadline(30000))))[0];
     const job = (await unary(jobs, 'GetJob', { job_id: first.event.job_id })).job;
     check(job.created_by === 'node-interop', `created_by ${job.created_by}`);
   },
@@ -121,7 +121,7 @@ const cases = {
     e = await expectStatus(unary(jobs, 'GetJob', { job_id: missing }), grpc.status.NOT_FOUND);
     const info = details(e)['google.rpc.ResourceInfo'];
     check(info.resourceType === 'job' && info.resourceName === missing, `ResourceInfo ${JSON.stringify(info)}`);
-    const events = (await collect(jobs.EnqueueJob(diagnostics('js-precondition', 1, 10), deadline(60000)))).map((r) => r.event);
+    const events = (await collect(jobs.EnqueueJob(diagnostics('js-precond', 1, 10), deadline(60000)))).map((r) => r.event);
     const jobId = events[events.length - 1].job_id;
     e = await expectStatus(unary(jobs, 'HoldJob', { job_id: jobId }), grpc.status.FAILED_PRECONDITION);
     const violation = details(e)['google.rpc.PreconditionFailure'].violations[0];

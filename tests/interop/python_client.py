@@ -68,7 +68,7 @@ def expect_error(call, code):
 
 
 def foreground_enqueue_streams():
-    responses = list(jobs.EnqueueJob(diagnostics("py-foreground", 3, 20), timeout=60))
+    responses = list(jobs.EnqueueJob(diagnostics("py-fg", 3, 20), timeout=60))
     events = [r.event for r in responses]
     check(events[0].HasField("accepted") and events[0].accepted.foreground, "first event is not a foreground accepted")
     check(events[-1].HasField("completed"), "last event is not completed")
@@ -114,7 +114,7 @@ def compression():
 
 
 def metadata():
-    responses = jobs.EnqueueJob(diagnostics("py-metadata", 1, 10, jq.RUN_MODE_BACKGROUND), timeout=30,
+    responses = jobs.EnqueueJob(diagnostics("py-meta", 1, 10, jq.RUN_MODE_BACKGROUND), timeout=30,
                                 metadata=(("x-shopsync-user", "python-interop"), ("x-trace-bin", b"\x00\x01\xff")))
     job_id = next(iter(responses)).event.job_id
     job = jobs.GetJob(jq.GetJobRequest(job_id=job_id), timeout=30).job
@@ -130,7 +130,7 @@ def error_details():
     e = expect_error(lambda: jobs.GetJob(jq.GetJobRequest(job_id=missing), timeout=30), grpc.StatusCode.NOT_FOUND)
     info = details(e).get("ResourceInfo")
     check(info is not None and info.resource_type == "job" and info.resource_name == missing, "ResourceInfo %s" % info)
-    done = [r.event for r in jobs.EnqueueJob(diagnostics("py-precondition", 1, 10), timeout=60)][-1]
+    done = [r.event for r in jobs.EnqueueJob(diagnostics("py-precond", 1, 10), timeout=60)][-1]
     e = expect_error(lambda: jobs.HoldJob(jq.HoldJobRequest(job_id=done.job_id), timeout=30), grpc.StatusCode.FAILED_PRECONDITION)
     violation = details(e)["PreconditionFailure"].violations[0]
     check(violation.type == "STATE" and violation.subject == "job/" + done.job_id, "PreconditionFailure %s" % violation)
