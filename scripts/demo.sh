@@ -36,3 +36,5 @@ echo; echo "== shopsync jobs list"
 shopsync jobs list
 echo; echo "== shopsync status --shop demo"
 shopsync status --shop demo || true
+echo; echo "== curl http://127.0.0.1:$((port + 1))/metrics   (the queue's Prometheus metrics on the web endpoint)"
+curl -s "http://127.0.0.1:$((port + 1))/metrics" | grep -E '^shopsync_queue_(entries_enqueued_total|runs_completed_total)' | head -6 || true
