@@ -69,6 +69,10 @@ public sealed class JobQueueClient
     public Task<DeleteJobResponse> DeleteJobAsync(DeleteJobRequest request, ShopSyncCallOptions? options = null, CancellationToken cancellationToken = default) =>
         _calls.UnaryAsync(o => _client.DeleteJobAsync(request, o), options, cancellationToken);
 
+    /// <summary>Deletes ended entries older than a cutoff (or, with dry_run, counts them). Not retried.</summary>
+    public Task<PurgeJobsResponse> PurgeJobsAsync(PurgeJobsRequest request, ShopSyncCallOptions? options = null, CancellationToken cancellationToken = default) =>
+        _calls.UnaryAsync(o => _client.PurgeJobsAsync(request, o), options, cancellationToken);
+
     /// <summary>Makes an entry due now. Not retried.</summary>
     public Task<RunJobNowResponse> RunJobNowAsync(RunJobNowRequest request, ShopSyncCallOptions? options = null, CancellationToken cancellationToken = default) =>
         _calls.UnaryAsync(o => _client.RunJobNowAsync(request, o), options, cancellationToken);

@@ -51,6 +51,7 @@ internal static class JobsCommands
         cancel.Options.Add(Wait);
         jobs.Subcommands.Add(cancel);
         jobs.Subcommands.Add(WithId(handlers, new Command("delete", "Delete an entry (not while In Process: cancel it first)"), DeleteAsync));
+        jobs.Subcommands.Add(JobsPurgeCommand.Build(handlers));
         return jobs;
     }
 

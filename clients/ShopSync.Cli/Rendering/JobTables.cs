@@ -50,6 +50,7 @@ internal static class JobTables
         Row("Error detail", j.ErrorDetail);
         Row("Schedule", j.ScheduleId);
         Row("Lease owner", j.LeaseOwner);
+        Row("Trace id", j.TraceId);
         Row("Last event", j.LastEventSequence.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return grid;
     }

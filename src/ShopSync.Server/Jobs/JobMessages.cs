@@ -37,6 +37,7 @@ internal static class JobMessages
             LastResult = ToMessage(job.LastResult),
             ScheduleId = job.ScheduleId?.ToString() ?? "",
             LeaseOwner = job.Status == JobStatus.InProcess ? job.LeaseOwner ?? "" : "",
+            TraceId = job.TraceId ?? "",
             LastEventSequence = job.LastEventSequence,
         };
         ParameterMessages.Fill(m.Filters, m.Options, job.Filters, job.Options);

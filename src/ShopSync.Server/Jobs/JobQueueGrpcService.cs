@@ -214,6 +214,9 @@ internal sealed class JobQueueGrpcService(
         return new DeleteJobResponse();
     }
 
+    public override async Task<PurgeJobsResponse> PurgeJobs(PurgeJobsRequest request, ServerCallContext context) =>
+        PurgeRequests.ToMessage(await queue.PurgeJobsAsync(PurgeRequests.ToPurge(request), context.CancellationToken));
+
     public override async Task<RunJobNowResponse> RunJobNow(RunJobNowRequest request, ServerCallContext context) =>
         new() { Job = JobMessages.ToMessage(await queue.RunNowAsync(JobRequests.JobId(request.JobId), context.CancellationToken)) };
 
