@@ -57,7 +57,8 @@ internal static class ListenUrls
             }
         });
 
-    private static IEnumerable<(string Scheme, IPEndPoint EndPoint)> ParseList(string urls, string option) =>
+    /// <summary>A ';'-separated list of http(s) addresses as endpoints; a bad one is an error naming the option.</summary>
+    internal static IReadOnlyList<(string Scheme, IPEndPoint EndPoint)> ParseList(string urls, string option) =>
         urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(text => Parse(text, option)).ToList();
 
     private static (string Scheme, IPEndPoint EndPoint) Parse(string text, string option)
@@ -66,7 +67,7 @@ internal static class ListenUrls
         var normalized = text.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal);
         if (!Uri.TryCreate(normalized, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
-            throw new ArgumentException($"{option}: \"{text}\" is not an http:// or https:// address such as {(option == "--urls" ? ServerCommandLine.DefaultUrls : ServerCommandLine.DefaultWebUrls)}");
+            throw new ArgumentException($"{option}: \"{text}\" is not an http:// or https:// address such as {Example(option)}");
         }
         var address = uri.Host switch
         {
@@ -76,4 +77,11 @@ internal static class ListenUrls
         };
         return (uri.Scheme, new IPEndPoint(address, uri.Port));
     }
+
+    private static string Example(string option) => option switch
+    {
+        "--urls" => ServerCommandLine.DefaultUrls,
+        "--web-urls" => ServerCommandLine.DefaultWebUrls,
+        _ => "http://127.0.0.1:9464",
+    };
 }

@@ -55,18 +55,14 @@ internal static class MetricsEndpoint
     {
         var text = configuration["metrics-urls"] is { Length: > 0 } flag ? flag : configuration["Metrics:Urls"];
         var endPoints = new List<IPEndPoint>();
-        foreach (var url in (text ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var (scheme, endPoint) in ListenUrls.ParseList(text ?? string.Empty, "--metrics-urls"))
         {
-            var normalized = url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal);
-            if (!Uri.TryCreate(normalized, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp || uri.Port is <= 0)
+            if (scheme != Uri.UriSchemeHttp || endPoint.Port <= 0)
             {
-                throw new ArgumentException($"--metrics-urls: \"{url}\" is not an http:// address with a port such as http://127.0.0.1:9464");
+                throw new ArgumentException($"--metrics-urls: {endPoint} must be an http:// address with a port such as http://127.0.0.1:9464");
             }
 
-            var address = uri.Host == "localhost" ? IPAddress.Loopback
-                : IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) ? ip
-                : throw new ArgumentException($"--metrics-urls: \"{url}\": use an IP address, localhost or *");
-            endPoints.Add(new IPEndPoint(address, uri.Port));
+            endPoints.Add(endPoint);
         }
 
         return endPoints;

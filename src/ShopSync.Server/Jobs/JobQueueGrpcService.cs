@@ -137,14 +137,7 @@ internal sealed class JobQueueGrpcService(
 
     public override async Task<ListJobsResponse> ListJobs(ListJobsRequest request, ServerCallContext context)
     {
-        var statuses = new List<Engine.Entries.JobStatus>();
-        for (var i = 0; i < request.Statuses.Count; i++)
-        {
-            var s = request.Statuses[i];
-            statuses.Add(s is JobStatus.Unspecified || !Enum.IsDefined(s)
-                ? throw RpcErrors.InvalidArgument($"statuses[{i}]", $"unknown job status {(int)s}")
-                : (Engine.Entries.JobStatus)(int)s);
-        }
+        var statuses = JobRequests.Statuses(request.Statuses);
         var page = await queue.ListAsync(
             new JobQuery
             {

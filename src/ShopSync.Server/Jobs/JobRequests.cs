@@ -59,6 +59,20 @@ internal static class JobRequests
         }
     }
 
+    /// <summary>The requested statuses as the engine's; an unknown or unspecified one is INVALID_ARGUMENT naming statuses[i].</summary>
+    public static List<JobStatus> Statuses(IReadOnlyList<V1.JobStatus> requested)
+    {
+        var statuses = new List<JobStatus>(requested.Count);
+        for (var i = 0; i < requested.Count; i++)
+        {
+            var s = requested[i];
+            statuses.Add(s is V1.JobStatus.Unspecified || !System.Enum.IsDefined(s)
+                ? throw RpcErrors.InvalidArgument($"statuses[{i}]", $"unknown job status {(int)s}")
+                : (JobStatus)(int)s);
+        }
+        return statuses;
+    }
+
     public static TimeSpan? Span(Duration? value, string field) => Span(value, "", field);
 
     /// <summary>The field name is only put together for an error (a bulk call maps many entries).</summary>

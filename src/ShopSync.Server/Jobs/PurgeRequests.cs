@@ -2,7 +2,6 @@ using Google.Protobuf.WellKnownTypes;
 using ShopSync.Contracts.V1;
 using ShopSync.Queue.Controls;
 using ShopSync.Server.Grpc;
-using Engine = ShopSync.Queue.Entries;
 
 namespace ShopSync.Server.Jobs;
 
@@ -13,19 +12,10 @@ internal static class PurgeRequests
     {
         var olderThan = JobRequests.Span(request.OlderThan, "older_than")
             ?? throw RpcErrors.InvalidArgument("older_than", "is required (e.g. 720h for 30 days)");
-        var statuses = new List<Engine.JobStatus>(request.Statuses.Count);
-        for (var i = 0; i < request.Statuses.Count; i++)
-        {
-            var s = request.Statuses[i];
-            statuses.Add(s is JobStatus.Unspecified || !System.Enum.IsDefined(s)
-                ? throw RpcErrors.InvalidArgument($"statuses[{i}]", $"unknown job status {(int)s}")
-                : (Engine.JobStatus)(int)s);
-        }
-
         return new JobPurgeRequest
         {
             OlderThan = olderThan,
-            Statuses = statuses,
+            Statuses = JobRequests.Statuses(request.Statuses),
             ShopCode = request.ShopCode.Length == 0 ? null : request.ShopCode,
             DryRun = request.DryRun,
         };
