@@ -12,6 +12,7 @@ namespace ShopSync.Queue.Scheduling;
 public sealed class ScheduleManager
 {
     private const int ConflictRetries = 10;
+    private const int MaxQueuedSkips = 16;
 
     private readonly IScheduleStore _store;
     private readonly IReportCatalog _reports;
@@ -67,6 +68,9 @@ public sealed class ScheduleManager
                     : current.LastOccurrence is { } queuedAhead && queuedAhead >= now
                         ? RecurrenceCalculator.NextOccurrence(replaced.Recurrence, queuedAhead)
                     : ScheduleTiming.First(replaced.Recurrence, now);
+                // The runner queues an occurrence before it records the advance: one queued in between is not
+                // offered again.
+                next = await PastQueuedAsync(scheduleId, replaced.Recurrence, next, ct).ConfigureAwait(false);
                 return current with { Definition = replaced, NextOccurrence = next };
             },
             cancellationToken).ConfigureAwait(false);
@@ -125,6 +129,20 @@ public sealed class ScheduleManager
             throw new ScheduleNotFoundException(scheduleId);
         }
         await _entries.DeleteAsync(pending, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DateTimeOffset?> PastQueuedAsync(
+        Guid scheduleId, RecurrenceSchedule recurrence, DateTimeOffset? next, CancellationToken cancellationToken)
+    {
+        for (var skipped = 0; next is { } candidate && skipped < MaxQueuedSkips; skipped++)
+        {
+            if (await _store.FindOccurrenceJobAsync(scheduleId, candidate, cancellationToken).ConfigureAwait(false) is null)
+            {
+                return candidate;
+            }
+            next = RecurrenceCalculator.NextOccurrence(recurrence, candidate);
+        }
+        return next;
     }
 
     private async Task<bool> HasPendingAsync(Guid scheduleId, CancellationToken cancellationToken) =>

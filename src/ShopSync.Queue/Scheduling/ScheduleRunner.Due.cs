@@ -174,5 +174,13 @@ internal sealed partial class ScheduleRunner
         {
             await _entries.HoldAsync(advance.Queued, cancellationToken).ConfigureAwait(false);
         }
+        else if (advance.Queued.Count > 0 && (current.LastOccurrence is null || current.LastOccurrence < advance.LastOccurrence))
+        {
+            // An operator's update came between our enqueue and our advance: its next occurrence already steps past
+            // what we queued (ScheduleManager.UpdateAsync), so only the queued occurrences are recorded, once.
+            var recorded = new ScheduleAdvance(
+                current.Id, current.Version, current.NextOccurrence, advance.LastOccurrence, advance.Queued);
+            await _store.AdvanceAsync([recorded], cancellationToken).ConfigureAwait(false);
+        }
     }
 }
