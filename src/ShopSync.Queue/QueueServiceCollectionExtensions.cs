@@ -44,6 +44,9 @@ public static class QueueServiceCollectionExtensions
         services.TryAddSingleton<Retention.JobPurger>();
         services.TryAddSingleton(sp => new Retention.RetentionSweeper(
             sp.GetRequiredService<Retention.JobPurger>(),
+            sp.GetRequiredService<Storage.ISweepLeases>(),
+            sp.GetServices<Retention.IRetentionPart>(),
+            sp.GetRequiredService<NodeIdentity>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<Retention.RetentionOptions>>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Retention.RetentionSweeper>>()));

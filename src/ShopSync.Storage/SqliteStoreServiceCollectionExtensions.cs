@@ -33,6 +33,7 @@ public static class SqliteStoreServiceCollectionExtensions
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SqliteJobStore>>(),
             sp.GetRequiredService<JobLogPurges>()));
         services.TryAddSingleton<IJobStore>(sp => sp.GetRequiredService<SqliteJobStore>());
+        services.TryAddSingleton<ISweepLeases>(sp => sp.GetRequiredService<SqliteJobStore>());
         services.TryAddSingleton<ITaskHealthReader>(sp => new SqliteTaskHealthReader(
             sp.GetRequiredService<IOptions<SqliteStoreOptions>>(),
             sp.GetRequiredService<JobLogPurges>()));

@@ -33,6 +33,10 @@ public static class Eventually
         }
     }
 
+    /// <summary>Polls <paramref name="probe"/> until <paramref name="done"/> holds; returns the value that satisfied it.</summary>
+    public static Task<T> ReachAsync<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan? timeout = null) =>
+        ReturnsAsync(probe, done, "the condition", timeout);
+
     public static Task TrueAsync(Func<bool> condition, string what, TimeSpan? timeout = null) =>
         ReturnsAsync(() => Task.FromResult(condition()), ok => ok, what, timeout);
 

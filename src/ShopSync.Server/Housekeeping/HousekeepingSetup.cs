@@ -1,6 +1,7 @@
 using System.Globalization;
 using Coravel;
 using Microsoft.Extensions.Options;
+using ShopSync.Connector.Retention;
 using ShopSync.Queue.Retention;
 
 namespace ShopSync.Server.Housekeeping;
@@ -15,6 +16,7 @@ internal static partial class HousekeepingSetup
     public static IServiceCollection AddShopSyncHousekeeping(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<RetentionOptions>(configuration.GetSection(RetentionOptions.SectionName));
+        services.AddConnectorRetention(o => configuration.GetSection(ConnectorRetentionOptions.SectionName).Bind(o));
         services.AddScheduler();
         services.AddTransient<RetentionInvocable>();
         return services;

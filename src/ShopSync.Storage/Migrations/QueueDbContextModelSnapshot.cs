@@ -349,6 +349,28 @@ namespace ShopSync.Storage.Migrations
 
                     b.ToTable("queue_jobs", (string)null);
                 });
+
+            modelBuilder.Entity("ShopSync.Storage.Model.SweepLeaseRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("queue_sweep_leases", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

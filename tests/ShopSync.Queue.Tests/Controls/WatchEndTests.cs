@@ -2,6 +2,7 @@ using ShopSync.Queue.Entries;
 using ShopSync.Queue.Events;
 using ShopSync.Queue.Handlers;
 using ShopSync.Queue.Tests.Support;
+using ShopSync.Testing;
 
 namespace ShopSync.Queue.Tests.Controls;
 

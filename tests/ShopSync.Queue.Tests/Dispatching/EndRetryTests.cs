@@ -5,6 +5,7 @@ using ShopSync.Queue.Handlers;
 using ShopSync.Queue.Storage;
 using ShopSync.Queue.Tests.Support;
 using ShopSync.Storage.Sqlite;
+using ShopSync.Testing;
 
 namespace ShopSync.Queue.Tests.Dispatching;
 

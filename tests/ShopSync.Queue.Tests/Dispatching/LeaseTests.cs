@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using ShopSync.Queue.Entries;
 using ShopSync.Queue.Handlers;
 using ShopSync.Queue.Tests.Support;
+using ShopSync.Testing;
 
 namespace ShopSync.Queue.Tests.Dispatching;
 

@@ -7,6 +7,7 @@ using ShopSync.Queue.Errors;
 using ShopSync.Queue.Health;
 using ShopSync.Queue.Retention;
 using ShopSync.Queue.Tests.Support;
+using ShopSync.Testing;
 
 namespace ShopSync.Queue.Tests.Retention;
 

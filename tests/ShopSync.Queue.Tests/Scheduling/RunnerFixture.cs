@@ -3,6 +3,7 @@ using ShopSync.Queue.Entries;
 using ShopSync.Queue.Handlers;
 using ShopSync.Queue.Scheduling;
 using ShopSync.Queue.Tests.Support;
+using ShopSync.Testing;
 using TempDirectory = ShopSync.Testing.TempDirectory;
 
 namespace ShopSync.Queue.Tests.Scheduling;

@@ -1,6 +1,7 @@
 using ShopSync.Queue.Entries;
 using ShopSync.Queue.Handlers;
 using ShopSync.Queue.Tests.Support;
+using ShopSync.Testing;
 using static ShopSync.Queue.Tests.Scheduling.ScheduleTestData;
 
 namespace ShopSync.Queue.Tests.Scheduling;

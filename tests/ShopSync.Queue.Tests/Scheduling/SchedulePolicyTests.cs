@@ -3,6 +3,7 @@ using ShopSync.Queue.Handlers;
 using ShopSync.Queue.Recurrence;
 using ShopSync.Queue.Scheduling;
 using ShopSync.Queue.Tests.Support;
+using ShopSync.Testing;
 using static ShopSync.Queue.Tests.Scheduling.ScheduleTestData;
 
 namespace ShopSync.Queue.Tests.Scheduling;

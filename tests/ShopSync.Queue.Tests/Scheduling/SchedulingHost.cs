@@ -11,6 +11,7 @@ using ShopSync.Queue.Tests.Support;
 using ShopSync.Storage;
 using ShopSync.Storage.Schedules;
 using ShopSync.Storage.Sqlite;
+using ShopSync.Testing;
 
 namespace ShopSync.Queue.Tests.Scheduling;
 
