@@ -6,9 +6,12 @@ namespace ShopSync.Benchmarks.Engine;
 /// Options of `engine`: --sync full|normal (default full), --scale F (multiplies every count; default 1),
 /// --concurrency N (the server's Queue:MaxConcurrency; default the server's own), --only a,b (scenarios:
 /// idle, latency, progress, process100, process1, single, bulk, rss), --server DIR (another build of the server, e.g. a
-/// copy of an older one for an A/B comparison under the same load).
+/// copy of an older one for an A/B comparison under the same load), --telemetry on|off (default off). On: the server's
+/// metrics go to a Prometheus endpoint the benchmark scrapes every 15 s, and its metrics and traces to an OTLP/HTTP sink
+/// the benchmark hosts; off: no exporter at all, so the instruments cost nothing. Run both, alternated, for the cost.
 /// </summary>
-internal sealed record EngineOptions(string Synchronous, double Scale, int MaxConcurrency, IReadOnlySet<string> Only, string? ServerDirectory)
+internal sealed record EngineOptions(
+    string Synchronous, double Scale, int MaxConcurrency, IReadOnlySet<string> Only, string? ServerDirectory, bool Telemetry = false)
 {
     public static readonly string[] Scenarios = ["idle", "latency", "progress", "process100", "process1", "single", "bulk", "rss"];
 
@@ -18,6 +21,7 @@ internal sealed record EngineOptions(string Synchronous, double Scale, int MaxCo
         var scale = 1.0;
         var concurrency = 0;
         string? server = null;
+        var telemetry = false;
         IReadOnlySet<string> only = new HashSet<string>(Scenarios, StringComparer.Ordinal);
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
@@ -35,6 +39,11 @@ internal sealed record EngineOptions(string Synchronous, double Scale, int MaxCo
                 case "--concurrency":
                     concurrency = int.Parse(value, CultureInfo.InvariantCulture);
                     break;
+                case "--telemetry":
+                    telemetry = value.Equals("on", StringComparison.OrdinalIgnoreCase) ? true
+                        : value.Equals("off", StringComparison.OrdinalIgnoreCase) ? false
+                        : throw new ArgumentException("--telemetry: use on or off");
+                    break;
                 case "--server":
                     server = value;
                     break;
@@ -42,11 +51,11 @@ internal sealed record EngineOptions(string Synchronous, double Scale, int MaxCo
                     only = new HashSet<string>(value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.Ordinal);
                     break;
                 default:
-                    throw new ArgumentException($"unknown option {args[i]}; options: --sync, --scale, --concurrency, --only ({string.Join(',', Scenarios)}), --server");
+                    throw new ArgumentException($"unknown option {args[i]}; options: --sync, --scale, --concurrency, --only ({string.Join(',', Scenarios)}), --server, --telemetry");
             }
         }
 
-        return new EngineOptions(synchronous, scale, concurrency, only, server);
+        return new EngineOptions(synchronous, scale, concurrency, only, server, telemetry);
     }
 
     public int Count(int baseCount) => Math.Max(1, (int)(baseCount * Scale));

@@ -19,19 +19,39 @@ internal sealed class EngineServer : IAsyncDisposable
     private static readonly TimeSpan HealthPollInterval = TimeSpan.FromMilliseconds(50);
 
     public const string StoreCallMarker = "[2003]";
-    private readonly Process _process;
-    private long _storeCalls;
 
-    private EngineServer(Process process, Uri address)
+    /// <summary>EF Core's "Executed DbCommand" event (RelationalEventId.CommandExecuted).</summary>
+    public const string EfCommandMarker = "[20101]";
+
+    /// <summary>The retention sweep's interval while the idle scenario counts (the default is 60 minutes).</summary>
+    public const int IdleSweepIntervalMinutes = 1;
+    private readonly Process _process;
+    private readonly TelemetrySink? _telemetry;
+    private long _storeCalls;
+    private long _sweepCalls;
+    private long _sweeps;
+    private int _inSweep;
+
+    private EngineServer(Process process, Uri address, TelemetrySink? telemetry)
     {
         _process = process;
         Address = address;
+        _telemetry = telemetry;
     }
 
     public Uri Address { get; }
 
-    /// <summary>Database calls logged so far (only with <c>traceStore</c>).</summary>
+    /// <summary>Database calls logged so far outside housekeeping sweeps (only with <c>traceStore</c>).</summary>
     public long StoreCalls => Interlocked.Read(ref _storeCalls);
+
+    /// <summary>Database calls logged so far by housekeeping sweeps (only with <c>traceStore</c>).</summary>
+    public long SweepCalls => Interlocked.Read(ref _sweepCalls);
+
+    /// <summary>Housekeeping sweeps seen so far (only with <c>traceStore</c>).</summary>
+    public long Sweeps => Interlocked.Read(ref _sweeps);
+
+    /// <summary>What the server's telemetry delivered (with <c>--telemetry on</c>).</summary>
+    public string? TelemetrySummary => _telemetry?.Summary();
 
     public static async Task<EngineServer> StartAsync(EngineOptions options, string databaseFile, bool traceStore, CancellationToken cancellationToken)
     {
@@ -71,17 +91,34 @@ internal sealed class EngineServer : IAsyncDisposable
 
         if (traceStore)
         {
+            // Every database call: the queue store's own trace line, and EF Core's (connector, schedules); the retention
+            // sweep every minute, so that an idle window sees one and its queries can be counted apart.
             info.ArgumentList.Add("--Logging:LogLevel:ShopSync.Storage.Sqlite.SqliteJobStore=Trace");
+            info.ArgumentList.Add("--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command=Information");
+            info.ArgumentList.Add($"--Queue:Retention:SweepIntervalMinutes={IdleSweepIntervalMinutes.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        TelemetrySink? telemetry = null;
+        if (options.Telemetry)
+        {
+            telemetry = new TelemetrySink(FreePort(), FreePort());
+            info.ArgumentList.Add("--metrics-urls");
+            info.ArgumentList.Add(telemetry.MetricsUrl.ToString().TrimEnd('/'));
+            info.ArgumentList.Add("--otlp-endpoint");
+            info.ArgumentList.Add(telemetry.OtlpEndpoint.ToString().TrimEnd('/'));
+            info.ArgumentList.Add("--otlp-protocol");
+            info.ArgumentList.Add("http/protobuf");
         }
 
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the server");
-        var server = new EngineServer(process, address);
+        var server = new EngineServer(process, address, telemetry);
         process.OutputDataReceived += (_, e) => server.OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => server.OnLine(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         await server.WaitUntilServingAsync(cancellationToken);
+        telemetry?.StartScraping();
         return server;
     }
 
@@ -123,9 +160,13 @@ internal sealed class EngineServer : IAsyncDisposable
         }
 
         _process.Dispose();
+        if (_telemetry is not null)
+        {
+            await _telemetry.DisposeAsync();
+        }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -152,13 +193,40 @@ internal sealed class EngineServer : IAsyncDisposable
             return;
         }
 
-        if (line.Contains(StoreCallMarker, StringComparison.Ordinal))
+        if (line.Contains(StoreCallMarker, StringComparison.Ordinal) || line.Contains(EfCommandMarker, StringComparison.Ordinal))
         {
-            Interlocked.Increment(ref _storeCalls);
+            CountQuery(line);
         }
         else if (!line.Contains("trce:", StringComparison.Ordinal))
         {
             Console.Error.WriteLine("server: " + line);
+        }
+    }
+
+    /// <summary>
+    /// A sweep is what lies between its lease being taken and given up (store calls TryAcquireAsync and ReleaseAsync);
+    /// the lines come from one reader thread, in order.
+    /// </summary>
+    private void CountQuery(string line)
+    {
+        if (line.Contains("Store call TryAcquireAsync", StringComparison.Ordinal))
+        {
+            Volatile.Write(ref _inSweep, 1);
+        }
+
+        if (Volatile.Read(ref _inSweep) == 1)
+        {
+            Interlocked.Increment(ref _sweepCalls);
+        }
+        else
+        {
+            Interlocked.Increment(ref _storeCalls);
+        }
+
+        if (line.Contains("Store call ReleaseAsync", StringComparison.Ordinal))
+        {
+            Volatile.Write(ref _inSweep, 0);
+            Interlocked.Increment(ref _sweeps);
         }
     }
 

@@ -9,14 +9,26 @@ namespace ShopSync.Benchmarks.Engine;
 /// </summary>
 internal static class LatencyScenarios
 {
-    /// <summary>Database calls per second of a server with nothing to do (counted from the store's trace log).</summary>
-    public static async Task<double> IdleQueriesPerSecondAsync(EngineServer server, TimeSpan window, CancellationToken cancellationToken)
+    /// <summary>
+    /// Database calls of a server with nothing to do (counted from the store's and EF Core's logs): per second outside
+    /// the housekeeping sweeps, and per sweep. The window lasts at least <paramref name="window"/> and until one sweep
+    /// (every minute on the benchmark's server) went by.
+    /// </summary>
+    public static async Task<(double PerSecond, double PerSweep, long Sweeps)> IdleQueriesAsync(
+        EngineServer server, TimeSpan window, CancellationToken cancellationToken)
     {
         await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
-        var before = server.StoreCalls;
+        var (calls, sweepCalls, sweeps) = (server.StoreCalls, server.SweepCalls, server.Sweeps);
         var clock = Stopwatch.StartNew();
-        await Task.Delay(window, cancellationToken);
-        return (server.StoreCalls - before) / clock.Elapsed.TotalSeconds;
+        var limit = window + TimeSpan.FromMinutes(EngineServer.IdleSweepIntervalMinutes) + TimeSpan.FromSeconds(15);
+        while (clock.Elapsed < window || (server.Sweeps == sweeps && clock.Elapsed < limit))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+        }
+
+        var seen = server.Sweeps - sweeps;
+        var perSweep = seen == 0 ? double.NaN : (server.SweepCalls - sweepCalls) / (double)seen;
+        return ((server.StoreCalls - calls) / clock.Elapsed.TotalSeconds, perSweep, seen);
     }
 
     /// <summary>
