@@ -48,6 +48,7 @@ public static class QueueServiceCollectionExtensions
             sp.GetServices<Retention.IRetentionPart>(),
             sp.GetRequiredService<NodeIdentity>(),
             sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Telemetry.QueueMetrics>(),
             sp.GetRequiredService<IOptions<Retention.RetentionOptions>>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Retention.RetentionSweeper>>()));
         services.TryAddSingleton<IJobQueue, JobQueue>();

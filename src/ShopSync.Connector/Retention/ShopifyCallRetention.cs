@@ -13,6 +13,8 @@ namespace ShopSync.Connector.Retention;
 internal sealed class ShopifyCallRetention(
     IDbContextFactory<ConnectorDbContext> contexts, TimeProvider time, IOptions<ConnectorRetentionOptions> options) : IRetentionPart
 {
+    public string Kind => "shopify_calls";
+
     public string Name => "recorded Shopify calls";
 
     public Task<RetentionPartResult> SweepAsync(TimeSpan budget, CancellationToken cancellationToken)

@@ -13,6 +13,8 @@ namespace ShopSync.Connector.Retention;
 internal sealed class WebhookDeliveryRetention(
     IDbContextFactory<ConnectorDbContext> contexts, TimeProvider time, IOptions<ConnectorRetentionOptions> options) : IRetentionPart
 {
+    public string Kind => "webhook_deliveries";
+
     public string Name => "webhook deliveries";
 
     public Task<RetentionPartResult> SweepAsync(TimeSpan budget, CancellationToken cancellationToken)

@@ -10,6 +10,9 @@ public interface IRetentionPart
     /// <summary>What the part removes, for the log (e.g. "webhook deliveries").</summary>
     string Name { get; }
 
+    /// <summary>Its value of <c>shopsync.kind</c> on the <c>shopsync.queue.purged</c> counter (e.g. <c>webhook_deliveries</c>).</summary>
+    string Kind { get; }
+
     /// <summary>Deletes what aged out, in small batches, stopping once <paramref name="budget"/> is spent.</summary>
     Task<RetentionPartResult> SweepAsync(TimeSpan budget, CancellationToken cancellationToken);
 }

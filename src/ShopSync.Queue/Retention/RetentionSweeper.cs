@@ -22,6 +22,7 @@ public sealed partial class RetentionSweeper
     private readonly IReadOnlyList<IRetentionPart> _parts;
     private readonly string _holder;
     private readonly TimeProvider _time;
+    private readonly Telemetry.QueueMetrics _metrics;
     private readonly RetentionOptions _options;
     private readonly ILogger<RetentionSweeper> _logger;
 
@@ -31,9 +32,11 @@ public sealed partial class RetentionSweeper
         IEnumerable<IRetentionPart> parts,
         NodeIdentity node,
         TimeProvider time,
+        Telemetry.QueueMetrics metrics,
         IOptions<RetentionOptions> options,
         ILogger<RetentionSweeper> logger)
     {
+        _metrics = metrics;
         _purger = purger;
         _leases = leases;
         _parts = [.. parts];
@@ -87,9 +90,11 @@ public sealed partial class RetentionSweeper
         var parts = new List<RetentionPartResult>(_parts.Count);
         foreach (var part in _parts)
         {
-            parts.Add(Left(started, budget) is { } left
+            var swept = Left(started, budget) is { } left
                 ? await part.SweepAsync(left, cancellationToken).ConfigureAwait(false)
-                : new RetentionPartResult(part.Name, 0, false));
+                : new RetentionPartResult(part.Name, 0, false);
+            _metrics.Purged(part.Kind, swept.Removed);
+            parts.Add(swept);
         }
 
         var complete = entries.Complete && log is { Complete: true } && parts.TrueForAll(p => p.Complete);

@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 using ShopSync.Queue.Errors;
 using ShopSync.Storage.Sqlite;
 
@@ -27,11 +26,13 @@ internal static class StartupFailure
         {
             switch (e)
             {
-                case StorageUnavailableException or SqliteStartupException or OptionsValidationException:
+                // Invalid settings never get here: Program reports them first (InvalidSettings, exit code 2).
+                case StorageUnavailableException or SqliteStartupException:
                     return e.Message;
                 case SqliteException sqlite:
-                    var file = DatabaseFile(args);
-                    return SqliteFailures.Translate(sqlite, file, 30)?.Message ?? $"The database {file} failed: {sqlite.Message}";
+                    var configuration = Configuration(args);
+                    var file = DatabaseFile(configuration);
+                    return SqliteFailures.Translate(sqlite, file, BusyTimeoutSeconds(configuration))?.Message ?? $"The database {file} failed: {sqlite.Message}";
                 case OperationCanceledException:
                     return "start-up was interrupted.";
             }
@@ -44,11 +45,20 @@ internal static class StartupFailure
         };
     }
 
-    private static string DatabaseFile(string[] args)
+    /// <summary>The settings the failed start-up saw, as far as they can be read without its host: environment and command line.</summary>
+    private static IConfiguration Configuration(string[] args) =>
+        new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(ServerCommandLine.Normalize(args)).Build();
+
+    /// <summary>The configured busy timeout (<c>Storage:Sqlite:BusyTimeoutSeconds</c>), or the store's default.</summary>
+    private static int BusyTimeoutSeconds(IConfiguration configuration) =>
+        configuration.GetValue<int?>("Storage:Sqlite:" + nameof(SqliteStoreOptions.BusyTimeoutSeconds)) is { } seconds && seconds > 0
+            ? seconds
+            : new SqliteStoreOptions().BusyTimeoutSeconds;
+
+    private static string DatabaseFile(IConfiguration configuration)
     {
         try
         {
-            var configuration = new ConfigurationBuilder().AddCommandLine(ServerCommandLine.Normalize(args)).Build();
             return new SqliteConnectionStringBuilder(ServerCommandLine.ResolveConnectionString(configuration)).DataSource;
         }
         catch (ArgumentException)

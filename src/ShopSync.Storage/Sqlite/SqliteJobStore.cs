@@ -39,7 +39,7 @@ internal sealed partial class SqliteJobStore : IJobStore, IDisposable
         var builder = new SqliteConnectionStringBuilder(_options.ConnectionString)
         {
             Pooling = true,
-            DefaultTimeout = Math.Max(1, _options.BusyTimeoutSeconds),
+            DefaultTimeout = _options.BusyTimeoutSeconds,
         };
         _connectionString = builder.ToString();
         _dataSource = builder.DataSource;
@@ -202,7 +202,7 @@ internal sealed partial class SqliteJobStore : IJobStore, IDisposable
 
     /// <summary>The provider's error as the engine's typed storage error (the original for anything else).</summary>
     private Exception Translate(Exception exception) =>
-        SqliteFailures.Translate(exception, _dataSource, Math.Max(1, _options.BusyTimeoutSeconds)) ?? exception;
+        SqliteFailures.Translate(exception, _dataSource, _options.BusyTimeoutSeconds) ?? exception;
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
     {

@@ -33,6 +33,11 @@ internal sealed class SqliteStoreOptionsValidator : IValidateOptions<SqliteStore
             failures.Add($"{SectionName}:WalAutoCheckpointPages must be at least 1 (it is {options.WalAutoCheckpointPages}; 0 would let the WAL grow without bound).");
         }
 
+        if (options.BusyTimeoutSeconds < 1)
+        {
+            failures.Add($"{SectionName}:BusyTimeoutSeconds must be at least 1 (it is {options.BusyTimeoutSeconds}).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

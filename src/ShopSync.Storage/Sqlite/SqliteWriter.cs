@@ -27,14 +27,15 @@ internal sealed partial class SqliteWriter : IDisposable
     private readonly List<WriteOperation> _batch = [];
 
     /// <param name="openConnection">The writer connection, opened.</param>
-    /// <param name="maxBatch">Most operations per transaction.</param>
+    /// <param name="maxBatch">Most operations per transaction (validated at start: at least 1).</param>
     /// <param name="translate">Turns a provider error into the engine's typed storage error (or returns it).</param>
     /// <param name="logger">The store's logger.</param>
     public SqliteWriter(SqliteConnection openConnection, int maxBatch, Func<Exception, Exception> translate, ILogger logger)
     {
         _connection = openConnection;
         _session = new WriteSession(openConnection);
-        _maxBatch = Math.Max(1, maxBatch);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
+        _maxBatch = maxBatch;
         _translate = translate;
         _logger = logger;
         _thread = new Thread(Run) { IsBackground = true, Name = "ShopSync queue writer" };

@@ -4,34 +4,13 @@ namespace ShopSync.Server.Tests.Interop;
 
 /// <summary>node @grpc/grpc-js as a client of the real ShopSync server (tests/interop/node_client.js).</summary>
 [Collection(InteropCollection.Name)]
-public sealed class NodePeerTests(InteropServerFixture fixture, NodePeerTests.Run run) : IClassFixture<NodePeerTests.Run>
+public sealed class NodePeerTests(InteropServerFixture fixture, NodePeerTests.Run run)
+    : PeerTests<NodePeerTests.Run>(fixture, run), IClassFixture<NodePeerTests.Run>
 {
-    public static TheoryData<string> Cases() => PeerCases.Theory();
-
-    [Theory]
-    [MemberData(nameof(Cases))]
-    public async Task NodeClient_Case_Passes(string caseName) => (await run.ResultsAsync(fixture)).AssertPassed(caseName);
-
     /// <summary>Runs the node client once for every case of the class.</summary>
-    public sealed class Run
+    public sealed class Run : PeerRun
     {
-        private readonly SemaphoreSlim _gate = new(1, 1);
-        private InteropResults? _results;
-
-        internal async Task<InteropResults> ResultsAsync(InteropServerFixture fixture)
-        {
-            await _gate.WaitAsync();
-            try
-            {
-                return _results ??= await RunAsync(fixture);
-            }
-            finally
-            {
-                _gate.Release();
-            }
-        }
-
-        private static async Task<InteropResults> RunAsync(InteropServerFixture fixture)
+        internal override async Task<InteropResults> RunAsync(InteropServerFixture fixture)
         {
             var nodeModules = Path.Combine(InteropPaths.Interop, "node_modules", "@grpc", "grpc-js");
             if (!Directory.Exists(nodeModules))

@@ -4,34 +4,13 @@ namespace ShopSync.Server.Tests.Interop;
 
 /// <summary>python grpcio (C-core) as a client of the real ShopSync server (tests/interop/python_client.py).</summary>
 [Collection(InteropCollection.Name)]
-public sealed class PythonPeerTests(InteropServerFixture fixture, PythonPeerTests.Run run) : IClassFixture<PythonPeerTests.Run>
+public sealed class PythonPeerTests(InteropServerFixture fixture, PythonPeerTests.Run run)
+    : PeerTests<PythonPeerTests.Run>(fixture, run), IClassFixture<PythonPeerTests.Run>
 {
-    public static TheoryData<string> Cases() => PeerCases.Theory();
-
-    [Theory]
-    [MemberData(nameof(Cases))]
-    public async Task PythonClient_Case_Passes(string caseName) => (await run.ResultsAsync(fixture)).AssertPassed(caseName);
-
     /// <summary>Runs the python client once for every case of the class.</summary>
-    public sealed class Run
+    public sealed class Run : PeerRun
     {
-        private readonly SemaphoreSlim _gate = new(1, 1);
-        private InteropResults? _results;
-
-        internal async Task<InteropResults> ResultsAsync(InteropServerFixture fixture)
-        {
-            await _gate.WaitAsync();
-            try
-            {
-                return _results ??= await RunAsync(fixture);
-            }
-            finally
-            {
-                _gate.Release();
-            }
-        }
-
-        private static async Task<InteropResults> RunAsync(InteropServerFixture fixture)
+        internal override async Task<InteropResults> RunAsync(InteropServerFixture fixture)
         {
             if (await PythonStubs.MissingDependencyAsync() is { } missing)
             {

@@ -16,6 +16,7 @@ public sealed class SqliteStoreOptionsTests : IDisposable
     [InlineData("WriterCacheMegabytes", 0)]
     [InlineData("WriterCacheMegabytes", 1025)]
     [InlineData("MaxBatchSize", 0)]
+    [InlineData("BusyTimeoutSeconds", 0)]
     public void AddShopSyncSqliteStore_SettingOutOfRange_IsRejectedNamingTheSetting(string setting, int value)
     {
         var services = new ServiceCollection();
@@ -25,6 +26,7 @@ public sealed class SqliteStoreOptionsTests : IDisposable
             {
                 case "WalAutoCheckpointPages": o.WalAutoCheckpointPages = value; break;
                 case "WriterCacheMegabytes": o.WriterCacheMegabytes = value; break;
+                case "BusyTimeoutSeconds": o.BusyTimeoutSeconds = value; break;
                 default: o.MaxBatchSize = value; break;
             }
         });

@@ -13,6 +13,9 @@ internal sealed class TaskProgress : IJobProgress
 
     public JobCounters Counters => new(_pages, _done, _failed, _skipped);
 
+    /// <summary>Called after every <see cref="Add"/> with the records done so far (e.g. to stop a run part-way).</summary>
+    public Action<long>? OnDone { get; init; }
+
     public string? Checkpoint { get; private set; }
 
     public string? LastMessage { get; private set; }
@@ -23,6 +26,10 @@ internal sealed class TaskProgress : IJobProgress
         _done += done;
         _failed += failed;
         _skipped += skipped;
+        if (done > 0)
+        {
+            OnDone?.Invoke(_done);
+        }
     }
 
     public void Report(int percent, string? message = null) => LastMessage = message ?? LastMessage;

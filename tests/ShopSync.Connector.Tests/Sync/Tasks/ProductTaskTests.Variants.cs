@@ -1,18 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using ShopSync.Contracts.V1;
+using ShopSync.Queue.Entries;
 using ShopSync.Shopify.Client;
 using ShopSync.Connector.Erp;
 using ShopSync.Shopify.Sandbox;
 using ShopSync.Connector.Sync;
 
-namespace ShopSync.Server.Tests.Sync;
+namespace ShopSync.Connector.Tests.Sync.Tasks;
 
 /// <summary>
 /// Sync Products TO_SHOPIFY for ERP items with variants: one product, option "Variant", one Shopify variant per ERP variant,
 /// in variant code order.
 /// </summary>
-public sealed partial class SyncProductsTests
+public sealed partial class ProductTaskTests
 {
     private const string ShirtTitle = "Linen Shirt";
     private const string ProductCreate = "ShopSyncProductCreate";
@@ -29,7 +29,7 @@ public sealed partial class SyncProductsTests
     [Fact]
     public async Task SyncProducts_ItemWithThreeVariants_CreatesOneProductWithMappedVariantsAndSecondRunCreatesNothing()
     {
-        await using var server = await SyncTestServer.StartAsync();
+        await using var server = await SyncTaskHarness.CreateAsync();
         await server.Book().UpsertItemsAsync([Shirt()], CancellationToken.None);
 
         var run = await server.RunAsync(SyncReportIds.SyncProducts);
@@ -63,7 +63,7 @@ public sealed partial class SyncProductsTests
     [Fact]
     public async Task SyncProducts_VariantAddedInErpLater_CreatesOnlyThatVariantOnTheSameProduct()
     {
-        await using var server = await SyncTestServer.StartAsync();
+        await using var server = await SyncTaskHarness.CreateAsync();
         await server.Book().UpsertItemsAsync([Shirt()], CancellationToken.None);
         await server.RunAsync(SyncReportIds.SyncProducts);
         var productId = Assert.Single(server.Store.FindProductIds(ShirtTitle));
@@ -86,7 +86,7 @@ public sealed partial class SyncProductsTests
     [Fact]
     public async Task SyncProducts_OnlySyncPrices_UpdatesVariantPricesAndCreatesNoVariant()
     {
-        await using var server = await SyncTestServer.StartAsync();
+        await using var server = await SyncTaskHarness.CreateAsync();
         await server.Book().UpsertItemsAsync([Shirt()], CancellationToken.None);
         await server.RunAsync(SyncReportIds.SyncProducts);
         var productId = Assert.Single(server.Store.FindProductIds(ShirtTitle));
@@ -103,48 +103,11 @@ public sealed partial class SyncProductsTests
     }
 
     [Fact]
-    public async Task SyncProducts_StoreFailsRightAfterProductCreate_RetryCreatesTheVariantsOnTheSameProduct()
-    {
-        SandboxStore? store = null;
-        await using var server = await SyncTestServer.StartAsync(configure: services => services.AddSingleton<IShopifyCallRecorder>(sp =>
-            new FaultAfterCallsRecorder(sp.GetRequiredService<PersistentShopifyCallRecorder>(), () => store!, ProductCreate, afterCalls: 1, faults: 3)));
-        store = server.Store;
-        await server.Book().UpsertItemsAsync([Shirt()], CancellationToken.None);
-
-        var run = await server.RunAsync(SyncReportIds.SyncProducts, maxAttempts: 2);
-
-        Assert.NotEqual(JobResult.Failed, run.Result);
-        Assert.Contains(run.Events, e => e.KindCase == JobEvent.KindOneofCase.AttemptFailed);
-        Assert.Equal(1, server.Mutations(ProductCreate));
-        var productId = Assert.Single(server.Store.FindProductIds(ShirtTitle));
-        Assert.Equal(["SHIRT-L", "SHIRT-M", "SHIRT-S"], server.Store.GetProductVariants(productId).Select(v => v.Sku));
-    }
-
-    [Fact]
-    public async Task SyncProducts_AnswerOfProductCreateLost_FindsTheProductByHandleAndCreatesNoSecond()
-    {
-        await using var server = await SyncTestServer.StartAsync();
-        await server.Book().UpsertItemsAsync([Shirt()], CancellationToken.None);
-        server.Store.LoseNextAnswer(ProductCreate);
-
-        var run = await server.RunAsync(SyncReportIds.SyncProducts);
-
-        Assert.NotEqual(JobResult.Failed, run.Result);
-        Assert.Equal(["lost-answer", "ok"], server.Store.Requests.Where(r => r.OperationName == ProductCreate).Select(r => r.Outcome));
-        var productId = Assert.Single(server.Store.FindProductIds(ShirtTitle));
-        Assert.Equal(["SHIRT-L", "SHIRT-M", "SHIRT-S"], server.Store.GetProductVariants(productId).Select(v => v.Sku));
-        await using var db = server.OpenDb();
-        Assert.Equal("SHIRT", (await db.SyncProducts.SingleAsync(p => p.ShopifyProductId == productId)).ItemNo);
-        Assert.Equal(3, await db.SyncVariants.CountAsync(v => v.ItemNo == "SHIRT"));
-        Assert.False(await db.SyncRecordIssues.AnyAsync(i => i.RecordKey == "item:SHIRT"));
-    }
-
-    [Fact]
     public async Task SyncProducts_HandleTakenByAnotherProduct_CreatesOwnProductWithItemHandle()
     {
-        await using var server = await SyncTestServer.StartAsync();
+        await using var server = await SyncTaskHarness.CreateAsync();
         var client = server.Services.GetRequiredService<IShopifyClientFactory>()
-            .Create(new ShopifyShopConnection(SyncTestServer.ShopCode, server.Sandbox.BaseUrl, server.Store.Options.AccessToken));
+            .Create(new ShopifyShopConnection(SyncTaskHarness.ShopCode, SyncTaskHarness.ShopUrl, server.Store.Options.AccessToken));
         var other = (await client.CreateProductAsync(new ShopifyProductInput(Title: ShirtTitle, Status: "ACTIVE"), CancellationToken.None)).Value!;
         await client.UpdateVariantsAsync(other.Id, [new ShopifyVariantUpdate(other.Variants!.Nodes[0].Id, InventoryItem: new ShopifyInventoryItemInput(Sku: "OTHER-1"))], CancellationToken.None);
         await server.Book().UpsertItemsAsync([Shirt()], CancellationToken.None);
@@ -162,7 +125,7 @@ public sealed partial class SyncProductsTests
     [Fact]
     public async Task SyncProducts_OneItemRefused_RecordsTheUserErrorOnItAndExportsTheOthers()
     {
-        await using var server = await SyncTestServer.StartAsync();
+        await using var server = await SyncTaskHarness.CreateAsync();
         await server.Book().UpsertItemsAsync(
         [
             new ErpItemInput("CAP", "Clashing Cap", null, null, 5m, Variants: [new ErpVariantInput("S", "Small"), new ErpVariantInput("s", "small")]),
@@ -184,7 +147,7 @@ public sealed partial class SyncProductsTests
     [Fact]
     public async Task SyncInventory_AfterVariantsWereExported_SetsTheNewVariantsStock()
     {
-        await using var server = await SyncTestServer.StartAsync();
+        await using var server = await SyncTaskHarness.CreateAsync();
         await server.Book().UpsertItemsAsync([Shirt()], CancellationToken.None);
         await server.RunAsync(SyncReportIds.SyncProducts);
         var medium = server.Store.GetProductVariants(Assert.Single(server.Store.FindProductIds(ShirtTitle)))[1];

@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
-using ShopSync.Contracts.V1;
+using ShopSync.Queue.Entries;
 using ShopSync.Connector.Erp;
 using ShopSync.Connector.Sync;
 
-namespace ShopSync.Server.Tests.Sync;
+namespace ShopSync.Connector.Tests.Sync.Tasks;
 
-public sealed class SyncCompaniesExportTests
+public sealed class CompanyExportTaskTests
 {
     private const string CompanyCreate = "ShopSyncCompanyCreate";
     private static readonly Dictionary<string, string> Export = new() { [CompanyExporter.Option] = "true" };
@@ -13,7 +13,7 @@ public sealed class SyncCompaniesExportTests
     [Fact]
     public async Task SyncCompanies_ExportOn_CreatesEachB2bErpCustomerOnceAndMapsIt()
     {
-        await using var server = await SyncTestServer.StartAsync(shop: new() { AutoCreateUnknownCustomers = true });
+        await using var server = await SyncTaskHarness.CreateAsync(shop: new() { AutoCreateUnknownCustomers = true });
         await server.Book().UpsertCustomersAsync(
         [
             new ErpCustomerInput("B1", "Nordic Wholesale", Email: "buyer@nordic-wholesale.example.com", Address: "Laugavegur 1", City: "Reykjavík", PostCode: "101", CountryCode: "IS", PriceGroup: "WHOLESALE"),
@@ -56,7 +56,7 @@ public sealed class SyncCompaniesExportTests
     [Fact]
     public async Task SyncCompanies_AnswerOfCompanyCreateLost_RetryFindsTheCreatedCompanyByExternalIdAndMapsIt()
     {
-        await using var server = await SyncTestServer.StartAsync(shop: new() { AutoCreateUnknownCustomers = true });
+        await using var server = await SyncTaskHarness.CreateAsync(shop: new() { AutoCreateUnknownCustomers = true }, clientAttempts: 3);
         await server.Book().UpsertCustomersAsync([new ErpCustomerInput("B1", "Nordic Wholesale", Email: "buyer@nordic-wholesale.example.com", PriceGroup: "WHOLESALE")], CancellationToken.None);
         server.Store.LoseNextAnswer(CompanyCreate);
 
@@ -74,7 +74,7 @@ public sealed class SyncCompaniesExportTests
     [Fact]
     public async Task SyncCompanies_ExternalIdTakenByCompanyMappedElsewhere_RecordsFailureAndExportsTheRest()
     {
-        await using var server = await SyncTestServer.StartAsync();
+        await using var server = await SyncTaskHarness.CreateAsync();
         // The seeded company "Reykjavik Outfitters" (external id ERP-C0001) maps to K1 by name and contact e-mail.
         await server.Book().UpsertCustomersAsync([new ErpCustomerInput("K1", "Reykjavik Outfitters", Email: "customer1@sandbox.example.com")], CancellationToken.None);
         await server.RunAsync(SyncReportIds.SyncCompanies);
@@ -103,7 +103,7 @@ public sealed class SyncCompaniesExportTests
     [Fact]
     public async Task SyncCompanies_ReadOnlyShopExport_IsSkippedAndRecorded()
     {
-        await using var server = await SyncTestServer.StartAsync(shop: new() { AllowOutgoingRequests = false, AutoCreateUnknownCustomers = true });
+        await using var server = await SyncTaskHarness.CreateAsync(shop: new() { AllowOutgoingRequests = false, AutoCreateUnknownCustomers = true });
         await server.Book().UpsertCustomersAsync([new ErpCustomerInput("B1", "Nordic Wholesale", Email: "buyer@nordic-wholesale.example.com", PriceGroup: "WHOLESALE")], CancellationToken.None);
 
         var run = await server.RunAsync(SyncReportIds.SyncCompanies, options: Export);

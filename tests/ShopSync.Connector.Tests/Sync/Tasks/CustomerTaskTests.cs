@@ -1,16 +1,16 @@
 using Microsoft.EntityFrameworkCore;
-using ShopSync.Contracts.V1;
+using ShopSync.Queue.Entries;
 using ShopSync.Connector.Erp;
 using ShopSync.Connector.Sync;
 
-namespace ShopSync.Server.Tests.Sync;
+namespace ShopSync.Connector.Tests.Sync.Tasks;
 
-public sealed class SyncCustomersTests
+public sealed class CustomerTaskTests
 {
     [Fact]
     public async Task SyncCustomers_ErpCustomerWithSameEmail_IsMappedAndOthersStayUnmappedWithReason()
     {
-        await using var server = await SyncTestServer.StartAsync();
+        await using var server = await SyncTaskHarness.CreateAsync();
         await server.Book().UpsertCustomersAsync([new ErpCustomerInput("K1", "Known", Email: "Customer1@Sandbox.example.com")], CancellationToken.None);
 
         var run = await server.RunAsync(SyncReportIds.SyncCustomers);
@@ -33,7 +33,7 @@ public sealed class SyncCustomersTests
     [Fact]
     public async Task SyncCustomers_AutoCreateAndExport_CreatesErpCustomersAndExportsUnmappedErpCustomersOnce()
     {
-        await using var server = await SyncTestServer.StartAsync(shop: new() { AutoCreateUnknownCustomers = true });
+        await using var server = await SyncTaskHarness.CreateAsync(shop: new() { AutoCreateUnknownCustomers = true });
         await server.Book().UpsertCustomersAsync([new ErpCustomerInput("NEW1", "New Person", Email: "new.person@example.com")], CancellationToken.None);
         var export = new Dictionary<string, string> { ["Export ERP Customers"] = "true" };
 
@@ -56,7 +56,7 @@ public sealed class SyncCustomersTests
     [Fact]
     public async Task SyncCustomers_ReadOnlyShopExport_IsSkippedAndRecorded()
     {
-        await using var server = await SyncTestServer.StartAsync(shop: new() { AllowOutgoingRequests = false });
+        await using var server = await SyncTaskHarness.CreateAsync(shop: new() { AllowOutgoingRequests = false });
         await server.Book().UpsertCustomersAsync([new ErpCustomerInput("NEW1", "New Person", Email: "new.person@example.com")], CancellationToken.None);
 
         var run = await server.RunAsync(SyncReportIds.SyncCustomers, options: new Dictionary<string, string> { ["Export ERP Customers"] = "true" });
@@ -72,7 +72,7 @@ public sealed class SyncCustomersTests
     [Fact]
     public async Task SyncCompanies_AutoCreateOn_MapsEveryCompanyOnceAndSecondRunChangesNothing()
     {
-        await using var server = await SyncTestServer.StartAsync(shop: new() { AutoCreateUnknownCustomers = true });
+        await using var server = await SyncTaskHarness.CreateAsync(shop: new() { AutoCreateUnknownCustomers = true });
 
         var run = await server.RunAsync(SyncReportIds.SyncCompanies);
         var second = await server.RunAsync(SyncReportIds.SyncCompanies);
@@ -88,7 +88,7 @@ public sealed class SyncCustomersTests
     [Fact]
     public async Task SyncCompanies_AutoCreateOff_LeavesCompaniesUnmappedExceptByExternalId()
     {
-        await using var server = await SyncTestServer.StartAsync();
+        await using var server = await SyncTaskHarness.CreateAsync();
         await server.Book().UpsertCustomersAsync([new ErpCustomerInput("ERP-C0001", "Mapped by external id")], CancellationToken.None);
 
         var run = await server.RunAsync(SyncReportIds.SyncCompanies);
