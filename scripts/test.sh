@@ -17,7 +17,6 @@ echo "== postgres"
 # The PostgreSQL tests read SHOPSYNC_TEST_POSTGRES; under CI=true they fail without it.
 eval "$(scripts/postgres.sh start)"
 trap 'scripts/postgres.sh stop "$SHOPSYNC_TEST_POSTGRES_DIR"' EXIT
-export CI="${CI:-true}"
 
 results="$root/artifacts/test-results"
 rm -rf "$results"; mkdir -p "$results"
