@@ -15,7 +15,7 @@ internal static class PgPurges
     {
         var rows = await Pg.Command(
             connection, null,
-            "SELECT entry_no, id FROM queue_jobs WHERE entry_no > $1 AND " + JobCondition(4) + " ORDER BY entry_no LIMIT $2",
+            "SELECT entry_no, id FROM queue_jobs WHERE entry_no > $1 AND " + JobCondition(3) + " ORDER BY entry_no LIMIT $2",
             after, limit, Statuses(filter), Pg.Utc(filter.EndedBefore), filter.ShopCode)
             .ListAsync(r => (EntryNo: r.GetInt64(0), Id: r.GetGuid(1)), ct).ConfigureAwait(false);
         var candidates = rows.Where(r => !filter.Keep.Contains(r.Id)).ToList();
