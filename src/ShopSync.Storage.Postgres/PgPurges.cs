@@ -66,8 +66,17 @@ internal static class PgPurges
         return (ids, rows.Count < limit ? null : rows[^1].Id);
     }
 
-    public static Task<int> DeleteLogAsync(PgSession session, IReadOnlyList<long> ids, CancellationToken ct) =>
-        session.Command("DELETE FROM queue_job_log WHERE end_time IS NOT NULL AND id = ANY($1)", [ids.ToArray()]).ExecuteAsync(ct);
+    /// <summary>Deletes finished log rows; a purge that deleted any bumps the log generation in the same transaction.</summary>
+    public static async Task<int> DeleteLogAsync(PgSession session, IReadOnlyList<long> ids, CancellationToken ct)
+    {
+        var deleted = await session.Command("DELETE FROM queue_job_log WHERE end_time IS NOT NULL AND id = ANY($1)", [ids.ToArray()]).ExecuteAsync(ct).ConfigureAwait(false);
+        if (deleted > 0)
+        {
+            await session.Command("UPDATE queue_log_generation SET generation = generation + 1").ExecuteAsync(ct).ConfigureAwait(false);
+        }
+
+        return deleted;
+    }
 
     public static Task<List<CategoryStatusCount>> CountAsync(NpgsqlConnection connection, CancellationToken ct) =>
         Pg.Command(

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ShopSync.Queue.Health;
 using ShopSync.Queue.Storage;
 using ShopSync.Storage.Postgres;
 
@@ -12,7 +13,7 @@ namespace ShopSync.Storage;
 public static class PostgresStoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IJobStore"/> on PostgreSQL and this node's heartbeat. The schema is migrated on start
+    /// Registers <see cref="IJobStore"/> and the task-health reader on PostgreSQL, and this node's heartbeat. The schema is migrated on start
     /// under an advisory lock (several nodes starting at once migrate once). Call after <c>AddShopSyncQueue</c>.
     /// </summary>
     /// <param name="services">The services.</param>
@@ -34,6 +35,7 @@ public static class PostgresStoreServiceCollectionExtensions
             sp.GetRequiredService<ILogger<PostgresJobStore>>(),
             sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.TryAddSingleton<IJobStore>(sp => sp.GetRequiredService<PostgresJobStore>());
+        services.TryAddSingleton<ITaskHealthReader>(sp => new PostgresTaskHealthReader(sp.GetRequiredService<PostgresJobStore>()));
         services.AddSingleton<IHostedService>(sp => new PostgresNodeHeartbeat(
             sp.GetRequiredService<PostgresJobStore>(),
             sp.GetRequiredService<Queue.Dispatching.NodeIdentity>(),

@@ -114,6 +114,10 @@ internal static class QueueSchema
             heartbeat_at timestamptz NOT NULL
         );
 
+        -- Bumped by every log purge that deleted rows, so each node's task-health fold knows to start again.
+        CREATE TABLE queue_log_generation (id integer PRIMARY KEY CHECK (id = 1), generation bigint NOT NULL);
+        INSERT INTO queue_log_generation VALUES (1, 0);
+
         CREATE FUNCTION queue_jobs_category_slot() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
             IF TG_OP <> 'INSERT' AND OLD.status = 4 AND (TG_OP = 'DELETE' OR NEW.status <> 4) THEN
