@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The test command: installs missing test dependencies, lints the contract, runs every test project.
+# The test command: installs missing test dependencies, lints the contract, starts a private PostgreSQL cluster
+# (scripts/postgres.sh; stopped on exit), runs every test project.
 # Prints "N passed, N failed" as its last line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +12,11 @@ tests/interop/node_modules/.bin/buf lint
 
 echo "== dotnet build"
 dotnet build ShopSync.sln -c Debug -nologo -clp:ErrorsOnly
+
+echo "== postgres"
+# The PostgreSQL tests read SHOPSYNC_TEST_POSTGRES; under CI=true they fail without it.
+eval "$(scripts/postgres.sh start)"
+trap 'scripts/postgres.sh stop "$SHOPSYNC_TEST_POSTGRES_DIR"' EXIT
 
 results="$root/artifacts/test-results"
 rm -rf "$results"; mkdir -p "$results"

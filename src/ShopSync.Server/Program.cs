@@ -10,6 +10,11 @@ try
     app.MapShopSync();
     await app.StartAsync();
 }
+catch (UsageException usage)
+{
+    await Console.Error.WriteLineAsync($"shopsync-server: usage: {usage.Message}");
+    return UsageException.ExitCode;
+}
 catch (Exception error) when (InvalidSettings.Describe(error) is { } invalid)
 {
     // A bad setting is an operator's mistake, not a crash: one line naming it, no stack trace.

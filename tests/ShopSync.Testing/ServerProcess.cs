@@ -60,7 +60,19 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <param name="databaseFile">The SQLite file (kept across restarts by passing the same file).</param>
     /// <param name="extraArgs">More arguments, e.g. <c>--Queue:EnableDiagnosticsTasks=true</c> or <c>--demo</c>.</param>
     /// <param name="port">A fixed port (to restart on the same address); 0 picks a free one.</param>
-    public static async Task<ServerProcess> StartAsync(string databaseFile, IEnumerable<string>? extraArgs = null, int port = 0)
+    public static Task<ServerProcess> StartAsync(string databaseFile, IEnumerable<string>? extraArgs = null, int port = 0) =>
+        StartCoreAsync(databaseFile, ["--db", databaseFile], extraArgs, port);
+
+    /// <summary>
+    /// Starts the server with its job queue on PostgreSQL (<c>--postgres</c>, no <c>--db</c>); what is not on
+    /// PostgreSQL yet goes to shopsync.db in <paramref name="workingFolder"/>.
+    /// </summary>
+    public static Task<ServerProcess> StartOnPostgresAsync(string workingFolder, string postgres, IEnumerable<string>? extraArgs = null, int port = 0) =>
+        StartCoreAsync(Path.Combine(workingFolder, DefaultDatabaseFileName), ["--postgres", postgres], extraArgs, port);
+
+    private const string DefaultDatabaseFileName = "shopsync.db";
+
+    private static async Task<ServerProcess> StartCoreAsync(string databaseFile, string[] storageArgs, IEnumerable<string>? extraArgs, int port)
     {
         if (!File.Exists(BinaryPath))
         {
@@ -77,8 +89,11 @@ public sealed class ServerProcess : IAsyncDisposable
         };
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add(address.ToString().TrimEnd('/'));
-        info.ArgumentList.Add("--db");
-        info.ArgumentList.Add(databaseFile);
+        foreach (var arg in storageArgs)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
         // Never the default web port: servers of parallel tests would collide on it.
         Uri? webAddress = null;
         if (extraArgs?.Any(a => a.StartsWith("--web-urls", StringComparison.Ordinal)) != true)

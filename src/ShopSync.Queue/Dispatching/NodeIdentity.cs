@@ -3,8 +3,9 @@ using Microsoft.Extensions.Options;
 namespace ShopSync.Queue.Dispatching;
 
 /// <summary>This node's lease-owner id: unique per process so a restarted server never mistakes old leases for its own.</summary>
-internal sealed class NodeIdentity
+public sealed class NodeIdentity
 {
+    /// <summary>Takes <see cref="QueueOptions.NodeId"/>, or makes one up unique to this process.</summary>
     public NodeIdentity(IOptions<QueueOptions> options)
     {
         var configured = options.Value.NodeId;
@@ -13,5 +14,6 @@ internal sealed class NodeIdentity
             : configured;
     }
 
+    /// <summary>The node id.</summary>
     public string Id { get; }
 }

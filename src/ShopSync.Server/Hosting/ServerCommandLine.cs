@@ -3,8 +3,9 @@ namespace ShopSync.Server.Hosting;
 /// <summary>
 /// The server's command-line conventions, turned into configuration keys:
 /// <c>--urls</c> (gRPC over h2c, default http://127.0.0.1:5000), <c>--web-urls</c> (HTTP/1.1 for browsers: gRPC-Web and
-/// webhooks, default http://127.0.0.1:5001, <c>none</c> = off), <c>--db &lt;file&gt;</c> (SQLite file, default shopsync.db)
-/// and the flag <c>--demo</c> (a sandbox Shopify store and a demo shop). Configuration files are not watched for
+/// webhooks, default http://127.0.0.1:5001, <c>none</c> = off), <c>--db &lt;file&gt;</c> (SQLite file, default shopsync.db),
+/// <c>--postgres &lt;Npgsql connection string&gt;</c> (the job queue on PostgreSQL; excludes <c>--db</c>),
+/// <c>--node-id &lt;name&gt;</c> (this node's lease-owner id; default unique per process) and the flag <c>--demo</c> (a sandbox Shopify store and a demo shop). Configuration files are not watched for
 /// changes unless <c>--hostBuilder:reloadConfigOnChange=true</c> is given.
 /// </summary>
 internal static class ServerCommandLine
@@ -25,6 +26,8 @@ internal static class ServerCommandLine
     public static string[] Normalize(string[] args)
     {
         var result = new List<string>(args.Length + 2) { NoConfigReload };
+        var sawDb = false;
+        var sawPostgres = false;
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
@@ -43,17 +46,39 @@ internal static class ServerCommandLine
                 case "--web-urls":
                     throw new ArgumentException("--web-urls needs an address such as http://127.0.0.1:5001, or none");
                 case "--db" when nextIsValue:
+                    sawDb = true;
                     result.Add("--Storage:DatabaseFile=" + args[++i]);
                     break;
+                case "--postgres" when nextIsValue:
+                    sawPostgres = true;
+                    result.Add("--ConnectionStrings:" + StorageSelection.PostgresConnectionName + "=" + args[++i]);
+                    break;
+                case "--postgres":
+                    throw new UsageException("--postgres needs an Npgsql connection string, e.g. --postgres \"Host=localhost;Database=shopsync;Username=shopsync\"");
+                case "--node-id" when nextIsValue:
+                    result.Add("--Queue:NodeId=" + args[++i]);
+                    break;
+                case "--node-id":
+                    throw new UsageException("--node-id needs a name, e.g. --node-id node-a");
                 case "--db":
                     throw new ArgumentException("--db needs a file name, e.g. --db shopsync.db");
                 default:
+                    sawDb |= arg.StartsWith("--db=", StringComparison.Ordinal);
+                    sawPostgres |= arg.StartsWith("--postgres=", StringComparison.Ordinal);
                     result.Add(arg.StartsWith("--db=", StringComparison.Ordinal) ? "--Storage:DatabaseFile=" + arg[5..]
                         : arg.StartsWith("--web-urls=", StringComparison.Ordinal) ? "--WebUrls=" + arg[11..]
+                        : arg.StartsWith("--postgres=", StringComparison.Ordinal) ? "--ConnectionStrings:" + StorageSelection.PostgresConnectionName + "=" + arg[11..]
+                        : arg.StartsWith("--node-id=", StringComparison.Ordinal) ? "--Queue:NodeId=" + arg[10..]
                         : arg);
                     break;
             }
         }
+
+        if (sawDb && sawPostgres)
+        {
+            throw new UsageException(StorageSelection.BothGiven);
+        }
+
         return [.. result];
     }
 

@@ -27,14 +27,16 @@ internal static class ServerComposition
         builder.WebHost.ConfigureKestrel(kestrel => ListenUrls.Apply(kestrel, urls, webUrls));
         builder.AddShopSyncTelemetry();
 
-        var connectionString = ServerCommandLine.ResolveConnectionString(configuration);
+        var storage = StorageSelection.Resolve(configuration);
+        var connectionString = storage.SqliteConnectionString;
+        builder.Services.AddSingleton(storage);
         // Hosted services stop in reverse order of registration: the schedule runner before the dispatcher,
         // the status watch before what it reads.
         builder.Services
             .AddServerClock(configuration)
             .AddShopSyncQueue(o => configuration.GetSection(QueueOptions.SectionName).Bind(o))
             .AddShopSyncHousekeeping(configuration)
-            .AddShopSyncSqliteStore(connectionString, o => configuration.GetSection("Storage:Sqlite").Bind(o))
+            .AddJobStore(storage, configuration)
             .AddSchedules(configuration, connectionString)
             .AddRequestPages()
             .AddShopSyncShops(connectionString)
@@ -46,6 +48,12 @@ internal static class ServerComposition
             .AddDemo(configuration);
         return builder;
     }
+
+    /// <summary>The job store the selection names: SQLite (the default) or PostgreSQL.</summary>
+    private static IServiceCollection AddJobStore(this IServiceCollection services, StorageSelection storage, IConfiguration configuration) =>
+        storage.PostgresConnectionString is { } postgres
+            ? services.AddShopSyncPostgresStore(postgres, o => configuration.GetSection("Storage:Postgres").Bind(o))
+            : services.AddShopSyncSqliteStore(storage.SqliteConnectionString, o => configuration.GetSection("Storage:Sqlite").Bind(o));
 
     public static WebApplication MapShopSync(this WebApplication app)
     {

@@ -1,4 +1,4 @@
-using ShopSync.Storage.Tests.Conformance;
+using ShopSync.Storage.Conformance;
 
 namespace ShopSync.Storage.Tests.Sqlite;
 

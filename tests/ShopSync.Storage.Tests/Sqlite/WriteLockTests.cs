@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ShopSync.Queue.Errors;
 using ShopSync.Storage.Sqlite;
-using ShopSync.Storage.Tests.Conformance;
+using ShopSync.Storage.Conformance;
 
 namespace ShopSync.Storage.Tests.Sqlite;
 

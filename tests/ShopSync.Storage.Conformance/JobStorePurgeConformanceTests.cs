@@ -3,7 +3,7 @@ using ShopSync.Queue.Entries;
 using ShopSync.Queue.Events;
 using ShopSync.Queue.Storage;
 
-namespace ShopSync.Storage.Tests.Conformance;
+namespace ShopSync.Storage.Conformance;
 
 /// <summary>
 /// The retention part of the <see cref="IJobStore"/> contract (<c>PurgeJobsAsync</c>, <c>PurgeLogAsync</c>,

@@ -1,10 +1,10 @@
 using ShopSync.Queue.Entries;
 using ShopSync.Queue.Storage;
 
-namespace ShopSync.Storage.Tests.Conformance;
+namespace ShopSync.Storage.Conformance;
 
 /// <summary>Builders for entries as the engine would hand them to a store.</summary>
-internal static class TestJobs
+public static class TestJobs
 {
     public static readonly DateTimeOffset T0 = new(2025, 1, 1, 12, 0, 0, TimeSpan.Zero);
 

@@ -4,7 +4,7 @@ using ShopSync.Queue.Errors;
 using ShopSync.Queue.Events;
 using ShopSync.Queue.Storage;
 
-namespace ShopSync.Storage.Tests.Conformance;
+namespace ShopSync.Storage.Conformance;
 
 /// <summary>
 /// The contract of <see cref="IJobStore"/>. Every driver derives a class from this one with its own

@@ -1,6 +1,6 @@
 using ShopSync.Queue.Storage;
 
-namespace ShopSync.Storage.Tests.Conformance;
+namespace ShopSync.Storage.Conformance;
 
 /// <summary>
 /// The <see cref="ISweepLeases"/> contract: one holder at a time per sweep, taken over only once expired or released.

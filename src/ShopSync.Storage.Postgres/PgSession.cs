@@ -1,0 +1,57 @@
+using Npgsql;
+using ShopSync.Queue.Events;
+using ShopSync.Storage.Codecs;
+
+namespace ShopSync.Storage.Postgres;
+
+/// <summary>
+/// One write transaction on a pooled connection (READ COMMITTED, no savepoints). Events are buffered and written with
+/// one multi-row insert just before the commit.
+/// </summary>
+internal sealed class PgSession
+{
+    private readonly List<(Guid JobId, long Seq, DateTimeOffset Time, int Kind, string Data)> _events = [];
+
+    public PgSession(NpgsqlConnection connection, NpgsqlTransaction transaction, PostgresStoreOptions options)
+    {
+        Connection = connection;
+        Transaction = transaction;
+        Options = options;
+    }
+
+    public NpgsqlConnection Connection { get; }
+
+    public NpgsqlTransaction Transaction { get; }
+
+    public PostgresStoreOptions Options { get; }
+
+    /// <summary>A command with positional parameters <c>$1..$n</c> bound to <paramref name="values"/>.</summary>
+    public NpgsqlCommand Command(string sql, params object?[] values) => Pg.Command(Connection, Transaction, sql, values);
+
+    /// <summary>Records an event to write at commit and hands it to <paramref name="sink"/> for broadcasting.</summary>
+    public void Event(Guid jobId, string shopCode, string categoryCode, int reportId, long sequence, JobEventData data, DateTimeOffset time, List<QueueEvent> sink)
+    {
+        var (kind, json) = EventCodec.Encode(data);
+        _events.Add((jobId, sequence, time, kind, json));
+        sink.Add(new QueueEvent(new JobEvent(jobId, sequence, time, data), shopCode, categoryCode, reportId));
+    }
+
+    /// <summary>Writes the buffered events in one statement.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (_events.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = Command(
+            "INSERT INTO queue_job_events (job_id, seq, time, kind, data) SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::timestamptz[], $4::integer[], $5::text[])",
+            _events.Select(e => e.JobId).ToArray(),
+            _events.Select(e => e.Seq).ToArray(),
+            _events.Select(e => Pg.Utc(e.Time)).ToArray(),
+            _events.Select(e => e.Kind).ToArray(),
+            _events.Select(e => e.Data).ToArray());
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        _events.Clear();
+    }
+}

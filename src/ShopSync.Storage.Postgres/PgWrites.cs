@@ -1,0 +1,194 @@
+using ShopSync.Queue.Entries;
+using ShopSync.Queue.Events;
+using ShopSync.Queue.Storage;
+using ShopSync.Storage.Codecs;
+
+namespace ShopSync.Storage.Postgres;
+
+/// <summary>
+/// Completion (fenced by the run's token, then the hand-over claims in the same transaction), operator changes
+/// (conditional on the expected status), deletes, progress, checkpoints and lease renewal.
+/// </summary>
+internal static class PgWrites
+{
+    private const string CompleteSql =
+        "UPDATE queue_jobs SET status = CASE WHEN hold_requested AND $4::integer = 2 THEN 1 ELSE $4::integer END, last_result = $5::integer, " +
+        "ended_at = $3, updated_at = $3, earliest_start = COALESCE($6::timestamptz, earliest_start), error_message = $7::text, " +
+        "error_detail = $8::text, progress_percent = COALESCE($9::integer, progress_percent), progress_message = COALESCE($10::text, progress_message), " +
+        "pages = COALESCE($11::bigint, pages), done = COALESCE($12::bigint, done), failed = COALESCE($13::bigint, failed), " +
+        "skipped = COALESCE($14::bigint, skipped), attempts = CASE WHEN $15::boolean THEN 0 ELSE attempts END, lease_owner = NULL, " +
+        "lease_expires_at = NULL, cancel_requested = false, hold_requested = false, event_seq = event_seq + $16::bigint " +
+        "WHERE id = $1 AND status = 4 AND fencing_token = $2 RETURNING " + PgJobReader.Columns;
+
+    private const string CloseLogSet =
+        "UPDATE queue_job_log SET end_time = $2, result = $3, error_message = $4::text, error_detail = $5::text, pages = $6, done = $7, failed = $8, skipped = $9 ";
+
+    private const string CloseLogSql = CloseLogSet + "WHERE id = $1";
+
+    private const string CloseOpenLogSql =
+        CloseLogSet + "WHERE id = (SELECT MAX(id) FROM queue_job_log WHERE job_id = $1 AND end_time IS NULL)";
+
+    private const string BumpSequenceSql = "UPDATE queue_jobs SET event_seq = event_seq + 1 WHERE id = $1 RETURNING event_seq";
+
+    private const string ChangeSql =
+        "UPDATE queue_jobs SET status = COALESCE($4::integer, status), earliest_start = COALESCE($5::timestamptz, earliest_start), " +
+        "attempts = CASE WHEN $6::boolean THEN 0 ELSE attempts END, " +
+        "error_message = CASE WHEN $7::boolean THEN NULL ELSE error_message END, " +
+        "error_detail = CASE WHEN $7::boolean THEN NULL ELSE error_detail END, " +
+        "last_result = COALESCE($8::integer, last_result), ended_at = CASE WHEN $8::integer IS NULL THEN ended_at ELSE $3 END, " +
+        "hold_requested = COALESCE($9::boolean, hold_requested), cancel_requested = COALESCE($10::boolean, cancel_requested), " +
+        "filters = COALESCE($11::text, filters), options = COALESCE($12::text, options), updated_at = $3, event_seq = event_seq + $13::bigint " +
+        "WHERE id = $1 AND status = $2 RETURNING " + PgJobReader.Columns;
+
+    private const string ProgressSql =
+        "UPDATE queue_jobs SET progress_percent = $3, progress_message = $4, pages = $5, done = $6, failed = $7, " +
+        "skipped = $8, event_seq = event_seq + 1 WHERE id = $1 AND status = 4 AND fencing_token = $2 " +
+        "RETURNING event_seq, shop_code, category_code, report_id";
+
+    public static async Task<CompletionResult> CompleteAsync(PgSession session, RunCompletion completion, ClaimRequest? claimNext, CancellationToken ct)
+    {
+        var now = Pg.Utc(completion.Now);
+        var progress = completion.Progress;
+        var job = await session.Command(
+            CompleteSql,
+            completion.JobId,
+            completion.FencingToken,
+            now,
+            (int)completion.Status,
+            (int)completion.Result,
+            Pg.Utc(completion.EarliestStart),
+            completion.ErrorMessage,
+            completion.ErrorDetail,
+            progress is null ? null : progress.Percent,
+            progress?.Message,
+            progress?.Counters.Pages,
+            progress?.Counters.Done,
+            progress?.Counters.Failed,
+            progress?.Counters.Skipped,
+            completion.ResetAttempts,
+            (long)completion.Events.Count).SingleAsync(PgJobReader.Read, ct).ConfigureAwait(false);
+        if (job is null)
+        {
+            var rejectedEvents = new List<QueueEvent>();
+            var rejectedClaims = await PgClaims.ClaimAsync(session, claimNext, rejectedEvents, ct).ConfigureAwait(false);
+            return new CompletionResult(false, null, rejectedEvents, rejectedClaims.FirstOrDefault()) { Claims = rejectedClaims };
+        }
+
+        var counters = progress?.Counters ?? JobCounters.Zero;
+        var byLogId = completion.LogEntryId > 0;
+        await session.Command(
+            byLogId ? CloseLogSql : CloseOpenLogSql,
+            byLogId ? completion.LogEntryId : completion.JobId, now, (int)completion.Result, completion.ErrorMessage, completion.ErrorDetail,
+            counters.Pages, counters.Done, counters.Failed, counters.Skipped).ExecuteAsync(ct).ConfigureAwait(false);
+
+        var events = new List<QueueEvent>(completion.Events.Count + 2);
+        AppendAll(session, job, completion.Events, completion.Now, events);
+        if (job.Status == JobStatus.OnHold && completion.Status == JobStatus.Ready)
+        {
+            var seq = (long)(await session.Command(BumpSequenceSql, job.Id).ScalarAsync(ct).ConfigureAwait(false))!;
+            var held = new JobStatusChanged(JobStatus.OnHold, "A hold was requested while the entry was running.");
+            session.Event(job.Id, job.ShopCode, job.CategoryCode, job.ReportId, seq, held, completion.Now, events);
+            job = job with { LastEventSequence = seq };
+        }
+
+        var claims = await PgClaims.ClaimAsync(session, claimNext, events, ct).ConfigureAwait(false);
+        return new CompletionResult(true, job, events, claims.FirstOrDefault()) { Claims = claims };
+    }
+
+    public static async Task<StoreResult<Job>?> ChangeAsync(PgSession session, JobChange change, CancellationToken ct)
+    {
+        var job = await session.Command(
+            ChangeSql,
+            change.JobId,
+            (int)change.ExpectedStatus,
+            Pg.Utc(change.Now),
+            change.Status is { } status ? (int)status : null,
+            Pg.Utc(change.EarliestStart),
+            change.ResetAttempts,
+            change.ClearError,
+            change.Result is { } result ? (int)result : null,
+            change.HoldRequested,
+            change.CancelRequested,
+            change.Filters is null ? null : ParameterCodec.EncodeFilters(change.Filters),
+            change.Options is null ? null : ParameterCodec.EncodeOptions(change.Options),
+            (long)change.Events.Count).SingleAsync(PgJobReader.Read, ct).ConfigureAwait(false);
+        if (job is null)
+        {
+            return null;
+        }
+
+        var events = new List<QueueEvent>(change.Events.Count);
+        AppendAll(session, job, change.Events, change.Now, events);
+        return new StoreResult<Job>(job, events);
+    }
+
+    public static async Task<bool> DeleteAsync(PgSession session, Guid jobId, JobStatus expectedStatus, CancellationToken ct)
+    {
+        if (await session.Command("DELETE FROM queue_jobs WHERE id = $1 AND status = $2", jobId, (int)expectedStatus).ExecuteAsync(ct).ConfigureAwait(false) != 1)
+        {
+            return false;
+        }
+
+        await session.Command("DELETE FROM queue_job_events WHERE job_id = $1", jobId).ExecuteAsync(ct).ConfigureAwait(false);
+        return true;
+    }
+
+    public static async Task<IReadOnlyList<QueueEvent>> AppendProgressAsync(PgSession session, IReadOnlyList<ProgressWrite> writes, CancellationToken ct)
+    {
+        var events = new List<QueueEvent>(writes.Count);
+        foreach (var write in writes)
+        {
+            var counters = write.Progress.Counters;
+            var rows = await session.Command(
+                ProgressSql, write.JobId, write.FencingToken, write.Progress.Percent, write.Progress.Message,
+                counters.Pages, counters.Done, counters.Failed, counters.Skipped)
+                .ListAsync(r => (Seq: r.GetInt64(0), Shop: r.GetString(1), Category: r.GetString(2), Report: r.GetInt32(3)), ct).ConfigureAwait(false);
+            if (rows.Count == 1)
+            {
+                var (seq, shop, category, report) = rows[0];
+                session.Event(write.JobId, shop, category, report, seq, new JobProgressReported(write.Progress), write.Time, events);
+            }
+        }
+
+        return events;
+    }
+
+    public static async Task<bool> SaveCheckpointAsync(PgSession session, Guid jobId, long fencingToken, string checkpoint, CancellationToken ct) =>
+        await session.Command("UPDATE queue_jobs SET checkpoint = $3 WHERE id = $1 AND status = 4 AND fencing_token = $2", jobId, fencingToken, checkpoint)
+            .ExecuteAsync(ct).ConfigureAwait(false) == 1;
+
+    /// <summary>Extends leases by <paramref name="leaseMs"/> from the database clock (or from the caller's expiry on the engine's clock).</summary>
+    public static async Task<LeaseRenewal> RenewAsync(PgSession session, LeaseRenewalRequest request, long leaseMs, CancellationToken ct)
+    {
+        var expiry = session.Options.UseDatabaseClock ? "clock_timestamp() + $4::float8 * interval '1 millisecond'" : "$5";
+        var sql = "UPDATE queue_jobs SET lease_expires_at = " + expiry + " WHERE id = $1 AND status = 4 AND fencing_token = $2 AND lease_owner = $3 " +
+            "RETURNING cancel_requested";
+        var lost = new List<Guid>();
+        var cancel = new List<Guid>();
+        foreach (var run in request.Runs)
+        {
+            var result = await session.Command(sql, run.JobId, run.FencingToken, request.Owner, leaseMs, Pg.Utc(request.LeaseExpiresAt))
+                .ScalarAsync(ct).ConfigureAwait(false);
+            if (result is not bool cancelRequested)
+            {
+                lost.Add(run.JobId);
+            }
+            else if (cancelRequested)
+            {
+                cancel.Add(run.JobId);
+            }
+        }
+
+        return new LeaseRenewal(lost, cancel);
+    }
+
+    /// <summary>Events numbered <c>job.LastEventSequence - count + 1 .. LastEventSequence</c>.</summary>
+    private static void AppendAll(PgSession session, Job job, IReadOnlyList<JobEventData> data, DateTimeOffset time, List<QueueEvent> sink)
+    {
+        var first = job.LastEventSequence - data.Count + 1;
+        for (var i = 0; i < data.Count; i++)
+        {
+            session.Event(job.Id, job.ShopCode, job.CategoryCode, job.ReportId, first + i, data[i], time, sink);
+        }
+    }
+}

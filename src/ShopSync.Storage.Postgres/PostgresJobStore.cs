@@ -1,0 +1,205 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using ShopSync.Queue.Controls;
+using ShopSync.Queue.Entries;
+using ShopSync.Queue.Events;
+using ShopSync.Queue.Storage;
+using ShopSync.Storage.Postgres.Migrations;
+
+namespace ShopSync.Storage.Postgres;
+
+/// <summary>
+/// The PostgreSQL driver of <see cref="IJobStore"/>: raw Npgsql on a pooled data source, one READ COMMITTED
+/// transaction per call, no savepoints. Several nodes share one database: claims lock category rows with
+/// <c>FOR UPDATE SKIP LOCKED</c>, completions are fenced by the run's token, leases run on the database clock.
+/// </summary>
+internal sealed partial class PostgresJobStore : IJobStore, IDisposable
+{
+    private const int MaxDeadlockRetries = 3;
+
+    private readonly PostgresStoreOptions _options;
+    private readonly ILogger<PostgresJobStore> _logger;
+    private readonly TimeProvider _time;
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly PgReads _reads;
+    private readonly SemaphoreSlim _initLock = new(1, 1);
+    private volatile bool _initialized;
+
+    public PostgresJobStore(IOptions<PostgresStoreOptions> options, ILogger<PostgresJobStore> logger, TimeProvider time)
+    {
+        _options = options.Value;
+        _logger = logger;
+        _time = time;
+        _dataSource = NpgsqlDataSource.Create(_options.ConnectionString);
+        _reads = new PgReads(_dataSource, _options);
+    }
+
+    /// <summary>The pooled data source (the node heartbeat shares it).</summary>
+    internal NpgsqlDataSource DataSource => _dataSource;
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        if (_initialized)
+        {
+            return;
+        }
+
+        await _initLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_initialized)
+            {
+                var applied = await Guard(() => PostgresMigrator.MigrateAsync(_dataSource, cancellationToken)).ConfigureAwait(false);
+                var builder = new NpgsqlConnectionStringBuilder(_options.ConnectionString);
+                LogInitialized(_logger, builder.Host ?? string.Empty, builder.Database ?? string.Empty, applied);
+                _initialized = true;
+            }
+        }
+        finally
+        {
+            _initLock.Release();
+        }
+    }
+
+    public async Task<StoreResult<IReadOnlyList<Job>>> InsertAsync(IReadOnlyList<NewJob> jobs, CancellationToken cancellationToken)
+    {
+        if (jobs.Count == 0)
+        {
+            return new StoreResult<IReadOnlyList<Job>>([], []);
+        }
+
+        try
+        {
+            return await Write(s => PgInserts.InsertAsync(s, jobs, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && ex.ConstraintName == "ux_queue_jobs_occurrence")
+        {
+            throw await PgInserts.FindDuplicateOccurrenceAsync(_dataSource, jobs, cancellationToken).ConfigureAwait(false) ?? (Exception)ex;
+        }
+    }
+
+    public Task<StoreResult<IReadOnlyList<CategoryClaim>>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken) =>
+        Write(
+            async s =>
+            {
+                var events = new List<QueueEvent>();
+                var claims = await PgClaims.ClaimAsync(s, request, events, cancellationToken).ConfigureAwait(false);
+                return new StoreResult<IReadOnlyList<CategoryClaim>>(claims, events);
+            },
+            cancellationToken);
+
+    public Task<CompletionResult> CompleteAsync(RunCompletion completion, ClaimRequest? claimNext, CancellationToken cancellationToken) =>
+        Write(s => PgWrites.CompleteAsync(s, completion, claimNext, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<QueueEvent>> MarkWaitingAsync(string categoryCode, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Write<IReadOnlyList<QueueEvent>>(
+            async s =>
+            {
+                var events = new List<QueueEvent>();
+                await PgClaims.MarkWaitingIfBusyAsync(s, categoryCode, now, events, cancellationToken).ConfigureAwait(false);
+                return events;
+            },
+            cancellationToken);
+
+    public Task<IReadOnlyList<QueueEvent>> AppendProgressAsync(IReadOnlyList<ProgressWrite> writes, CancellationToken cancellationToken) =>
+        Write(s => PgWrites.AppendProgressAsync(s, writes, cancellationToken), cancellationToken);
+
+    public Task<bool> SaveCheckpointAsync(Guid jobId, long fencingToken, string checkpoint, CancellationToken cancellationToken) =>
+        Write(s => PgWrites.SaveCheckpointAsync(s, jobId, fencingToken, checkpoint, cancellationToken), cancellationToken);
+
+    public Task<LeaseRenewal> RenewLeasesAsync(LeaseRenewalRequest request, CancellationToken cancellationToken)
+    {
+        // The engine asks for "now + lease duration" on its clock; on the database clock the same duration is added to clock_timestamp().
+        var leaseMs = (long)Math.Max(1, (request.LeaseExpiresAt - _time.GetUtcNow()).TotalMilliseconds);
+        return Write(s => PgWrites.RenewAsync(s, request, leaseMs, cancellationToken), cancellationToken);
+    }
+
+    public Task<StoreResult<Job>?> ChangeAsync(JobChange change, CancellationToken cancellationToken) =>
+        Write(s => PgWrites.ChangeAsync(s, change, cancellationToken), cancellationToken);
+
+    public Task<bool> DeleteAsync(Guid jobId, JobStatus expectedStatus, CancellationToken cancellationToken) =>
+        Write(s => PgWrites.DeleteAsync(s, jobId, expectedStatus, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<Job>> FindExpiredLeasesAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        Read(() => _reads.FindExpiredLeasesAsync(now, limit, cancellationToken), cancellationToken);
+
+    public Task<Job?> GetAsync(Guid jobId, CancellationToken cancellationToken) =>
+        Read(() => _reads.GetAsync(jobId, cancellationToken), cancellationToken);
+
+    public Task<JobPage> ListAsync(JobQuery query, CancellationToken cancellationToken) =>
+        Read(() => _reads.ListAsync(query, cancellationToken), cancellationToken);
+
+    public Task<JobLogPage> ListLogAsync(JobLogQuery query, CancellationToken cancellationToken) =>
+        Read(() => _reads.ListLogAsync(query, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<JobEvent>> ReadEventsAsync(Guid jobId, long afterSequence, int limit, CancellationToken cancellationToken) =>
+        Read(() => _reads.ReadEventsAsync(jobId, afterSequence, limit, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<string>> FindQueuedCategoriesAsync(CancellationToken cancellationToken) =>
+        Read(() => _reads.FindQueuedCategoriesAsync(cancellationToken), cancellationToken);
+
+    public void Dispose()
+    {
+        _dataSource.Dispose();
+        _initLock.Dispose();
+    }
+
+    /// <summary>One transaction: the work, the buffered events, the commit; a deadlock victim is retried from the start.</summary>
+    private async Task<T> Write<T>(Func<PgSession, Task<T>> work, CancellationToken cancellationToken, [CallerMemberName] string operation = "")
+    {
+        LogStoreCall(_logger, operation);
+        await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await Guard(async () =>
+                {
+                    await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                    await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                    var session = new PgSession(connection, transaction, _options);
+                    var result = await work(session).ConfigureAwait(false);
+                    await session.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    return result;
+                }).ConfigureAwait(false);
+            }
+            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure && attempt < MaxDeadlockRetries)
+            {
+                LogRetried(_logger, operation, ex.SqlState, attempt);
+            }
+        }
+    }
+
+    private async Task<T> Read<T>(Func<Task<T>> read, CancellationToken cancellationToken, [CallerMemberName] string operation = "")
+    {
+        LogStoreCall(_logger, operation);
+        await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        return await Guard(read).ConfigureAwait(false);
+    }
+
+    /// <summary>Connection failures as the engine's typed storage error; everything else unchanged.</summary>
+    private async Task<T> Guard<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (PostgresFailures.Translate(ex, _options.ConnectionString) is { } unavailable)
+        {
+            throw unavailable;
+        }
+    }
+
+    [LoggerMessage(EventId = 2101, EventName = "PostgresStoreInitialized", Level = LogLevel.Information, Message = "Job store ready: PostgreSQL {Host}/{Database} ({Applied} migrations applied)")]
+    private static partial void LogInitialized(ILogger logger, string host, string database, int applied);
+
+    /// <summary>Every database call at Trace level, as on SQLite (the engine benchmark counts them).</summary>
+    [LoggerMessage(EventId = 2003, EventName = "StoreCall", Level = LogLevel.Trace, Message = "Store call {Operation}")]
+    private static partial void LogStoreCall(ILogger logger, string operation);
+
+    [LoggerMessage(EventId = 2102, EventName = "PostgresWriteRetried", Level = LogLevel.Debug, Message = "Store call {Operation} retried after {SqlState} (attempt {Attempt})")]
+    private static partial void LogRetried(ILogger logger, string operation, string sqlState, int attempt);
+}
