@@ -4,7 +4,7 @@ namespace ShopSync.Server.Hosting;
 /// The server's command-line conventions, turned into configuration keys:
 /// <c>--urls</c> (gRPC over h2c, default http://127.0.0.1:5000), <c>--web-urls</c> (HTTP/1.1 for browsers: gRPC-Web and
 /// webhooks, default http://127.0.0.1:5001, <c>none</c> = off), <c>--db &lt;file&gt;</c> (SQLite file, default shopsync.db)
-/// and the flag <c>--demo</c> (a sandbox Shopify store and a demo shop). Configuration files are not watched for
+/// <c>--auth required</c> (every call needs a credential, also on loopback) and the flag <c>--demo</c> (a sandbox Shopify store and a demo shop). Configuration files are not watched for
 /// changes unless <c>--hostBuilder:reloadConfigOnChange=true</c> is given.
 /// </summary>
 internal static class ServerCommandLine
@@ -45,11 +45,17 @@ internal static class ServerCommandLine
                 case "--db" when nextIsValue:
                     result.Add("--Storage:DatabaseFile=" + args[++i]);
                     break;
+                case "--auth" when nextIsValue:
+                    result.Add("--Access:Mode=" + args[++i]);
+                    break;
+                case "--auth":
+                    throw new ArgumentException("--auth needs a mode: --auth required (every call needs a key or token)");
                 case "--db":
                     throw new ArgumentException("--db needs a file name, e.g. --db shopsync.db");
                 default:
                     result.Add(arg.StartsWith("--db=", StringComparison.Ordinal) ? "--Storage:DatabaseFile=" + arg[5..]
                         : arg.StartsWith("--web-urls=", StringComparison.Ordinal) ? "--WebUrls=" + arg[11..]
+                        : arg.StartsWith("--auth=", StringComparison.Ordinal) ? "--Access:Mode=" + arg[7..]
                         : arg);
                     break;
             }
