@@ -23,36 +23,43 @@ internal static class ScopeGuard
 
     private static readonly ConcurrentDictionary<MessageDescriptor, bool> Relevant = new();
 
-    /// <summary>Checks (and, for a one-shop principal, fills) the shops a request names.</summary>
+    /// <summary>
+    /// Checks the shops a request names. An empty shop field is filled with a one-shop principal's shop (at the top
+    /// level always; anywhere in a mutating request, e.g. each job of EnqueueJobs) and refused in a mutating request
+    /// of a principal with several shops: a scoped principal never creates records outside its shops.
+    /// </summary>
     public static void CheckRequest(IMessage request, ShopScope scope, bool mutates)
     {
-        if (KeyField(request.Descriptor) is { } top && (string)top.Accessor.GetValue(request) is { Length: 0 })
+        if (!mutates && KeyField(request.Descriptor) is { } top && (string)top.Accessor.GetValue(request) is { Length: 0 } && scope.Single is { } only)
         {
-            if (scope.Single is { } only)
-            {
-                top.Accessor.SetValue(request, only);
-            }
-            else if (mutates)
-            {
-                throw RpcErrors.InvalidArgument(top.Name, "is required: this principal may act on several shops, name one of them");
-            }
+            top.Accessor.SetValue(request, only);
         }
-        Walk(request, scope, request: true);
+        Walk(request, scope, request: true, fill: mutates);
     }
 
     /// <summary>Removes other shops' elements from a response; false when the response itself is about another shop.</summary>
-    public static bool FilterResponse(IMessage response, ShopScope scope) => Walk(response, scope, request: false);
+    public static bool FilterResponse(IMessage response, ShopScope scope) => Walk(response, scope, request: false, fill: false);
 
-    private static bool Walk(IMessage message, ShopScope scope, bool request)
+    private static bool Walk(IMessage message, ShopScope scope, bool request, bool fill)
     {
         var descriptor = message.Descriptor;
         if (!IsRelevant(descriptor))
         {
             return true;
         }
-        if (KeyField(descriptor) is { } key && (string)key.Accessor.GetValue(message) is { Length: > 0 } shop && !scope.Allows(shop))
+        if (KeyField(descriptor) is { } key)
         {
-            return request ? throw RpcErrors.NotFound("shop", shop, $"{key.Name}: shop '{shop}' was not found.") : false;
+            var shop = (string)key.Accessor.GetValue(message);
+            if (shop.Length == 0 && fill && key.Name == ShopCodeField)
+            {
+                shop = scope.Single ?? throw RpcErrors.InvalidArgument(key.Name, "is required: this principal may act on several shops, name one of them");
+                key.Accessor.SetValue(message, shop);
+            }
+            if (!scope.Allows(shop) && (shop.Length > 0 || !request))
+            {
+                // A record of no shop (e.g. a diagnostics entry) is outside every shop's scope, too.
+                return request ? throw RpcErrors.NotFound("shop", shop, $"{key.Name}: shop '{shop}' was not found.") : false;
+            }
         }
         foreach (var field in descriptor.Fields.InDeclarationOrder())
         {
@@ -69,13 +76,13 @@ internal static class ScopeGuard
                 var list = (IList)field.Accessor.GetValue(message);
                 for (var i = list.Count - 1; i >= 0; i--)
                 {
-                    if (!Walk((IMessage)list[i]!, scope, request))
+                    if (!Walk((IMessage)list[i]!, scope, request, fill))
                     {
                         list.RemoveAt(i);
                     }
                 }
             }
-            else if (field.Accessor.HasValue(message) && !Walk((IMessage)field.Accessor.GetValue(message), scope, request))
+            else if (field.Accessor.HasValue(message) && !Walk((IMessage)field.Accessor.GetValue(message), scope, request, fill))
             {
                 return false;
             }
