@@ -65,6 +65,12 @@ internal sealed class CallAuthenticator(IOptions<AccessOptions> options, FailedA
         {
             return fallback;
         }
-        return AccessClaims.OnBehalfOfOf(user) is { } onBehalfOf ? $"{onBehalfOf} (via {name})" : name;
+        return AccessClaims.OnBehalfOfOf(user) switch
+        {
+            null => name,
+            // Nobody authenticated: the named user is all there is to record (the demo, a laptop).
+            var onBehalfOf when user.FindFirst(AccessClaims.Authentication)?.Value == AccessAuthentication.Anonymous => onBehalfOf,
+            var onBehalfOf => $"{onBehalfOf} (via {name})",
+        };
     }
 }
