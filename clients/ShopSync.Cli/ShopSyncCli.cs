@@ -43,6 +43,8 @@ public static class ShopSyncCli
         root.Options.Add(GlobalOptions.Server);
         root.Options.Add(GlobalOptions.Json);
         root.Options.Add(GlobalOptions.User);
+        root.Options.Add(GlobalOptions.Token);
+        root.Options.Add(GlobalOptions.TokenFile);
         foreach (var option in root.Options)
         {
             if (option is HelpOption help && help.Action is HelpAction inner)
@@ -58,6 +60,8 @@ public static class ShopSyncCli
         root.Subcommands.Add(FiltersCommands.Build(handlers));
         root.Subcommands.Add(StatusCommand.Build(handlers));
         root.Subcommands.Add(ServerCommands.Build(handlers));
+        root.Subcommands.Add(AccessCommands.BuildWhoAmI(handlers));
+        root.Subcommands.Add(AccessCommands.BuildKeys(handlers));
         return root;
     }
 

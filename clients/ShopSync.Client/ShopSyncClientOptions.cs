@@ -18,8 +18,14 @@ public sealed class ShopSyncClientOptions
     /// <summary>Sent as <c>x-shopsync-user</c> on every call (the server records it as the entry's creator).</summary>
     public string? User { get; set; }
 
-    /// <summary>Adds credentials (e.g. <c>authorization</c>) to every call; null = none (or one registered in DI).</summary>
+    /// <summary>Adds credentials (e.g. <c>authorization</c>) to every call; null = <see cref="ApiKey"/>, <see cref="TokenProvider"/>, or one registered in DI.</summary>
     public IShopSyncCallCredentials? Credentials { get; set; }
+
+    /// <summary>A ShopSync API key (<c>ssk_…</c>) or any fixed bearer token, sent as <c>authorization: Bearer …</c> on every call.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Gives the bearer token per call (e.g. a JWT from an identity provider, refreshed as it expires); used when <see cref="ApiKey"/> is not set.</summary>
+    public Func<CancellationToken, ValueTask<string>>? TokenProvider { get; set; }
 
     /// <summary>
     /// Retries of idempotent calls (Get/List/Preview/Check, the watch-all streams before their first message) on

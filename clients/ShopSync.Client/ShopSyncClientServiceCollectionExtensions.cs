@@ -16,7 +16,7 @@ public static class ShopSyncClientServiceCollectionExtensions
     /// Registers the generated clients of every service with Grpc.Net.ClientFactory (<c>AddGrpcClient</c>), and
     /// <see cref="ShopSyncClient"/> with the per-service clients (<see cref="JobQueueClient"/>,
     /// <see cref="ScheduleClient"/>, <see cref="SyncStatusClient"/>, <see cref="ShopClient"/>,
-    /// <see cref="ShopSyncHealthClient"/>) as singletons on them. An <see cref="IShopSyncCallCredentials"/>
+    /// <see cref="ShopSyncHealthClient"/>, <see cref="AccessClient"/>) as singletons on them. An <see cref="IShopSyncCallCredentials"/>
     /// registered in DI is used when the options set none; the container's logger factory when they set none.
     /// </summary>
     public static IServiceCollection AddShopSyncClient(this IServiceCollection services, Action<ShopSyncClientOptions> configure)
@@ -32,6 +32,7 @@ public static class ShopSyncClientServiceCollectionExtensions
         AddGrpcClient<SyncStatusService.SyncStatusServiceClient>(services);
         AddGrpcClient<ShopService.ShopServiceClient>(services);
         AddGrpcClient<HealthClient>(services);
+        AddGrpcClient<AccessService.AccessServiceClient>(services);
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<ShopSyncClientOptions>>().Value;
@@ -43,6 +44,7 @@ public static class ShopSyncClientServiceCollectionExtensions
                 sp.GetRequiredService<SyncStatusService.SyncStatusServiceClient>(),
                 sp.GetRequiredService<ShopService.ShopServiceClient>(),
                 sp.GetRequiredService<HealthClient>(),
+                sp.GetRequiredService<AccessService.AccessServiceClient>(),
                 channel: null);
         });
         services.TryAddSingleton(sp => sp.GetRequiredService<ShopSyncClient>().Jobs);
@@ -50,6 +52,7 @@ public static class ShopSyncClientServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<ShopSyncClient>().Status);
         services.TryAddSingleton(sp => sp.GetRequiredService<ShopSyncClient>().Shops);
         services.TryAddSingleton(sp => sp.GetRequiredService<ShopSyncClient>().Health);
+        services.TryAddSingleton(sp => sp.GetRequiredService<ShopSyncClient>().Access);
         return services;
     }
 

@@ -1,4 +1,10 @@
+using ShopSync.Server.Access;
 using ShopSync.Server.Hosting;
+
+if (ServerKeysCommand.Handles(args))
+{
+    return await ServerKeysCommand.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
+}
 
 WebApplication app;
 try

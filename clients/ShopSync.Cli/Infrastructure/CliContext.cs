@@ -45,6 +45,7 @@ internal sealed class CliContext : IDisposable
     {
         Address = ServerAddress,
         User = ParseResult.GetValue(GlobalOptions.User) ?? Console.Environment("SHOPSYNC_USER") ?? Environment.UserName,
+        ApiKey = TokenSource.Resolve(ParseResult.GetValue(GlobalOptions.Token), ParseResult.GetValue(GlobalOptions.TokenFile), Console.Environment),
         DefaultTimeout = TimeSpan.FromSeconds(30),
         // An operator waits for an answer: a short retry, then a clear "server unavailable".
         Retry = new ShopSyncRetryPolicy { MaxAttempts = 3 },

@@ -18,6 +18,9 @@ internal static class CliErrors
                 $"{command}: the server at {server} did not answer in time ({name}: {e.Status.Detail})"),
             StatusCode.Unimplemented => (ExitCodes.Failed,
                 $"{command}: the server at {server} does not implement this yet ({name}: {e.Status.Detail})"),
+            StatusCode.Unauthenticated => (ExitCodes.Denied,
+                $"{command}: {e.Status.Detail} ({name}); pass --token, SHOPSYNC_TOKEN or --token-file"),
+            StatusCode.PermissionDenied => (ExitCodes.Denied, $"{command}: {e.Status.Detail} ({name})"),
             StatusCode.NotFound => (ExitCodes.NotFound, $"{command}: {e.Status.Detail} ({name})"),
             StatusCode.InvalidArgument or StatusCode.FailedPrecondition or StatusCode.AlreadyExists or StatusCode.OutOfRange =>
                 (ExitCodes.Rejected, $"{command}: {WithDetails(e)} ({name})"),

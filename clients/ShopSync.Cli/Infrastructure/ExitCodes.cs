@@ -20,6 +20,9 @@ internal static class ExitCodes
     /// <summary>The server rejected the request: invalid argument, failed precondition, already exists.</summary>
     public const int Rejected = 5;
 
+    /// <summary>Not authenticated (missing, invalid, expired or revoked credential) or not permitted.</summary>
+    public const int Denied = 6;
+
     /// <summary>Interrupted by Ctrl+C (a foreground sync detached, or cancelled with --cancel-on-interrupt).</summary>
     public const int Interrupted = 130;
 
@@ -31,6 +34,7 @@ internal static class ExitCodes
           3    server unavailable (cannot connect, not serving, deadline exceeded)
           4    not found (shop, job, schedule, task)
           5    rejected: invalid argument, failed precondition, already exists
+          6    denied: not authenticated (UNAUTHENTICATED) or not permitted (PERMISSION_DENIED)
           130  interrupted by Ctrl+C (the job keeps running unless --cancel-on-interrupt)
         """;
 }

@@ -22,7 +22,21 @@ internal static class GlobalOptions
 
     public static readonly Option<string?> User = new("--user")
     {
-        Description = "Sent as x-shopsync-user (default: $SHOPSYNC_USER or the login name)",
+        Description = "Sent as x-shopsync-user, recorded as 'on behalf of' for erp-client keys (default: $SHOPSYNC_USER or the login name)",
         Recursive = true,
+    };
+
+    public static readonly Option<string?> Token = new("--token")
+    {
+        Description = "API key or token, sent as authorization: Bearer (default: $SHOPSYNC_TOKEN); prefer --token-file, a command line is visible to other users",
+        Recursive = true,
+        HelpName = "key",
+    };
+
+    public static readonly Option<string?> TokenFile = new("--token-file")
+    {
+        Description = "Read the API key or token from a file only its owner can read (chmod 600)",
+        Recursive = true,
+        HelpName = "file",
     };
 }

@@ -18,7 +18,10 @@ internal sealed class ShopSyncCalls
     public ShopSyncCalls(ShopSyncClientOptions options, IShopSyncCallCredentials? credentials)
     {
         _options = options;
-        var hook = options.Credentials ?? credentials;
+        var hook = options.Credentials
+            ?? (options.ApiKey is { Length: > 0 } key ? ShopSyncCallCredentials.BearerToken(key)
+                : options.TokenProvider is { } provider ? ShopSyncCallCredentials.BearerToken(provider)
+                : credentials);
         _credentials = hook is null
             ? null
             : CallCredentials.FromInterceptor((context, metadata) => hook.ApplyAsync(metadata, context.CancellationToken).AsTask());

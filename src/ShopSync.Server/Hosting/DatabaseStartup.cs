@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using ShopSync.Queue.Scheduling;
 using ShopSync.Queue.Storage;
 using ShopSync.Connector.Persistence;
+using ShopSync.Server.Access.Keys;
 using ShopSync.Storage.Sqlite;
 
 namespace ShopSync.Server.Hosting;
@@ -37,6 +38,7 @@ internal static partial class DatabaseStartup
             var contexts = services.GetRequiredService<IDbContextFactory<ConnectorDbContext>>();
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
+            await services.GetRequiredService<IApiKeyStore>().InitializeAsync(cancellationToken);
         }
     }
 

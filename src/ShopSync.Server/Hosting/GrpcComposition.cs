@@ -3,6 +3,7 @@ using Grpc.AspNetCore.Web;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using ShopSync.Contracts.V1;
+using ShopSync.Server.Access;
 using ShopSync.Server.Erp;
 using ShopSync.Server.Grpc;
 using ShopSync.Server.Health;
@@ -24,6 +25,7 @@ internal static class GrpcComposition
         ScheduleService.Descriptor.FullName,
         ErpBookService.Descriptor.FullName,
         SyncStatusService.Descriptor.FullName,
+        AccessService.Descriptor.FullName,
     ];
 
     public static IServiceCollection AddShopSyncGrpc(this IServiceCollection services, IConfiguration configuration)
@@ -34,6 +36,8 @@ internal static class GrpcComposition
         {
             var limits = hosting.Value;
             grpc.Interceptors.Add<DomainErrorInterceptor>();
+            // Inside the error mapping (so a scope check's domain errors become statuses), before everything else.
+            grpc.Interceptors.Add<AccessInterceptor>();
             grpc.MaxReceiveMessageSize = limits.MaxReceiveMessageSize;
             grpc.MaxSendMessageSize = limits.MaxSendMessageSize;
             grpc.ResponseCompressionAlgorithm = limits.ResponseCompression.Length == 0 ? null : limits.ResponseCompression;
@@ -75,8 +79,13 @@ internal static class GrpcComposition
         app.MapGrpcService<ScheduleGrpcService>();
         app.MapGrpcService<ErpBookGrpcService>();
         app.MapGrpcService<SyncStatusGrpcService>();
+        app.MapGrpcService<AccessGrpcService>();
         app.MapGrpcHealthChecksService();
-        app.MapGrpcReflectionService();
+        // Open like health (it describes the contract, not the data); --Grpc:EnableReflection=false turns it off.
+        if (app.Configuration.GetValue(GrpcHostingOptions.SectionName + ":EnableReflection", true))
+        {
+            app.MapGrpcReflectionService();
+        }
         return app;
     }
 }

@@ -5,7 +5,8 @@ namespace ShopSync.Server.Hosting;
 /// <c>--urls</c> (gRPC over h2c, default http://127.0.0.1:5000), <c>--web-urls</c> (HTTP/1.1 for browsers: gRPC-Web and
 /// webhooks, default http://127.0.0.1:5001, <c>none</c> = off), <c>--db &lt;file&gt;</c> (SQLite file, default shopsync.db),
 /// <c>--postgres &lt;Npgsql connection string&gt;</c> (the job queue on PostgreSQL; excludes <c>--db</c>),
-/// <c>--node-id &lt;name&gt;</c> (this node's lease-owner id; default unique per process) and the flag <c>--demo</c> (a sandbox Shopify store and a demo shop). Configuration files are not watched for
+/// <c>--node-id &lt;name&gt;</c> (this node's lease-owner id; default unique per process),
+/// <c>--auth required</c> (every call needs a credential, also on loopback) and the flag <c>--demo</c> (a sandbox Shopify store and a demo shop). Configuration files are not watched for
 /// changes unless <c>--hostBuilder:reloadConfigOnChange=true</c> is given.
 /// </summary>
 internal static class ServerCommandLine
@@ -60,6 +61,11 @@ internal static class ServerCommandLine
                     break;
                 case "--node-id":
                     throw new UsageException("--node-id needs a name, e.g. --node-id node-a");
+                case "--auth" when nextIsValue:
+                    result.Add("--Access:Mode=" + args[++i]);
+                    break;
+                case "--auth":
+                    throw new ArgumentException("--auth needs a mode: --auth required (every call needs a key or token)");
                 case "--db":
                     throw new ArgumentException("--db needs a file name, e.g. --db shopsync.db");
                 default:
@@ -69,6 +75,7 @@ internal static class ServerCommandLine
                         : arg.StartsWith("--web-urls=", StringComparison.Ordinal) ? "--WebUrls=" + arg[11..]
                         : arg.StartsWith("--postgres=", StringComparison.Ordinal) ? "--ConnectionStrings:" + StorageSelection.PostgresConnectionName + "=" + arg[11..]
                         : arg.StartsWith("--node-id=", StringComparison.Ordinal) ? "--Queue:NodeId=" + arg[10..]
+                        : arg.StartsWith("--auth=", StringComparison.Ordinal) ? "--Access:Mode=" + arg[7..]
                         : arg);
                     break;
             }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using ShopSync.Queue;
 using ShopSync.Queue.Filters;
+using ShopSync.Server.Access;
 using ShopSync.Server.Demo;
 using ShopSync.Server.Housekeeping;
 using ShopSync.Server.Jobs;
@@ -24,6 +25,7 @@ internal static class ServerComposition
         var configuration = builder.Configuration;
         var urls = configuration["urls"] is { Length: > 0 } configured ? configured : ServerCommandLine.DefaultUrls;
         var webUrls = configuration[ServerCommandLine.WebUrlsKey] is { Length: > 0 } web ? web : ServerCommandLine.DefaultWebUrls;
+        AccessComposition.CheckSecureListeners(configuration, urls, webUrls);
         builder.WebHost.ConfigureKestrel(kestrel => ListenUrls.Apply(kestrel, urls, webUrls));
         builder.AddShopSyncTelemetry();
 
@@ -44,6 +46,7 @@ internal static class ServerComposition
             .AddConnectorMetrics()
             .AddOrderSyncWebhooks()
             .AddShopSyncGrpc(configuration)
+            .AddShopSyncAccess(configuration, connectionString)
             .AddSyncStatus()
             .AddDemo(configuration);
         return builder;

@@ -92,7 +92,10 @@ internal static class JobRequests
         }
     }
 
-    /// <summary>Who queued an entry: the <c>x-shopsync-user</c> metadata when sent, else the peer.</summary>
+    /// <summary>
+    /// Who queued an entry: the authenticated principal, with the user it acted for (<c>x-shopsync-user</c>, only
+    /// for principals that may act for users), e.g. <c>alice (via erp-prod)</c>.
+    /// </summary>
     public static string CreatedBy(ServerCallContext context) =>
-        context.RequestHeaders.GetValue("x-shopsync-user") is { Length: > 0 } user ? user : context.Peer;
+        Access.CallAuthenticator.Describe(context.GetHttpContext().User, context.Peer);
 }
