@@ -6,7 +6,7 @@ namespace ShopSync.Queue.Retention;
 
 /// <summary>
 /// The retention sweep: Finished entries past <see cref="RetentionOptions.FinishedEntries"/>, then log entries past
-/// <see cref="RetentionOptions.LogEntries"/>, together bounded by <see cref="RetentionOptions.MaxSweepDuration"/>.
+/// <see cref="RetentionOptions.LogEntries"/>, then enqueue request ids past their expiry, together bounded by <see cref="RetentionOptions.MaxSweepDuration"/>.
 /// Error and On Hold entries are never swept (an operator deals with them, or purges them by hand).
 /// </summary>
 public sealed partial class RetentionSweeper
@@ -39,12 +39,20 @@ public sealed partial class RetentionSweeper
                 new LogPurgeRequest { OlderThan = _options.LogEntries, MaxDuration = left }, cancellationToken).ConfigureAwait(false);
         }
 
-        var result = new RetentionSweepResult(entries.Count, log?.Count ?? 0, entries.Complete && log is { Complete: true });
-        LogSwept(_logger, result.Entries, result.LogEntries, result.Complete, _time.GetElapsedTime(started).TotalMilliseconds);
+        left = budget - _time.GetElapsedTime(started);
+        PurgeResult? keys = null;
+        if (left > TimeSpan.Zero)
+        {
+            keys = await _purger.PurgeEnqueueKeysAsync(left, cancellationToken).ConfigureAwait(false);
+        }
+
+        var complete = entries.Complete && log is { Complete: true } && keys is { Complete: true };
+        var result = new RetentionSweepResult(entries.Count, log?.Count ?? 0, complete, keys?.Count ?? 0);
+        LogSwept(_logger, result.Entries, result.LogEntries, result.RequestIds, result.Complete, _time.GetElapsedTime(started).TotalMilliseconds);
         return result;
     }
 
     [LoggerMessage(EventId = 1402, EventName = "RetentionSwept", Level = LogLevel.Information,
-        Message = "Retention sweep removed {Entries} finished entries and {LogEntries} log entries (complete {Complete}) in {ElapsedMs:F0} ms")]
-    private static partial void LogSwept(ILogger logger, long entries, long logEntries, bool complete, double elapsedMs);
+        Message = "Retention sweep removed {Entries} finished entries, {LogEntries} log entries and {RequestIds} expired request ids (complete {Complete}) in {ElapsedMs:F0} ms")]
+    private static partial void LogSwept(ILogger logger, long entries, long logEntries, long requestIds, bool complete, double elapsedMs);
 }

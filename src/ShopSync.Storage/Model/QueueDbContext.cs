@@ -16,10 +16,13 @@ internal sealed class QueueDbContext : DbContext
 
     public DbSet<JobEventRow> Events => Set<JobEventRow>();
 
+    public DbSet<EnqueueKeyRow> EnqueueKeys => Set<EnqueueKeyRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new JobRowConfiguration());
         modelBuilder.ApplyConfiguration(new JobLogRowConfiguration());
         modelBuilder.ApplyConfiguration(new JobEventRowConfiguration());
+        modelBuilder.ApplyConfiguration(new EnqueueKeyRowConfiguration());
     }
 }
