@@ -20,8 +20,8 @@ namespace ShopSync.Server.Tests.Faults;
 /// </summary>
 public sealed class RandomInputTests(ITestOutputHelper output)
 {
-    private const int RandomCasesPerMethod = 20;
-    private const int MutatedCasesPerMethod = 40;
+    private const int RandomCasesPerMethod = 15;
+    private const int MutatedCasesPerMethod = 30;
     private const int Parallel = 8;
 
     /// <summary>grpc-message and its details quote at most ~100 characters of input (docs/limits.md): a few KB at most.</summary>
@@ -80,6 +80,7 @@ public sealed class RandomInputTests(ITestOutputHelper output)
             await AssertServingAsync(server, method.Path, seed);
         }
 
+        output.WriteLine($"seed {seed}: {calls} calls to {methods.Count} RPCs, {failures.Count} failed the bar");
         foreach (var failure in failures)
         {
             output.WriteLine(failure);
