@@ -4,7 +4,7 @@ namespace ShopSync.Server.Hosting;
 /// The server's command-line conventions, turned into configuration keys:
 /// <c>--urls</c> (gRPC over h2c, default http://127.0.0.1:5000), <c>--web-urls</c> (HTTP/1.1 for browsers: gRPC-Web and
 /// webhooks, default http://127.0.0.1:5001, <c>none</c> = off), <c>--db &lt;file&gt;</c> (SQLite file, default shopsync.db)
-/// and the flag <c>--demo</c> (a sandbox Shopify store and a demo shop). Configuration files are not watched for
+/// and the flags <c>--demo</c> (a sandbox Shopify store and a demo shop) and <c>--log-requests</c> (per-request log lines). Configuration files are not watched for
 /// changes unless <c>--hostBuilder:reloadConfigOnChange=true</c> is given.
 /// </summary>
 internal static class ServerCommandLine
@@ -36,6 +36,12 @@ internal static class ServerCommandLine
                     break;
                 case "--demo":
                     result.Add("--Demo:Enabled=" + args[++i]);
+                    break;
+                case "--log-requests" when !nextIsValue:
+                    result.Add("--" + LogFormat.RequestsKey + "=true");
+                    break;
+                case "--log-requests":
+                    result.Add("--" + LogFormat.RequestsKey + "=" + args[++i]);
                     break;
                 case "--web-urls" when nextIsValue:
                     result.Add("--WebUrls=" + args[++i]);
