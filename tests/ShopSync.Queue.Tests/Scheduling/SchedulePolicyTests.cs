@@ -30,11 +30,7 @@ public sealed class SchedulePolicyTests
         await f.AdvanceToAsync(At(3));
         await f.Host.EntryAsync(Report, At(3), JobStatus.Finished);
         Assert.Equal([At(1), At(3)], await f.OccurrencesAsync(Report));
-        Assert.Equal(2, StoppedLines(f, schedule.Id).Count);
     }
-
-    private static List<string> StoppedLines(RunnerFixture f, Guid scheduleId) =>
-        f.Logs.Lines.Where(l => l.Contains("[4010]", StringComparison.Ordinal) && l.Contains(scheduleId.ToString(), StringComparison.Ordinal)).ToList();
 
     [Fact]
     public async Task Overlap_BufferOne_OneOccurrenceWaitsAndRunsAfterTheRunningOne()
@@ -80,7 +76,11 @@ public sealed class SchedulePolicyTests
         await f.Host.EntryAsync(Report, At(3), JobStatus.Error);
         await f.ReachAsync(schedule.Id, s => s.State == ScheduleState.Error && s.LastRunAt == At(3));
         Assert.Equal([At(1), At(3)], await f.OccurrencesAsync(Report));
+        Assert.Equal(2, StoppedLines(f, schedule.Id).Count);
     }
+
+    private static List<string> StoppedLines(RunnerFixture f, Guid scheduleId) =>
+        f.Logs.Lines.Where(l => l.Contains("[4010]", StringComparison.Ordinal) && l.Contains(scheduleId.ToString(), StringComparison.Ordinal)).ToList();
 
     [Fact]
     public async Task Failure_KeepRecurring_NextOccurrenceStillRuns()
