@@ -15,13 +15,36 @@ public sealed class JobQueueClient
         _client = client;
     }
 
-    /// <summary>Queues a job; the stream carries the accepted event first and, for a foreground run, every event up to the result. Never retried (it creates an entry).</summary>
-    public IAsyncEnumerable<EnqueueJobResponse> EnqueueJobAsync(EnqueueJobRequest request, ShopSyncCallOptions? options = null, CancellationToken cancellationToken = default) =>
-        _calls.StreamAsync(o => _client.EnqueueJob(request, o), options, cancellationToken);
+    /// <summary>
+    /// Queues a job; the stream carries the accepted event first and, for a foreground run, every event up to the result.
+    /// When <see cref="EnqueueJobRequest.RequestId"/> is empty a new one is set on <paramref name="request"/>, so the
+    /// client's retries on UNAVAILABLE (before the first event) and a caller's retry of the same request object queue
+    /// the job once.
+    /// </summary>
+    public IAsyncEnumerable<EnqueueJobResponse> EnqueueJobAsync(EnqueueJobRequest request, ShopSyncCallOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.RequestId.Length == 0)
+        {
+            request.RequestId = Guid.NewGuid().ToString("D");
+        }
+        return _calls.StreamAsync(o => _client.EnqueueJob(request, o), options, cancellationToken);
+    }
 
-    /// <summary>Queues many background jobs in one call. Never retried.</summary>
-    public Task<EnqueueJobsResponse> EnqueueJobsAsync(EnqueueJobsRequest request, ShopSyncCallOptions? options = null, CancellationToken cancellationToken = default) =>
-        _calls.UnaryAsync(o => _client.EnqueueJobsAsync(request, o), options, cancellationToken);
+    /// <summary>
+    /// Queues many background jobs in one call. As <see cref="EnqueueJobAsync"/>, an empty
+    /// <see cref="EnqueueJobsRequest.RequestId"/> is set first, so retries (the client's own on UNAVAILABLE, or the
+    /// caller's after a lost answer) return the same ids and queue nothing twice.
+    /// </summary>
+    public Task<EnqueueJobsResponse> EnqueueJobsAsync(EnqueueJobsRequest request, ShopSyncCallOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.RequestId.Length == 0)
+        {
+            request.RequestId = Guid.NewGuid().ToString("D");
+        }
+        return _calls.UnaryAsync(o => _client.EnqueueJobsAsync(request, o), options, cancellationToken);
+    }
 
     /// <summary>
     /// Streams one entry's events (the first message carries the snapshot) until it reaches a final state.

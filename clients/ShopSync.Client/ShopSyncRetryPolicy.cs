@@ -1,9 +1,9 @@
 namespace ShopSync.Client;
 
 /// <summary>
-/// Retries of idempotent calls on UNAVAILABLE (the server restarting, a dropped connection). Calls that
-/// create something (EnqueueJob, EnqueueJobs, CreateShop, ScheduleRecurring) and controls are never retried:
-/// a lost answer does not mean the server did nothing.
+/// Retries of idempotent calls on UNAVAILABLE (the server restarting, a dropped connection), and of EnqueueJob and
+/// EnqueueJobs, which carry a request_id the server deduplicates. Other calls that create something (CreateShop,
+/// ScheduleRecurring) and controls are never retried: a lost answer does not mean the server did nothing.
 /// </summary>
 public sealed record ShopSyncRetryPolicy
 {

@@ -50,6 +50,8 @@ internal static class SyncCommand
             Description = context.Get(Description) ?? "",
             IgnoreDefaultFilters = context.Get(NoDefaults),
             OnHold = context.Get(OnHold),
+            // One id for this command: the client's retries on UNAVAILABLE resend it, so the job is queued once.
+            RequestId = Guid.NewGuid().ToString("D"),
         };
         request.Filters.AddRange(KeyValues.Filters(context.Get(Filter)));
         request.Options.AddRange(KeyValues.Options(context.Get(OptionValue)));

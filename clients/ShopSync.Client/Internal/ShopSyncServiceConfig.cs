@@ -6,14 +6,16 @@ namespace ShopSync.Client.Internal;
 /// <summary>
 /// The channel's gRPC service config: the idempotent calls (Get/List/Preview/Check and the watch-all streams) are
 /// retried on UNAVAILABLE by grpc-dotnet, within the call's deadline; a stream only until the server's first
-/// message (then the call is committed). Calls that change something are never retried. WatchJob is left out: it
+/// message (then the call is committed). EnqueueJob and EnqueueJobs are retried too: the typed client sets their
+/// request_id before the call and grpc-dotnet resends the same message, so the server answers a retry with the first
+/// attempt's entries (AIP-155). Other calls that change something are never retried. WatchJob is left out: it
 /// resumes after the last event itself (<see cref="ResumableJobWatch"/>).
 /// </summary>
 internal static class ShopSyncServiceConfig
 {
     private static readonly (string Service, string[] Methods)[] Idempotent =
     [
-        ("shopsync.v1.JobQueueService", ["GetJob", "ListJobs", "ListLogEntries", "ListReports", "GetRequestPage", "GetRequestPageFilters", "WatchJobs"]),
+        ("shopsync.v1.JobQueueService", ["EnqueueJob", "EnqueueJobs", "GetJob", "ListJobs", "ListLogEntries", "ListReports", "GetRequestPage", "GetRequestPageFilters", "WatchJobs"]),
         ("shopsync.v1.ScheduleService", ["GetSchedule", "ListSchedules", "PreviewSchedule"]),
         ("shopsync.v1.ShopService", ["GetShop", "ListShops"]),
         ("shopsync.v1.SyncStatusService", ["GetSyncStatus", "ListCueRecords", "WatchSyncStatus"]),

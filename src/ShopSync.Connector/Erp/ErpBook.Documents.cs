@@ -20,7 +20,7 @@ public sealed partial class ErpBook
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var order = await db.ErpSalesDocuments.Include(d => d.Lines)
             .SingleOrDefaultAsync(d => d.No == input.SalesOrderNo && d.DocumentType == ErpSalesDocumentType.Order, cancellationToken)
-            ?? throw new ErpNotFoundException("sales_order", input.SalesOrderNo, $"sales_order_no: sales order \"{input.SalesOrderNo}\" does not exist");
+            ?? throw new ErpNotFoundException("sales_order", ShopSync.Queue.Entries.RequestLimits.Quote(input.SalesOrderNo), $"sales_order_no: sales order \"{ShopSync.Queue.Entries.RequestLimits.Quote(input.SalesOrderNo)}\" does not exist");
         if (order.Status != ErpSalesDocumentStatus.Open)
         {
             throw new ErpValidationException("sales_order_no", $"sales order \"{order.No}\" is posted already");

@@ -174,11 +174,11 @@ public sealed partial class ErpBook
     {
         if (await db.ErpItems.FindAsync([itemNo], cancellationToken) is null)
         {
-            throw new ErpValidationException($"{field}.item_no", $"{field}.item_no: item \"{itemNo}\" does not exist");
+            throw new ErpValidationException($"{field}.item_no", $"{field}.item_no: item \"{ShopSync.Queue.Entries.RequestLimits.Quote(itemNo)}\" does not exist");
         }
         if (variantCode.Length > 0 && await db.ErpItemVariants.FindAsync([itemNo, variantCode], cancellationToken) is null)
         {
-            throw new ErpValidationException($"{field}.variant_code", $"{field}.variant_code: item \"{itemNo}\" has no variant \"{variantCode}\"");
+            throw new ErpValidationException($"{field}.variant_code", $"{field}.variant_code: item \"{ShopSync.Queue.Entries.RequestLimits.Quote(itemNo)}\" has no variant \"{ShopSync.Queue.Entries.RequestLimits.Quote(variantCode)}\"");
         }
     }
 

@@ -7,13 +7,13 @@ public sealed class ShopValidationException(string field, string message) : Exce
 }
 
 /// <summary>No shop has the given code.</summary>
-public sealed class ShopNotFoundException(string code) : Exception($"shop \"{code}\" does not exist")
+public sealed class ShopNotFoundException(string code) : Exception($"shop \"{ShopSync.Queue.Entries.RequestLimits.Quote(code)}\" does not exist")
 {
     public string Code { get; } = code;
 }
 
 /// <summary>A shop with the given code exists already.</summary>
-public sealed class ShopAlreadyExistsException(string code) : Exception($"shop \"{code}\" already exists")
+public sealed class ShopAlreadyExistsException(string code) : Exception($"shop \"{ShopSync.Queue.Entries.RequestLimits.Quote(code)}\" already exists")
 {
     public string Code { get; } = code;
 }

@@ -21,7 +21,7 @@ internal static partial class ShopSettingsRules
         {
             throw new ShopValidationException(
                 "shop.code",
-                $"shop.code \"{code}\" is invalid: use 1-20 letters, digits, '-' or '_', starting with a letter or digit");
+                $"shop.code \"{ShopSync.Queue.Entries.RequestLimits.Quote(code)}\" is invalid: use 1-20 letters, digits, '-' or '_', starting with a letter or digit");
         }
         return code;
     }

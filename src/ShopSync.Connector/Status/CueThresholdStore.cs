@@ -29,7 +29,7 @@ public sealed class CueThresholdStore(IDbContextFactory<ConnectorDbContext> cont
         }
         if (shopCode.Length > 0 && await shops.FindAsync(shopCode, cancellationToken) is null)
         {
-            throw new StatusValidationException("shop_code", $"shop '{shopCode}' does not exist");
+            throw new StatusValidationException("shop_code", $"shop '{ShopSync.Queue.Entries.RequestLimits.Quote(shopCode)}' does not exist");
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await db.CueThresholds.FindAsync([shopCode, cue], cancellationToken);

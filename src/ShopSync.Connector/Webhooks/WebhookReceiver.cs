@@ -28,7 +28,7 @@ public sealed partial class WebhookReceiver(
     {
         if (await shops.FindAsync(shopCode, cancellationToken) is not { } shop)
         {
-            return new WebhookOutcome(WebhookOutcomeKind.UnknownShop, $"shop \"{shopCode}\" does not exist");
+            return new WebhookOutcome(WebhookOutcomeKind.UnknownShop, $"shop \"{ShopSync.Queue.Entries.RequestLimits.Quote(shopCode)}\" does not exist");
         }
         var secret = await secrets.GetWebhookSecretAsync(shop.Code, cancellationToken);
         if (secret is null || !WebhookSignature.IsValid(secret, body.Span, hmac))

@@ -16,6 +16,15 @@ public interface IJobQueue
     /// <summary>Validates all, then queues all in one transaction (validation errors name <c>jobs[i].field</c>).</summary>
     Task<IReadOnlyList<Job>> EnqueueManyAsync(IReadOnlyList<EnqueueRequest> requests, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Validates all, then queues all in one transaction with the idempotency key <paramref name="requestId"/> (AIP-155).
+    /// A retry with the same id and hash within the retention window queues nothing and returns the first call's ids;
+    /// the same id with another hash throws <see cref="Errors.EnqueueRequestConflictException"/>. With
+    /// <paramref name="bulk"/> validation errors name <c>jobs[i].field</c> (EnqueueJobs), else the field (EnqueueJob).
+    /// </summary>
+    Task<EnqueueOutcome> EnqueueKeyedAsync(
+        IReadOnlyList<EnqueueRequest> requests, bool bulk, string requestId, byte[] requestHash, CancellationToken cancellationToken);
+
     /// <summary>One entry.</summary>
     Task<Job> GetAsync(Guid jobId, CancellationToken cancellationToken);
 

@@ -23,8 +23,9 @@ internal sealed partial class JobQueue : IJobQueue
 
     public JobQueue(
         IJobStore store, EnqueueValidator validator, Dispatcher dispatcher, JobEventHub hub, TimeProvider time, IOptions<QueueOptions> options,
-        Retention.JobPurger purger, Telemetry.QueueMetrics metrics)
+        Retention.JobPurger purger, Telemetry.QueueMetrics metrics, IOptions<Retention.RetentionOptions> retention)
     {
+        _requestIdRetention = retention.Value.RequestIds;
         _purger = purger;
         _metrics = metrics;
         _store = store;
@@ -72,7 +73,6 @@ internal sealed partial class JobQueue : IJobQueue
         {
             return [];
         }
-
         using var activity = Telemetry.QueueActivities.StartEnqueue(SameCategory(jobs), jobs.Count);
         StampTrace(jobs, Telemetry.QueueActivities.TraceParentOf(activity));
         var result = await _store.InsertAsync(jobs, cancellationToken).ConfigureAwait(false);

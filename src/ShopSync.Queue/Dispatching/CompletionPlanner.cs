@@ -39,6 +39,7 @@ internal static class CompletionPlanner
             {
                 Status = JobStatus.Ready,
                 EarliestStart = now,
+                RefundAttempt = true,
                 Events = [new JobStatusChanged(JobStatus.Ready, end.Message ?? "Interrupted; it runs again.")],
             };
         }

@@ -66,6 +66,28 @@ internal sealed partial class JobPurger(
         return result;
     }
 
+    /// <summary>Deletes expired enqueue request ids in batches until none is left or <paramref name="maxDuration"/> passed.</summary>
+    public async Task<PurgeResult> PurgeEnqueueKeysAsync(TimeSpan maxDuration, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var now = time.GetUtcNow();
+        long count = 0;
+        while (true)
+        {
+            var deleted = await store.PurgeEnqueueKeysAsync(now, BatchSize, cancellationToken).ConfigureAwait(false);
+            count += deleted;
+            if (deleted < BatchSize)
+            {
+                return new PurgeResult(count, false, true, now);
+            }
+
+            if (time.GetElapsedTime(started) >= maxDuration)
+            {
+                return new PurgeResult(count, false, false, now);
+            }
+        }
+    }
+
     private int BatchSize => Math.Clamp(options.Value.BatchSize, 1, 5000);
 
     private async Task<PurgeResult> RunAsync(

@@ -12,6 +12,12 @@ public sealed class RetentionOptions
     /// <summary>Log entries are deleted this long after their run ended (what task health reads stays).</summary>
     public TimeSpan LogEntries { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// An enqueue's request_id answers retries this long (the same entries, nothing queued twice); the sweep deletes it
+    /// afterwards. Must be positive.
+    /// </summary>
+    public TimeSpan RequestIds { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>Rows per delete: each batch is one short write on the store's single writer.</summary>
     public int BatchSize { get; set; } = 200;
 

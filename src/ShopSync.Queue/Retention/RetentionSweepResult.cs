@@ -4,7 +4,8 @@ namespace ShopSync.Queue.Retention;
 /// <param name="Entries">Finished entries deleted (with their events).</param>
 /// <param name="LogEntries">Log entries deleted.</param>
 /// <param name="Complete">False when the time bound stopped the sweep before everything old was gone.</param>
-public sealed record RetentionSweepResult(long Entries, long LogEntries, bool Complete)
+/// <param name="RequestIds">Expired enqueue request ids deleted.</param>
+public sealed record RetentionSweepResult(long Entries, long LogEntries, bool Complete, long RequestIds = 0)
 {
     /// <summary>What each registered <see cref="IRetentionPart"/> removed, in registration order.</summary>
     public IReadOnlyList<RetentionPartResult> Parts { get; init; } = [];

@@ -8,7 +8,7 @@ namespace ShopSync.Queue.Retention;
 
 /// <summary>
 /// The retention sweep: Finished entries past <see cref="RetentionOptions.FinishedEntries"/>, then log entries past
-/// <see cref="RetentionOptions.LogEntries"/>, then every <see cref="IRetentionPart"/>, together bounded by
+/// <see cref="RetentionOptions.LogEntries"/>, then enqueue request ids past their expiry, then every <see cref="IRetentionPart"/>, together bounded by
 /// <see cref="RetentionOptions.MaxSweepDuration"/>. Error and On Hold entries are never swept (an operator deals with
 /// them, or purges them by hand). With several nodes on one database, a lease row in it lets one node sweep at a time.
 /// </summary>
@@ -62,7 +62,7 @@ public sealed partial class RetentionSweeper
         try
         {
             var result = await SweepHeldAsync(started, budget, cancellationToken).ConfigureAwait(false);
-            LogSwept(_logger, result.Entries, result.LogEntries, result.Complete, _time.GetElapsedTime(started).TotalMilliseconds);
+            LogSwept(_logger, result.Entries, result.LogEntries, result.RequestIds, result.Complete, _time.GetElapsedTime(started).TotalMilliseconds);
             foreach (var part in result.Parts)
             {
                 LogPartSwept(_logger, part.Name, part.Removed, part.Complete);
@@ -87,6 +87,12 @@ public sealed partial class RetentionSweeper
                 new LogPurgeRequest { OlderThan = _options.LogEntries, MaxDuration = forLog }, cancellationToken).ConfigureAwait(false);
         }
 
+        PurgeResult? keys = null;
+        if (Left(started, budget) is { } forKeys)
+        {
+            keys = await _purger.PurgeEnqueueKeysAsync(forKeys, cancellationToken).ConfigureAwait(false);
+        }
+
         var parts = new List<RetentionPartResult>(_parts.Count);
         foreach (var part in _parts)
         {
@@ -97,16 +103,16 @@ public sealed partial class RetentionSweeper
             parts.Add(swept);
         }
 
-        var complete = entries.Complete && log is { Complete: true } && parts.TrueForAll(p => p.Complete);
-        return new RetentionSweepResult(entries.Count, log?.Count ?? 0, complete) { Parts = parts };
+        var complete = entries.Complete && log is { Complete: true } && keys is { Complete: true } && parts.TrueForAll(p => p.Complete);
+        return new RetentionSweepResult(entries.Count, log?.Count ?? 0, complete, keys?.Count ?? 0) { Parts = parts };
     }
 
     private TimeSpan? Left(long started, TimeSpan budget) =>
         budget - _time.GetElapsedTime(started) is var left && left > TimeSpan.Zero ? left : null;
 
     [LoggerMessage(EventId = 1402, EventName = "RetentionSwept", Level = LogLevel.Information,
-        Message = "Retention sweep removed {Entries} finished entries and {LogEntries} log entries (complete {Complete}) in {ElapsedMs:F0} ms")]
-    private static partial void LogSwept(ILogger logger, long entries, long logEntries, bool complete, double elapsedMs);
+        Message = "Retention sweep removed {Entries} finished entries, {LogEntries} log entries and {RequestIds} expired request ids (complete {Complete}) in {ElapsedMs:F0} ms")]
+    private static partial void LogSwept(ILogger logger, long entries, long logEntries, long requestIds, bool complete, double elapsedMs);
 
     [LoggerMessage(EventId = 1403, EventName = "RetentionPartSwept", Level = LogLevel.Information,
         Message = "Retention sweep removed {Removed} {Part} (complete {Complete})")]

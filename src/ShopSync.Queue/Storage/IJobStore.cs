@@ -19,6 +19,16 @@ public interface IJobStore
     /// <exception cref="Errors.JobOccurrenceExistsException">A (schedule, occurrence) already exists; nothing was inserted.</exception>
     Task<StoreResult<IReadOnlyList<Job>>> InsertAsync(IReadOnlyList<NewJob> jobs, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// As <see cref="InsertAsync(IReadOnlyList{NewJob}, CancellationToken)"/>, and stores <paramref name="key"/> in the same
+    /// transaction. When an unexpired key with the same id exists: the same hash returns its entry ids and inserts
+    /// nothing; another hash throws <see cref="Errors.EnqueueRequestConflictException"/>. An expired key is replaced.
+    /// </summary>
+    Task<KeyedInsertResult> InsertAsync(IReadOnlyList<NewJob> jobs, EnqueueKey key, CancellationToken cancellationToken);
+
+    /// <summary>Deletes up to <paramref name="limit"/> enqueue keys that expired before <paramref name="now"/>; returns how many.</summary>
+    Task<int> PurgeEnqueueKeysAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
+
     /// <summary>For each category: claims its first due entry by (priority, entry no.) unless one is In Process.</summary>
     Task<StoreResult<IReadOnlyList<CategoryClaim>>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken);
 

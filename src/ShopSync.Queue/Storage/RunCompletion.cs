@@ -39,6 +39,12 @@ public sealed record RunCompletion
     /// <summary>Reset attempts to zero (recurring entries after a success).</summary>
     public bool ResetAttempts { get; init; }
 
+    /// <summary>
+    /// The run's attempt does not count (it was interrupted by a shutdown, not failed): attempts go back down by one, so
+    /// an entry with max attempts 1 runs again as attempt 1 of 1, not "2 of 1".
+    /// </summary>
+    public bool RefundAttempt { get; init; }
+
     /// <summary>Events to append in order (e.g. attempt failed, or completed).</summary>
     public IReadOnlyList<JobEventData> Events { get; init; } = [];
 }

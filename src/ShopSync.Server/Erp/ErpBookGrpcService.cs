@@ -42,7 +42,7 @@ internal sealed class ErpBookGrpcService(ErpBook book) : ErpBookService.ErpBookS
         {
             date = DateOnly.TryParseExact(request.PostingDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
                 ? d
-                : throw RpcErrors.InvalidArgument("posting_date", $"'{request.PostingDate}' is not a date (use yyyy-MM-dd)");
+                : throw RpcErrors.InvalidArgument("posting_date", $"'{ShopSync.Queue.Entries.RequestLimits.Quote(request.PostingDate)}' is not a date (use yyyy-MM-dd)");
         }
         var lines = request.Lines.Count == 0 ? null : request.Lines
             .Select((l, i) => new ErpShipmentLineInput(l.LineNo, ErpMessages.Decimal($"lines[{i}].quantity", l.Quantity))).ToList();

@@ -17,7 +17,7 @@ internal static class ErpMessages
         }
         return decimal.TryParse(text, NumberStyles.Number & ~NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw RpcErrors.InvalidArgument(field, $"{field}: '{text}' is not a decimal (use a point, e.g. 12.50)");
+            : throw RpcErrors.InvalidArgument(field, $"'{ShopSync.Queue.Entries.RequestLimits.Quote(text)}' is not a decimal (use a point, e.g. 12.50)");
     }
 
     public static decimal? OptionalDecimal(string field, string text) => text.Length == 0 ? null : Decimal(field, text);

@@ -43,15 +43,19 @@ internal sealed class DomainErrorInterceptor : Interceptor
     internal static RpcException? Translate(Exception e) => e switch
     {
         ShopValidationException v => RpcErrors.Invalid(v.Field, v.Message),
-        ShopNotFoundException n => RpcErrors.NotFound("shop", n.Code, n.Message),
-        ShopAlreadyExistsException a => RpcErrors.AlreadyExists("shop", a.Code, a.Message),
+        ShopNotFoundException n => RpcErrors.NotFound("shop", Quote(n.Code), n.Message),
+        ShopAlreadyExistsException a => RpcErrors.AlreadyExists("shop", Quote(a.Code), a.Message),
         ErpValidationException v => RpcErrors.Invalid(v.Field, v.Message),
-        ErpNotFoundException n => RpcErrors.NotFound(n.Kind, n.Key, n.Message),
+        ErpNotFoundException n => RpcErrors.NotFound(n.Kind, Quote(n.Key), n.Message),
         JobValidationException v => RpcErrors.Invalid(v.Field, v.Message),
         JobNotFoundException n => RpcErrors.NotFound("job", n.JobId.ToString(), $"job_id: {n.Message}"),
         JobStateException s => RpcErrors.FailedPrecondition("STATE", $"job/{s.JobId}", s.Message),
+        EnqueueRequestConflictException c => RpcErrors.FailedPrecondition("REQUEST_ID_REUSED", $"request_id/{c.RequestId}", c.Message),
         JobOccurrenceExistsException o => RpcErrors.AlreadyExists("job", $"{o.ScheduleId}@{o.OccurrenceUtc:O}", o.Message),
         StorageUnavailableException u => StorageErrors.ToStatus(u),
         _ => null,
     };
+
+    /// <summary>A resource name from the request, quoted as error messages quote input (at most ~100 characters).</summary>
+    private static string Quote(string name) => ShopSync.Queue.Entries.RequestLimits.Quote(name);
 }

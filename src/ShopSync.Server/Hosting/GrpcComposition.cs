@@ -1,4 +1,6 @@
 using Grpc.AspNetCore.Server;
+using Grpc.AspNetCore.Server.Model;
+using Grpc.Net.Compression;
 using Grpc.AspNetCore.Web;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -6,6 +8,7 @@ using ShopSync.Contracts.V1;
 using ShopSync.Server.Access;
 using ShopSync.Server.Erp;
 using ShopSync.Server.Grpc;
+using ShopSync.Server.Grpc.Binding;
 using ShopSync.Server.Health;
 using ShopSync.Server.Jobs;
 using ShopSync.Server.Schedules;
@@ -32,6 +35,7 @@ internal static class GrpcComposition
     {
         services.Configure<GrpcHostingOptions>(configuration.GetSection(GrpcHostingOptions.SectionName));
         services.AddGrpc();
+        UseGuardedBinding(services);
         services.AddOptions<GrpcServiceOptions>().Configure<IOptions<GrpcHostingOptions>>((grpc, hosting) =>
         {
             var limits = hosting.Value;
@@ -44,6 +48,8 @@ internal static class GrpcComposition
             grpc.ResponseCompressionLevel = System.IO.Compression.CompressionLevel.Fastest;
             // An unexpected exception's message stays in the server's log; the caller gets UNKNOWN without it.
             grpc.EnableDetailedErrors = false;
+            // gzip as grpc-dotnet's default, but a message that does not decompress is INVALID_ARGUMENT.
+            grpc.CompressionProviders = [new GuardedCompressionProvider(new GzipCompressionProvider(System.IO.Compression.CompressionLevel.Fastest))];
         });
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<GrpcHostingOptions>>((kestrel, hosting) =>
         {
@@ -68,6 +74,19 @@ internal static class GrpcComposition
         services.AddSingleton<ShopGrpcService>();
         services.AddSingleton<ErpBookGrpcService>();
         return services;
+    }
+
+    /// <summary>
+    /// Replaces grpc-dotnet's binder of generated services with <see cref="GuardedServiceMethodProvider{TService}"/>, so a
+    /// request that does not decode is INVALID_ARGUMENT rather than UNKNOWN (issue 16, defect 8).
+    /// </summary>
+    private static void UseGuardedBinding(IServiceCollection services)
+    {
+        var binder = services.SingleOrDefault(d =>
+                d.ServiceType == typeof(IServiceMethodProvider<>) && d.ImplementationType?.Name == "BinderServiceMethodProvider`1")
+            ?? throw new InvalidOperationException("grpc-dotnet's BinderServiceMethodProvider was not registered: the guarded binding needs updating.");
+        services.Remove(binder);
+        services.AddSingleton(typeof(IServiceMethodProvider<>), typeof(GuardedServiceMethodProvider<>));
     }
 
     /// <summary>Maps every service (gRPC and gRPC-Web), health and reflection.</summary>

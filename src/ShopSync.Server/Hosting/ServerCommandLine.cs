@@ -6,7 +6,7 @@ namespace ShopSync.Server.Hosting;
 /// webhooks, default http://127.0.0.1:5001, <c>none</c> = off), <c>--db &lt;file&gt;</c> (SQLite file, default shopsync.db),
 /// <c>--postgres &lt;Npgsql connection string&gt;</c> (the job queue on PostgreSQL; excludes <c>--db</c>),
 /// <c>--node-id &lt;name&gt;</c> (this node's lease-owner id; default unique per process),
-/// <c>--auth required</c> (every call needs a credential, also on loopback) and the flag <c>--demo</c> (a sandbox Shopify store and a demo shop). Configuration files are not watched for
+/// <c>--auth required</c> (every call needs a credential, also on loopback) and the flags <c>--demo</c> (a sandbox Shopify store and a demo shop) and <c>--log-requests</c> (per-request log lines). Configuration files are not watched for
 /// changes unless <c>--hostBuilder:reloadConfigOnChange=true</c> is given.
 /// </summary>
 internal static class ServerCommandLine
@@ -40,6 +40,12 @@ internal static class ServerCommandLine
                     break;
                 case "--demo":
                     result.Add("--Demo:Enabled=" + args[++i]);
+                    break;
+                case "--log-requests" when !nextIsValue:
+                    result.Add("--" + LogFormat.RequestsKey + "=true");
+                    break;
+                case "--log-requests":
+                    result.Add("--" + LogFormat.RequestsKey + "=" + args[++i]);
                     break;
                 case "--web-urls" when nextIsValue:
                     result.Add("--WebUrls=" + args[++i]);

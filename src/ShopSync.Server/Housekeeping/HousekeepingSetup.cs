@@ -15,7 +15,10 @@ internal static partial class HousekeepingSetup
 {
     public static IServiceCollection AddShopSyncHousekeeping(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<RetentionOptions>(configuration.GetSection(RetentionOptions.SectionName));
+        services.AddOptions<RetentionOptions>()
+            .Bind(configuration.GetSection(RetentionOptions.SectionName))
+            .Validate(o => o.RequestIds > TimeSpan.Zero, "Queue:Retention:RequestIds must be a positive duration (e.g. 1.00:00:00)")
+            .ValidateOnStart();
         services.AddConnectorRetention(o => configuration.GetSection(ConnectorRetentionOptions.SectionName).Bind(o));
         services.AddScheduler();
         services.AddTransient<RetentionInvocable>();

@@ -25,18 +25,23 @@ internal sealed class JobQueueGrpcService(
     public override async Task EnqueueJob(EnqueueJobRequest request, IServerStreamWriter<EnqueueJobResponse> responses, ServerCallContext context)
     {
         var cancellationToken = context.CancellationToken;
+        var requestId = EnqueueRequestIds.Parse(request.RequestId);
         var run = await runPolicy.ResolveRunAsync(request.ShopCode.Trim(), request.CategoryCode, request.Mode, cancellationToken);
         var foreground = run.Foreground;
         var enqueue = JobRequests.ToEnqueue(request, run.Category, foreground, JobRequests.CreatedBy(context)) with { ShopCode = run.ShopCode };
         enqueue = await requestPages.WithDefaultsAsync(enqueue, request.IgnoreDefaultFilters, cancellationToken);
 
         // The job must not depend on this call: it is queued with no token and survives a disconnect.
-        var job = await queue.EnqueueAsync(enqueue, CancellationToken.None);
+        // With a request id, a retry of an enqueue whose answer was lost streams the first call's entry again.
+        var jobId = requestId is null
+            ? (await queue.EnqueueAsync(enqueue, CancellationToken.None)).Id
+            : (await queue.EnqueueKeyedAsync(
+                [enqueue], bulk: false, requestId, EnqueueRequestIds.Hash("EnqueueJob", request, r => r.RequestId = string.Empty), CancellationToken.None)).JobIds[0];
         var last = 0L;
         using var stream = StreamToken(context);
         try
         {
-            await foreach (var e in queue.WatchAsync(job.Id, afterSequence: 0, stream.Token))
+            await foreach (var e in queue.WatchAsync(jobId, afterSequence: 0, stream.Token))
             {
                 await responses.WriteAsync(new EnqueueJobResponse { Event = JobMessages.ToMessage(e) }, stream.Token);
                 last = e.Sequence;
@@ -49,7 +54,7 @@ internal sealed class JobQueueGrpcService(
         }
         catch (OperationCanceledException) when (IsShutdown(context))
         {
-            throw ShuttingDown(job.Id, last);
+            throw ShuttingDown(jobId, last);
         }
     }
 
@@ -60,7 +65,16 @@ internal sealed class JobQueueGrpcService(
             throw RpcErrors.InvalidArgument("jobs", "must hold at least one job");
         }
         Engine.Entries.RequestLimits.CheckCount(request.Jobs.Count, Engine.Entries.RequestLimits.JobsPerEnqueue, "jobs");
-        IReadOnlyList<Engine.Entries.Job> jobs;
+        var requestId = EnqueueRequestIds.Parse(request.RequestId);
+        for (var i = 0; i < request.Jobs.Count; i++)
+        {
+            if (request.Jobs[i].RequestId.Length > 0)
+            {
+                throw RpcErrors.InvalidArgument($"jobs[{i}].request_id", "must be empty: set request_id on the EnqueueJobsRequest");
+            }
+        }
+
+        IReadOnlyList<Guid> jobIds;
         await _bulkGate.WaitAsync(context.CancellationToken);
         try
         {
@@ -70,16 +84,19 @@ internal sealed class JobQueueGrpcService(
             {
                 requests.Add(await mapper.MapAsync(request.Jobs[i], i, context.CancellationToken));
             }
-            jobs = await queue.EnqueueManyAsync(requests, CancellationToken.None);
+            jobIds = requestId is null
+                ? (await queue.EnqueueManyAsync(requests, CancellationToken.None)).Select(j => j.Id).ToList()
+                : (await queue.EnqueueKeyedAsync(
+                    requests, bulk: true, requestId, EnqueueRequestIds.Hash("EnqueueJobs", request, r => r.RequestId = string.Empty), CancellationToken.None)).JobIds;
         }
         finally
         {
             _bulkGate.Release();
         }
         var response = new EnqueueJobsResponse();
-        foreach (var job in jobs)
+        foreach (var id in jobIds)
         {
-            response.JobIds.Add(job.Id.ToString());
+            response.JobIds.Add(id.ToString());
         }
         return response;
     }

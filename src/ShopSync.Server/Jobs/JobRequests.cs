@@ -17,7 +17,7 @@ internal static class JobRequests
         }
         return Guid.TryParse(value, out var id)
             ? id
-            : throw RpcErrors.InvalidArgument(field, $"\"{value}\" is not a job id (a UUID such as 0b6f…)");
+            : throw RpcErrors.InvalidArgument(field, $"\"{RequestLimits.Quote(value)}\" is not a job id (a UUID such as 0b6f…)");
     }
 
     public static EnqueueRequest ToEnqueue(

@@ -27,7 +27,7 @@ internal sealed class ShopRunPolicy(IShopRegistry shops)
         {
             RequestLimits.CheckLength(shopCode, JobDefaults.ShopCodeMaxLength, "shop_code");
             shop = await shops.FindAsync(shopCode, cancellationToken)
-                ?? throw RpcErrors.NotFound("shop", shopCode, $"shop_code: shop \"{shopCode}\" does not exist");
+                ?? throw RpcErrors.NotFound("shop", ShopSync.Queue.Entries.RequestLimits.Quote(shopCode), $"shop_code: shop \"{ShopSync.Queue.Entries.RequestLimits.Quote(shopCode)}\" does not exist");
         }
         var category = requestedCategory.Length > 0 ? requestedCategory : shop?.JobQueueCategory;
         var foreground = mode switch

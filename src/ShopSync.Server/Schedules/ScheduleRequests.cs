@@ -17,7 +17,7 @@ internal sealed class ScheduleRequests(RequestPageService requestPages, ShopRunP
         }
         return Guid.TryParse(value, out var id)
             ? id
-            : throw RpcErrors.InvalidArgument(field, $"\"{value}\" is not a schedule id (a UUID such as 0b6f…)");
+            : throw RpcErrors.InvalidArgument(field, $"\"{ShopSync.Queue.Entries.RequestLimits.Quote(value)}\" is not a schedule id (a UUID such as 0b6f…)");
     }
 
     public async Task<ScheduleDefinition> ToDefinitionAsync(V1.ScheduleRecurringRequest? r, string prefix, CancellationToken cancellationToken)

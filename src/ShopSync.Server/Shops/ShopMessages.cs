@@ -58,7 +58,7 @@ internal static class ShopMessages
                 {
                     throw new ShopValidationException(
                         "update_mask",
-                        $"update_mask names \"{path}\", which is not a settable shop field; valid: {string.Join(", ", SettableFields.Order())}");
+                        $"update_mask names \"{ShopSync.Queue.Entries.RequestLimits.Quote(path)}\", which is not a settable shop field; valid: {string.Join(", ", SettableFields.Order())}");
                 }
             }
             var paths = mask.Paths.ToHashSet(StringComparer.Ordinal);

@@ -50,7 +50,7 @@ internal sealed class SyncStatusComposer(
         if (code.Length > 0)
         {
             return await shops.FindAsync(code, cancellationToken) is null
-                ? throw RpcErrors.NotFound("shop", code, $"shop '{code}' does not exist")
+                ? throw RpcErrors.NotFound("shop", ShopSync.Queue.Entries.RequestLimits.Quote(code), $"shop '{ShopSync.Queue.Entries.RequestLimits.Quote(code)}' does not exist")
                 : [code];
         }
         var codes = new List<string>();

@@ -16,6 +16,38 @@ namespace ShopSync.Storage.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("ShopSync.Storage.Model.EnqueueKeyRow", b =>
+                {
+                    b.Property<string>("RequestId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<byte[]>("JobIds")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("job_ids");
+
+                    b.Property<byte[]>("RequestHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("request_hash");
+
+                    b.HasKey("RequestId");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_queue_enqueue_keys_expires");
+
+                    b.ToTable("queue_enqueue_keys", (string)null);
+                });
+
             modelBuilder.Entity("ShopSync.Storage.Model.JobEventRow", b =>
                 {
                     b.Property<byte[]>("JobId")

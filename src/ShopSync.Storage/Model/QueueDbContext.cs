@@ -18,11 +18,14 @@ internal sealed class QueueDbContext : DbContext
 
     public DbSet<SweepLeaseRow> SweepLeases => Set<SweepLeaseRow>();
 
+    public DbSet<EnqueueKeyRow> EnqueueKeys => Set<EnqueueKeyRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new JobRowConfiguration());
         modelBuilder.ApplyConfiguration(new JobLogRowConfiguration());
         modelBuilder.ApplyConfiguration(new JobEventRowConfiguration());
         modelBuilder.ApplyConfiguration(new SweepLeaseRowConfiguration());
+        modelBuilder.ApplyConfiguration(new EnqueueKeyRowConfiguration());
     }
 }

@@ -16,7 +16,7 @@ internal static class CompleteCommand
         "ended_at = @p2, updated_at = @p2, earliest_start = COALESCE(@p5, earliest_start), error_message = @p6, " +
         "error_detail = @p7, progress_percent = COALESCE(@p8, progress_percent), progress_message = COALESCE(@p9, progress_message), " +
         "pages = COALESCE(@p10, pages), done = COALESCE(@p11, done), failed = COALESCE(@p12, failed), skipped = COALESCE(@p13, skipped), " +
-        "attempts = CASE WHEN @p14 = 1 THEN 0 ELSE attempts END, lease_owner = NULL, lease_expires_at = NULL, " +
+        "attempts = CASE WHEN @p14 = 1 THEN 0 WHEN @p16 = 1 THEN MAX(attempts - 1, 0) ELSE attempts END, lease_owner = NULL, lease_expires_at = NULL, " +
         "cancel_requested = 0, hold_requested = 0, event_seq = event_seq + @p15 " +
         "WHERE id = @p0 AND status = 4 AND fencing_token = @p1 RETURNING " + JobRecordReader.Columns;
 
@@ -34,7 +34,7 @@ internal static class CompleteCommand
     {
         var now = TimeCodec.ToTicks(completion.Now);
         var progress = completion.Progress;
-        var job = JobRecordReader.ReadSingle(session.Command(CompleteSql, 16).Bind(
+        var job = JobRecordReader.ReadSingle(session.Command(CompleteSql, 17).Bind(
             completion.JobId.Db(),
             completion.FencingToken,
             now,
@@ -50,7 +50,8 @@ internal static class CompleteCommand
             progress?.Counters.Failed,
             progress?.Counters.Skipped,
             completion.ResetAttempts.Db(),
-            (long)completion.Events.Count));
+            (long)completion.Events.Count,
+            completion.RefundAttempt.Db()));
         if (job is null)
         {
             var rejectedEvents = new List<QueueEvent>();

@@ -111,6 +111,40 @@ internal sealed partial class SqliteJobStore : IJobStore, IDisposable
         return InsertJobsCommand.ToResult(jobs, inserted);
     }
 
+    public async Task<KeyedInsertResult> InsertAsync(IReadOnlyList<NewJob> jobs, EnqueueKey key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentOutOfRangeException.ThrowIfZero(jobs.Count);
+        var now = jobs[0].Job.CreatedAt;
+        var (inserted, replayed) = await Write<(InsertedJobs? Rows, IReadOnlyList<Guid>? Existing)>(
+            s =>
+            {
+                if (EnqueueKeyCommands.Find(s, key, now) is { } existing)
+                {
+                    return (null, existing);
+                }
+
+                var rows = InsertJobsCommand.Execute(s, jobs);
+                EnqueueKeyCommands.Insert(s, key, jobs.Select(j => j.Job.Id).ToArray(), now);
+                return (rows, null);
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (inserted is null)
+        {
+            return new KeyedInsertResult(null, replayed!);
+        }
+
+        var result = InsertJobsCommand.ToResult(jobs, inserted);
+        return new KeyedInsertResult(result, result.Value.Select(j => j.Id).ToArray());
+    }
+
+    public Task<int> PurgeEnqueueKeysAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        return Write(s => EnqueueKeyCommands.Purge(s, now, limit), cancellationToken);
+    }
+
     public Task<StoreResult<IReadOnlyList<CategoryClaim>>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken) =>
         Write(s => ClaimCommand.Execute(s, request), cancellationToken);
 

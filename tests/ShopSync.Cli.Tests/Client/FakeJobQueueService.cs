@@ -13,6 +13,7 @@ public sealed class FakeJobQueueService : JobQueueService.JobQueueServiceBase
     public readonly ConcurrentQueue<Metadata> Headers = new();
     public readonly ConcurrentQueue<DateTimeOffset?> Deadlines = new();
     public readonly ConcurrentQueue<long> WatchAfter = new();
+    public readonly ConcurrentQueue<string> EnqueueRequestIds = new();
     public readonly TaskCompletionSource HangingCallStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     public readonly TaskCompletionSource HangingCallCancelled = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -45,6 +46,7 @@ public sealed class FakeJobQueueService : JobQueueService.JobQueueServiceBase
     public override Task EnqueueJob(EnqueueJobRequest request, IServerStreamWriter<EnqueueJobResponse> responses, ServerCallContext context)
     {
         Interlocked.Increment(ref EnqueueCalls);
+        EnqueueRequestIds.Enqueue(request.RequestId);
         throw new RpcException(new Status(StatusCode.Unavailable, "restarting"));
     }
 

@@ -40,19 +40,40 @@ public sealed class ShopSyncClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task EnqueueJobAsync_Unavailable_IsNeverRetried()
+    public async Task EnqueueJobAsync_Unavailable_RetriedWithOneRequestId()
     {
         using var client = Create();
+        var request = new EnqueueJobRequest { ReportId = 1 };
 
         var e = await Assert.ThrowsAsync<RpcException>(async () =>
         {
-            await foreach (var _ in client.Jobs.EnqueueJobAsync(new EnqueueJobRequest { ReportId = 1 }))
+            await foreach (var _ in client.Jobs.EnqueueJobAsync(request))
             {
             }
         });
 
         Assert.Equal(StatusCode.Unavailable, e.StatusCode);
-        Assert.Equal(1, _server.Jobs.EnqueueCalls);
+        Assert.Equal(4, _server.Jobs.EnqueueCalls);
+        var ids = _server.Jobs.EnqueueRequestIds.Distinct().ToList();
+        var id = Assert.Single(ids);
+        Assert.True(Guid.TryParse(id, out _), $"request_id {id} is a UUID");
+        Assert.Equal(id, request.RequestId);
+    }
+
+    [Fact]
+    public async Task EnqueueJobAsync_RequestIdGiven_KeepsIt()
+    {
+        using var client = Create();
+        var request = new EnqueueJobRequest { ReportId = 1, RequestId = "5e1c0a4e-8b5d-4c1e-9a57-2f6d8e0b7c41" };
+
+        await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            await foreach (var _ in client.Jobs.EnqueueJobAsync(request))
+            {
+            }
+        });
+
+        Assert.All(_server.Jobs.EnqueueRequestIds, id => Assert.Equal("5e1c0a4e-8b5d-4c1e-9a57-2f6d8e0b7c41", id));
     }
 
     [Fact]

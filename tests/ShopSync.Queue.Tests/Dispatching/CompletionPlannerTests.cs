@@ -72,6 +72,7 @@ public sealed class CompletionPlannerTests
         var plan = CompletionPlanner.Plan(Running(3), 1, end, JobProgress.None, Definition, Now, 0.5);
         Assert.Equal((JobStatus.Ready, Now), (plan.Status, plan.EarliestStart));
         Assert.IsType<JobStatusChanged>(Assert.Single(plan.Events));
+        Assert.True(plan.RefundAttempt, "an interrupted attempt is not counted");
     }
 
     private static Job Running(int attempts) => JobStateMachineTests.Entry(JobStatus.InProcess) with { Attempts = attempts, FencingToken = 7 };

@@ -57,6 +57,33 @@ public sealed class RetentionSweeperTests
     }
 
     [Fact]
+    public async Task Sweep_RequestIdPastItsRetention_RemovedAndTheIdQueuesAnew()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 1, 8, 0, 0, TimeSpan.Zero));
+        await using var host = await EngineHost.StartAsync(time: time);
+        var sweeper = host.Services.GetRequiredService<RetentionSweeper>();
+        EnqueueRequest[] request = [new EnqueueRequest { ReportId = NoOpReportHandler.ReportId, OnHold = true }];
+        const string id = "7d1c0a4e-8b5d-4c1e-9a57-2f6d8e0b7c41";
+        byte[] hash = [42];
+
+        var first = await host.Queue.EnqueueKeyedAsync(request, bulk: false, id, hash, Ct);
+        time.Advance(TimeSpan.FromHours(23));
+        var withinWindow = await sweeper.SweepAsync(Ct);
+        var retry = await host.Queue.EnqueueKeyedAsync(request, bulk: false, id, hash, Ct);
+        time.Advance(TimeSpan.FromHours(2));
+        var pastWindow = await sweeper.SweepAsync(Ct);
+        var anew = await host.Queue.EnqueueKeyedAsync(request, bulk: false, id, hash, Ct);
+
+        Assert.Equal(0L, withinWindow.RequestIds);
+        Assert.True(retry.Replayed);
+        Assert.Equal(first.JobIds, retry.JobIds);
+        Assert.Equal(1L, pastWindow.RequestIds);
+        Assert.False(anew.Replayed);
+        Assert.NotEqual(first.JobIds, anew.JobIds);
+        Assert.Equal(2, (await host.Queue.ListAsync(new JobQuery(), Ct)).Jobs.Count);
+    }
+
+    [Fact]
     public async Task PurgeJobs_ByHandWithDryRunAndErrorStatus_CountsThenDeletes()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 1, 8, 0, 0, TimeSpan.Zero));

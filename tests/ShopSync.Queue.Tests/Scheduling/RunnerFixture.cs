@@ -33,7 +33,7 @@ internal sealed class RunnerFixture : IAsyncDisposable
     {
         var fixture = new RunnerFixture { SettleInterval = settleInterval };
         fixture.Handlers = [.. handlers, new DelegateHandler(ProbeReport, (_, _) => Task.FromResult(ReportOutcome.Success()))];
-        fixture.Host = await SchedulingHost.StartAsync(fixture.DatabaseFile, fixture.Time, settleInterval, fixture.Handlers);
+        fixture.Host = await SchedulingHost.StartAsync(fixture.DatabaseFile, fixture.Time, settleInterval, fixture.Logs, fixture.Handlers);
         fixture.Probe = (await fixture.Host.Schedules.CreateAsync(ScheduleTestData.EveryMinute(ProbeReport), false, CancellationToken.None)).Id;
         return fixture;
     }
@@ -44,6 +44,9 @@ internal sealed class RunnerFixture : IAsyncDisposable
     /// look-ahead (an earlier entry of a schedule still queued leaves the next occurrence to its due time), which on
     /// a loaded machine made a later step that waits for the look-ahead time out.
     /// </summary>
+    /// <summary>Every log line of the host.</summary>
+    public ShopSync.Testing.Shopify.CapturingLoggerProvider Logs { get; } = new();
+
     public async Task AdvanceToAsync(DateTimeOffset instant)
     {
         Time.Advance(instant - Time.GetUtcNow());

@@ -68,6 +68,8 @@ public sealed class SchedulePolicyTests
         await f.AdvanceToAsync(At(2));
         await f.AdvanceToAsync(At(3));
         Assert.Equal([At(1)], await f.OccurrencesAsync(Report));
+        // One stop, one warning, however often the end is settled (issue 16, defect 9: it was logged twice).
+        Assert.Single(StoppedLines(f, schedule.Id));
 
         var resumed = await f.Host.Schedules.ResumeAsync(schedule.Id, CancellationToken.None);
         Assert.Equal(ScheduleState.Active, resumed.State);
@@ -75,7 +77,11 @@ public sealed class SchedulePolicyTests
         await f.Host.EntryAsync(Report, At(3), JobStatus.Error);
         await f.ReachAsync(schedule.Id, s => s.State == ScheduleState.Error && s.LastRunAt == At(3));
         Assert.Equal([At(1), At(3)], await f.OccurrencesAsync(Report));
+        Assert.Equal(2, StoppedLines(f, schedule.Id).Count);
     }
+
+    private static List<string> StoppedLines(RunnerFixture f, Guid scheduleId) =>
+        f.Logs.Lines.Where(l => l.Contains("[4010]", StringComparison.Ordinal) && l.Contains(scheduleId.ToString(), StringComparison.Ordinal)).ToList();
 
     [Fact]
     public async Task Failure_KeepRecurring_NextOccurrenceStillRuns()

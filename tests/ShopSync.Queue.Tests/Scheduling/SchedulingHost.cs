@@ -30,12 +30,21 @@ internal sealed class SchedulingHost : IAsyncDisposable
     public static Task<SchedulingHost> StartAsync(string databaseFile, FakeTimeProvider time, params IReportHandler[] handlers) =>
         StartAsync(databaseFile, time, null, handlers);
 
+    public static Task<SchedulingHost> StartAsync(
+        string databaseFile, FakeTimeProvider time, TimeSpan? settleInterval, params IReportHandler[] handlers) =>
+        StartAsync(databaseFile, time, settleInterval, null, handlers);
+
+    /// <param name="logs">Also receives every log line (e.g. to count a warning).</param>
     public static async Task<SchedulingHost> StartAsync(
-        string databaseFile, FakeTimeProvider time, TimeSpan? settleInterval, params IReportHandler[] handlers)
+        string databaseFile, FakeTimeProvider time, TimeSpan? settleInterval, ILoggerProvider? logs, params IReportHandler[] handlers)
     {
         var services = new ServiceCollection();
         services.AddLogging(b =>
         {
+            if (logs is not null)
+            {
+                b.AddProvider(logs);
+            }
             if (Environment.GetEnvironmentVariable("SHOPSYNC_TEST_LOG") is { Length: > 0 } log)
             {
                 b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FileLog(log));

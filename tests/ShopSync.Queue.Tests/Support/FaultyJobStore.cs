@@ -45,6 +45,12 @@ internal sealed class FaultyJobStore : IJobStore
     public Task<StoreResult<IReadOnlyList<Job>>> InsertAsync(IReadOnlyList<NewJob> jobs, CancellationToken cancellationToken) =>
         Pass(nameof(InsertAsync), jobs, () => _inner.InsertAsync(jobs, cancellationToken));
 
+    public Task<KeyedInsertResult> InsertAsync(IReadOnlyList<NewJob> jobs, EnqueueKey key, CancellationToken cancellationToken) =>
+        Pass(nameof(InsertAsync), jobs, () => _inner.InsertAsync(jobs, key, cancellationToken));
+
+    public Task<int> PurgeEnqueueKeysAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        Pass(nameof(PurgeEnqueueKeysAsync), now, () => _inner.PurgeEnqueueKeysAsync(now, limit, cancellationToken));
+
     public Task<StoreResult<IReadOnlyList<CategoryClaim>>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken) =>
         Pass(nameof(ClaimAsync), request, () => _inner.ClaimAsync(request, cancellationToken));
 

@@ -5,11 +5,14 @@ using System.Net.Http.Headers;
 namespace ShopSync.Server.Tests.Interop;
 
 /// <summary>Sends hand-made gRPC request bodies over h2c and reads the raw answer (status, headers, trailers).</summary>
-internal sealed class RawGrpcClient(Uri address) : IDisposable
+/// <param name="address">The server.</param>
+/// <param name="maxStatusKilobytes">The client's header limit (64 KB by default): larger lets a test measure an oversized status.</param>
+internal sealed class RawGrpcClient(Uri address, int maxStatusKilobytes = 64) : IDisposable
 {
-    private readonly HttpMessageInvoker _http = new(new SocketsHttpHandler());
+    private readonly HttpMessageInvoker _http = new(new SocketsHttpHandler { MaxResponseHeadersLength = maxStatusKilobytes });
 
-    public sealed record Response(HttpStatusCode HttpStatus, string? GrpcStatus, string? GrpcMessage, bool TrailersOnly, HttpResponseHeaders Headers);
+    /// <param name="StatusBytes">The length of grpc-message and grpc-status-details-bin together.</param>
+    public sealed record Response(HttpStatusCode HttpStatus, string? GrpcStatus, string? GrpcMessage, bool TrailersOnly, HttpResponseHeaders Headers, int StatusBytes = 0);
 
     /// <summary>A gRPC frame: the flag byte, the declared length and the given payload (which may disagree with it).</summary>
     public static byte[] Frame(byte flag, uint length, params byte[] payload)
@@ -41,7 +44,8 @@ internal sealed class RawGrpcClient(Uri address) : IDisposable
         var inHeaders = Value(response.Headers, "grpc-status");
         var status = inHeaders ?? Value(response.TrailingHeaders, "grpc-status");
         var message = Value(response.Headers, "grpc-message") ?? Value(response.TrailingHeaders, "grpc-message");
-        return new Response(response.StatusCode, status, message, inHeaders is not null, response.Headers);
+        var details = Value(response.Headers, "grpc-status-details-bin") ?? Value(response.TrailingHeaders, "grpc-status-details-bin");
+        return new Response(response.StatusCode, status, message, inHeaders is not null, response.Headers, (message?.Length ?? 0) + (details?.Length ?? 0));
     }
 
     public static string? Value(HttpHeaders headers, string name) => headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;

@@ -57,6 +57,7 @@ internal sealed class CreateSalesOrdersHandler(SyncSessionFactory sessions, IOpt
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var now = session.Time.GetUtcNow();
             var creator = new SalesDocumentCreator(db, session.Shop, now);
+            var processedKeys = new List<string>();
             foreach (var order in batch)
             {
                 afterId = order.Id;
@@ -68,8 +69,8 @@ internal sealed class CreateSalesOrdersHandler(SyncSessionFactory sessions, IOpt
                 {
                     order.Status = SyncOrderStatus.Ignored;
                     order.ProcessingError = "cancelled in Shopify: no sales document is created";
+                    // Not a skip: nothing is left to do for it (a skip is what the Skipped Records cue lists to act on).
                     ignored++;
-                    session.Progress.Add(skipped: 1);
                     continue;
                 }
                 var (document, reason) = await creator.CreateAsync(order, cancellationToken);
@@ -78,8 +79,12 @@ internal sealed class CreateSalesOrdersHandler(SyncSessionFactory sessions, IOpt
                     order.ProcessingError = reason;
                     waiting++;
                     session.Progress.Add(skipped: 1);
+                    // The run's skips are the Skipped Records cue's records, with the reason to drill into (issue 16, defect 9).
+                    await SyncRecordIssues.SetAsync(
+                        db, session.ShopCode, SyncReportIds.CreateSalesOrders, OrderKey(order), SyncRecordIssueKind.Skipped, reason ?? "not processed", now, cancellationToken);
                     continue;
                 }
+                processedKeys.Add(OrderKey(order));
                 order.Status = SyncOrderStatus.Processed;
                 order.ProcessingError = null;
                 order.SalesDocumentNo = document.No;
@@ -90,15 +95,21 @@ internal sealed class CreateSalesOrdersHandler(SyncSessionFactory sessions, IOpt
                 invoices += document.DocumentType == Erp.ErpSalesDocumentType.Invoice ? 1 : 0;
                 session.Progress.Add(done: 1);
             }
+            // An order processed now is no longer a skip of an earlier run.
+            await db.SyncRecordIssues
+                .Where(i => i.ShopCode == session.ShopCode && i.ReportId == SyncReportIds.CreateSalesOrders && processedKeys.Contains(i.RecordKey))
+                .ExecuteDeleteAsync(cancellationToken);
             db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            var counters = session.Progress.Counters;
-            var processed = counters.Done + counters.Skipped;
+            var processed = created + waiting + ignored;
             session.Report($"{created} sales document(s) created, {waiting} waiting for a mapping", total == 0 ? 100 : (int)Math.Min(99, processed * 100 / total));
         }
         return $"Create Sales Orders: {created - invoices} sales order(s) and {invoices} invoice(s) created, {waiting} order(s) left unprocessed (reason on each), {ignored} cancelled order(s) ignored";
     }
+
+    /// <summary>The order's key on the Skipped Records cue.</summary>
+    private static string OrderKey(SyncOrderEntity order) => order.OrderNo;
 
     private static IQueryable<SyncOrderEntity> Unprocessed(Persistence.ConnectorDbContext db, string shopCode, long afterId) =>
         db.SyncOrders.Where(o => o.ShopCode == shopCode && o.Status == SyncOrderStatus.Unprocessed && o.Id > afterId);
