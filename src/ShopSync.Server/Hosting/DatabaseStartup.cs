@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using ShopSync.Queue.Scheduling;
 using ShopSync.Queue.Storage;
 using ShopSync.Connector.Persistence;
+using ShopSync.Connector.Secrets;
 using ShopSync.Storage.Sqlite;
 
 namespace ShopSync.Server.Hosting;
@@ -13,6 +14,7 @@ internal static class DatabaseStartup
     public static async Task MigrateShopSyncAsync(this IServiceProvider services, CancellationToken cancellationToken)
     {
         var connectionString = services.GetRequiredService<IOptions<SqliteStoreOptions>>().Value.ConnectionString;
+        SecureFiles(connectionString, services.GetRequiredService<OwnerOnlyXmlRepository>().Directory);
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup).FullName!);
 
         // The lock row's age is compared with the wall clock EF Core wrote it by, not the (maybe accelerated) server clock.
@@ -23,6 +25,35 @@ internal static class DatabaseStartup
             var contexts = services.GetRequiredService<IDbContextFactory<ConnectorDbContext>>();
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
+            await services.MoveKeyRingOutOfDatabaseAsync(cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The database file is created owner-only before SQLite opens it (its -wal and -shm files take its mode), an
+    /// existing one is narrowed to 0600, and the key folder is 0700.
+    /// </summary>
+    private static void SecureFiles(string connectionString, string keysDirectory)
+    {
+        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (file.Length > 0 && file != ":memory:" && !file.StartsWith("file:", StringComparison.Ordinal))
+        {
+            var path = Path.GetFullPath(file);
+            if (Path.GetDirectoryName(path) is { } folder && !Directory.Exists(folder))
+            {
+                throw new DirectoryNotFoundException($"The database folder {folder} does not exist (--db {file})");
+            }
+            try
+            {
+                OwnerOnlyFiles.EnsureFile(path);
+            }
+            catch (UnauthorizedAccessException)
+            {
+                throw new IOException($"The database folder {Path.GetDirectoryName(path)} is not writable (--db {file})");
+            }
+            OwnerOnlyFiles.Narrow(path + "-wal");
+            OwnerOnlyFiles.Narrow(path + "-shm");
+        }
+        OwnerOnlyFiles.EnsureDirectory(keysDirectory);
     }
 }

@@ -7,6 +7,7 @@ using ShopSync.Server.Jobs;
 using ShopSync.Server.Schedules;
 using ShopSync.Server.Status;
 using ShopSync.Server.Telemetry;
+using ShopSync.Server.Tls;
 using ShopSync.Server.Webhooks;
 using ShopSync.Connector;
 using ShopSync.Connector.RequestPages;
@@ -22,12 +23,15 @@ internal static class ServerComposition
     public static WebApplicationBuilder AddShopSyncServer(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        var urls = configuration["urls"] is { Length: > 0 } configured ? configured : ServerCommandLine.DefaultUrls;
+        var tls = ServerTls.Load(configuration.GetSection(TlsOptions.SectionName).Get<TlsOptions>() ?? new TlsOptions());
+        var urls = configuration["urls"] is { Length: > 0 } configured ? configured
+            : tls.HasCertificate ? ServerCommandLine.DefaultTlsUrls : ServerCommandLine.DefaultUrls;
         var webUrls = configuration[ServerCommandLine.WebUrlsKey] is { Length: > 0 } web ? web : ServerCommandLine.DefaultWebUrls;
-        builder.WebHost.ConfigureKestrel(kestrel => ListenUrls.Apply(kestrel, urls, webUrls));
+        builder.WebHost.ConfigureKestrel(kestrel => ListenUrls.Apply(kestrel, urls, webUrls, tls));
         builder.AddShopSyncTelemetry();
 
         var connectionString = ServerCommandLine.ResolveConnectionString(configuration);
+        var keyRing = KeyRingSetup.Load(configuration, connectionString);
         // Hosted services stop in reverse order of registration: the schedule runner before the dispatcher,
         // the status watch before what it reads.
         builder.Services
@@ -37,7 +41,7 @@ internal static class ServerComposition
             .AddShopSyncSqliteStore(connectionString, o => configuration.GetSection("Storage:Sqlite").Bind(o))
             .AddSchedules(configuration, connectionString)
             .AddRequestPages()
-            .AddShopSyncShops(connectionString)
+            .AddShopSyncShops(connectionString, keyRing)
             .AddShopSyncTasks(o => configuration.GetSection(SyncOptions.SectionName).Bind(o))
             .AddConnectorMetrics()
             .AddOrderSyncWebhooks()
