@@ -43,6 +43,7 @@ public static class ShopSyncCli
         root.Options.Add(GlobalOptions.Server);
         root.Options.Add(GlobalOptions.Json);
         root.Options.Add(GlobalOptions.User);
+        root.Options.Add(GlobalOptions.Ca);
         foreach (var option in root.Options)
         {
             if (option is HelpOption help && help.Action is HelpAction inner)

@@ -70,7 +70,7 @@ public sealed class ShopSyncClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var address = options.Address ?? throw new ArgumentException("ShopSyncClientOptions.Address is required (e.g. http://127.0.0.1:5000).", nameof(options));
-        var channelOptions = new GrpcChannelOptions { HttpHandler = ShopSyncChannel.CreateHandler() };
+        var channelOptions = new GrpcChannelOptions { HttpHandler = ShopSyncChannel.CreateHandler(options) };
         ShopSyncChannel.Configure(channelOptions, options);
         var channel = GrpcChannel.ForAddress(address, channelOptions);
         return new ShopSyncClient(address, new ShopSyncCalls(options, credentials: null), channel.CreateCallInvoker(), channel);

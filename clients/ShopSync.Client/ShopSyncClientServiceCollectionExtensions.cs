@@ -57,5 +57,5 @@ public static class ShopSyncClientServiceCollectionExtensions
         where TClient : class =>
         services.AddGrpcClient<TClient>((sp, o) => o.Address = sp.GetRequiredService<IOptions<ShopSyncClientOptions>>().Value.Address)
             .ConfigureChannel((sp, channel) => ShopSyncChannel.Configure(channel, sp.GetRequiredService<IOptions<ShopSyncClientOptions>>().Value))
-            .ConfigurePrimaryHttpMessageHandler(ShopSyncChannel.CreateHandler);
+            .ConfigurePrimaryHttpMessageHandler(sp => ShopSyncChannel.CreateHandler(sp.GetRequiredService<IOptions<ShopSyncClientOptions>>().Value));
 }

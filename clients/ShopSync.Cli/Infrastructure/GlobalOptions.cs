@@ -25,4 +25,11 @@ internal static class GlobalOptions
         Description = "Sent as x-shopsync-user (default: $SHOPSYNC_USER or the login name)",
         Recursive = true,
     };
+
+    public static readonly Option<string?> Ca = new("--ca")
+    {
+        Description = "PEM file of the CA that issued an https:// server's certificate (default: $SHOPSYNC_CA, else the system's trust store)",
+        Recursive = true,
+        HelpName = "file",
+    };
 }
