@@ -20,9 +20,11 @@ public static class ShopsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddShopSyncShops(this IServiceCollection services, string connectionString, KeyRingOptions? keyRing = null)
     {
-        services.AddDbContextFactory<ConnectorDbContext>(o => o.UseSqlite(
-            connectionString,
-            sqlite => sqlite.MigrationsHistoryTable(ConnectorDbContext.MigrationsHistoryTable)));
+        // EF Core interceptors registered in the container (e.g. the audit trail's) apply to the connector's contexts.
+        services.AddDbContextFactory<ConnectorDbContext>((sp, o) => o.UseSqlite(
+                connectionString,
+                sqlite => sqlite.MigrationsHistoryTable(ConnectorDbContext.MigrationsHistoryTable))
+            .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         var keysDirectory = keyRing?.KeysDirectory is { Length: > 0 } configured ? configured : DefaultKeysDirectory(connectionString);
         services.AddSingleton(new OwnerOnlyXmlRepository(keysDirectory));
         var dataProtection = services.AddDataProtection().SetApplicationName("ShopSync");

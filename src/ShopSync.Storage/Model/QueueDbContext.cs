@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ShopSync.Storage.Model;
 
-/// <summary>The job queue's own DbContext (other modules keep theirs in the same database file). Its migrations own the queue_* tables.</summary>
+/// <summary>The job queue's own DbContext (other modules keep theirs in the same database file). Its migrations own the queue_* tables and audit_events.</summary>
 internal sealed class QueueDbContext : DbContext
 {
     public QueueDbContext(DbContextOptions<QueueDbContext> options)
@@ -16,10 +16,13 @@ internal sealed class QueueDbContext : DbContext
 
     public DbSet<JobEventRow> Events => Set<JobEventRow>();
 
+    public DbSet<AuditEventRow> AuditEvents => Set<AuditEventRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new JobRowConfiguration());
         modelBuilder.ApplyConfiguration(new JobLogRowConfiguration());
         modelBuilder.ApplyConfiguration(new JobEventRowConfiguration());
+        modelBuilder.ApplyConfiguration(new AuditEventRowConfiguration());
     }
 }
