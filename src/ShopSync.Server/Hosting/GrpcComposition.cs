@@ -3,6 +3,7 @@ using Grpc.AspNetCore.Web;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using ShopSync.Contracts.V1;
+using ShopSync.Server.Audit;
 using ShopSync.Server.Erp;
 using ShopSync.Server.Grpc;
 using ShopSync.Server.Health;
@@ -24,6 +25,7 @@ internal static class GrpcComposition
         ScheduleService.Descriptor.FullName,
         ErpBookService.Descriptor.FullName,
         SyncStatusService.Descriptor.FullName,
+        AuditService.Descriptor.FullName,
     ];
 
     public static IServiceCollection AddShopSyncGrpc(this IServiceCollection services, IConfiguration configuration)
@@ -33,6 +35,9 @@ internal static class GrpcComposition
         services.AddOptions<GrpcServiceOptions>().Configure<IOptions<GrpcHostingOptions>>((grpc, hosting) =>
         {
             var limits = hosting.Value;
+            // Outermost, so it sees every outcome: the domain errors as statuses and the refusals of any later
+            // (authentication/authorization) interceptor.
+            grpc.Interceptors.Add<AuditInterceptor>();
             grpc.Interceptors.Add<DomainErrorInterceptor>();
             grpc.MaxReceiveMessageSize = limits.MaxReceiveMessageSize;
             grpc.MaxSendMessageSize = limits.MaxSendMessageSize;
@@ -49,6 +54,7 @@ internal static class GrpcComposition
             http2.KeepAlivePingTimeout = hosting.Value.KeepAlivePingTimeout;
         });
         services.AddSingleton<DomainErrorInterceptor>();
+        services.AddSingleton<AuditInterceptor>();
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks(health =>
             {
@@ -75,6 +81,7 @@ internal static class GrpcComposition
         app.MapGrpcService<ScheduleGrpcService>();
         app.MapGrpcService<ErpBookGrpcService>();
         app.MapGrpcService<SyncStatusGrpcService>();
+        app.MapGrpcService<AuditGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;
