@@ -58,6 +58,7 @@ public static class ShopSyncCli
         root.Subcommands.Add(ScheduleCommands.Build(handlers));
         root.Subcommands.Add(FiltersCommands.Build(handlers));
         root.Subcommands.Add(StatusCommand.Build(handlers));
+        root.Subcommands.Add(AuditCommand.Build(handlers));
         root.Subcommands.Add(ServerCommands.Build(handlers));
         return root;
     }

@@ -24,6 +24,7 @@ public sealed class ShopSyncClient : IDisposable
             new SyncStatusService.SyncStatusServiceClient(invoker),
             new ShopService.ShopServiceClient(invoker),
             new Grpc.Health.V1.Health.HealthClient(invoker),
+            new AuditService.AuditServiceClient(invoker),
             channel)
     {
     }
@@ -36,6 +37,7 @@ public sealed class ShopSyncClient : IDisposable
         SyncStatusService.SyncStatusServiceClient status,
         ShopService.ShopServiceClient shops,
         Grpc.Health.V1.Health.HealthClient health,
+        AuditService.AuditServiceClient audit,
         IDisposable? channel)
     {
         Address = address;
@@ -45,6 +47,7 @@ public sealed class ShopSyncClient : IDisposable
         Status = new SyncStatusClient(calls, status);
         Shops = new ShopClient(calls, shops);
         Health = new ShopSyncHealthClient(calls, health);
+        Audit = new AuditClient(calls, audit);
     }
 
     /// <summary>The server's address.</summary>
@@ -64,6 +67,9 @@ public sealed class ShopSyncClient : IDisposable
 
     /// <summary>grpc.health.v1.Health.</summary>
     public ShopSyncHealthClient Health { get; }
+
+    /// <summary>shopsync.v1.AuditService.</summary>
+    public AuditClient Audit { get; }
 
     /// <summary>Creates a client on its own <see cref="GrpcChannel"/>, without dependency injection.</summary>
     public static ShopSyncClient Create(ShopSyncClientOptions options)

@@ -32,6 +32,7 @@ public static class ShopSyncClientServiceCollectionExtensions
         AddGrpcClient<SyncStatusService.SyncStatusServiceClient>(services);
         AddGrpcClient<ShopService.ShopServiceClient>(services);
         AddGrpcClient<HealthClient>(services);
+        AddGrpcClient<AuditService.AuditServiceClient>(services);
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<ShopSyncClientOptions>>().Value;
@@ -43,6 +44,7 @@ public static class ShopSyncClientServiceCollectionExtensions
                 sp.GetRequiredService<SyncStatusService.SyncStatusServiceClient>(),
                 sp.GetRequiredService<ShopService.ShopServiceClient>(),
                 sp.GetRequiredService<HealthClient>(),
+                sp.GetRequiredService<AuditService.AuditServiceClient>(),
                 channel: null);
         });
         services.TryAddSingleton(sp => sp.GetRequiredService<ShopSyncClient>().Jobs);
