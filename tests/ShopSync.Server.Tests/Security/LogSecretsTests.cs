@@ -46,7 +46,7 @@ public sealed class LogSecretsTests
         }));
         await Assert.ThrowsAsync<RpcException>(() => client.Shops.UpdateShopAsync(new UpdateShopRequest
         {
-            Shop = new Shop { Code = "probe", AccessToken = "bad token with spaces " + Token },
+            Shop = new Shop { Code = "probe", AccessToken = Token, ApiVersion = "not-a-version" },
         }));
         // A sync against the dead URL fails and logs its failure; the token it would send must not be in it.
         await foreach (var _ in client.Jobs.EnqueueJobAsync(new EnqueueJobRequest { ShopCode = "probe", ReportId = 30104, Mode = RunMode.Foreground, MaxAttempts = 1 }))

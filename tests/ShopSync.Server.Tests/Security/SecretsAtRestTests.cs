@@ -160,8 +160,9 @@ public sealed class SecretsAtRestTests : IDisposable
         foreach (var field in message.Fields.InDeclarationOrder())
         {
             var name = field.Name;
-            if (name.Contains("token", StringComparison.Ordinal) && name != "next_page_token" || name.Contains("secret", StringComparison.Ordinal)
-                || name.Contains("password", StringComparison.Ordinal) || name.EndsWith("_key", StringComparison.Ordinal))
+            var text = field.FieldType is Google.Protobuf.Reflection.FieldType.String or Google.Protobuf.Reflection.FieldType.Bytes;
+            if (text && (name.Contains("token", StringComparison.Ordinal) && name != "next_page_token" || name.Contains("secret", StringComparison.Ordinal)
+                || name.Contains("password", StringComparison.Ordinal) || name.EndsWith("_key", StringComparison.Ordinal)))
             {
                 found.Add($"{message.FullName}.{name}");
             }
