@@ -47,7 +47,20 @@ internal sealed class CliContext : IDisposable
     /// <summary>Whether a credential is given: <c>$SHOPSYNC_TOKEN</c> or a <c>--token</c> option (when the CLI has one).</summary>
     public bool HasCredential =>
         !string.IsNullOrEmpty(Console.Environment(CleartextGuard.TokenVariable))
-        || (ParseResult.GetResult(CleartextGuard.TokenOption) is System.CommandLine.Parsing.OptionResult { Implicit: false, Tokens.Count: > 0 });
+        || (TokenOption() is { } token && ParseResult.GetResult(token) is System.CommandLine.Parsing.OptionResult { Implicit: false, Tokens.Count: > 0 });
+
+    /// <summary>The <c>--token</c> option of this command or a parent, if the CLI defines one.</summary>
+    private Option? TokenOption()
+    {
+        for (var result = ParseResult.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            if (result.Command.Options.FirstOrDefault(o => o.Name == CleartextGuard.TokenOption) is { } option)
+            {
+                return option;
+            }
+        }
+        return null;
+    }
 
     private ShopSyncClient CreateClient()
     {
