@@ -79,7 +79,8 @@ internal sealed partial class AuditInterceptor(IAuditLog log, TimeProvider time,
     /// <summary>Appends the record unless the change's transaction already holds it as succeeded.</summary>
     private async Task EndAsync(AuditRecord record, Exception? error)
     {
-        if (error is null && record.IsWritten)
+        // A committed change has its record; a stream cut off afterwards (client gone, deadline) adds nothing to it.
+        if (record.IsWritten && error is null or OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled or StatusCode.DeadlineExceeded })
         {
             return;
         }
@@ -97,6 +98,11 @@ internal sealed partial class AuditInterceptor(IAuditLog log, TimeProvider time,
             // Not the call's token: a cancelled or denied call is recorded all the same.
             await log.AppendAsync(auditEvent, CancellationToken.None);
         }
+        catch (ObjectDisposedException e)
+        {
+            // The server is stopping and its store is closed: the call was cut off by the shutdown.
+            LogAppendAfterShutdown(logger, e, auditEvent.Rpc, auditEvent.Principal, auditEvent.Outcome);
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             LogAppendFailed(logger, e, auditEvent.Rpc, auditEvent.Principal, auditEvent.Outcome);
@@ -106,4 +112,8 @@ internal sealed partial class AuditInterceptor(IAuditLog log, TimeProvider time,
     [LoggerMessage(EventId = 7200, EventName = "AuditAppendFailed", Level = LogLevel.Error,
         Message = "The audit record of {Rpc} by {Principal} ({Outcome}) could not be written")]
     private static partial void LogAppendFailed(ILogger logger, Exception exception, string rpc, string principal, AuditOutcome outcome);
+
+    [LoggerMessage(EventId = 7201, EventName = "AuditAppendAfterShutdown", Level = LogLevel.Warning,
+        Message = "The audit record of {Rpc} by {Principal} ({Outcome}) was not written: the store had closed for shutdown")]
+    private static partial void LogAppendAfterShutdown(ILogger logger, Exception exception, string rpc, string principal, AuditOutcome outcome);
 }
