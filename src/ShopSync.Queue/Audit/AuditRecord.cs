@@ -9,6 +9,7 @@ public sealed class AuditRecord
 {
     private object? _owner;
     private volatile bool _written;
+    private volatile bool _closed;
 
     public required DateTimeOffset OccurredAt { get; init; }
     public required string Principal { get; init; }
@@ -17,6 +18,15 @@ public sealed class AuditRecord
     public string? Target { get; init; }
     public string? Shop { get; init; }
     public string? Peer { get; init; }
+
+    /// <summary>
+    /// The call has ended: work it started that outlives it (a timer, a task that captured its async context) no
+    /// longer sees the record as ambient.
+    /// </summary>
+    public bool IsClosed => _closed;
+
+    /// <summary>Ends the record's ambient life (see <see cref="IsClosed"/>).</summary>
+    public void Close() => _closed = true;
 
     /// <summary>Whether a committed transaction holds this record.</summary>
     public bool IsWritten => _written;

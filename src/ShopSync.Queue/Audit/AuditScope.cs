@@ -6,7 +6,7 @@ public static class AuditScope
     private static readonly AsyncLocal<AuditRecord?> Ambient = new();
 
     /// <summary>The record stores write with their change; null outside an audited call.</summary>
-    public static AuditRecord? Current => Ambient.Value;
+    public static AuditRecord? Current => Ambient.Value is { IsClosed: false } record ? record : null;
 
     /// <summary>Makes <paramref name="record"/> ambient until the returned scope is disposed.</summary>
     public static Scope Enter(AuditRecord record)

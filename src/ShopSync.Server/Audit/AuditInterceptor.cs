@@ -79,6 +79,7 @@ internal sealed partial class AuditInterceptor(IAuditLog log, TimeProvider time,
     /// <summary>Appends the record unless the change's transaction already holds it as succeeded.</summary>
     private async Task EndAsync(AuditRecord record, Exception? error)
     {
+        record.Close();
         // A committed change has its record; a stream cut off afterwards (client gone, deadline) adds nothing to it.
         if (record.IsWritten && error is null or OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled or StatusCode.DeadlineExceeded })
         {
