@@ -45,6 +45,7 @@ public static class ShopSyncCli
         root.Options.Add(GlobalOptions.User);
         root.Options.Add(GlobalOptions.Token);
         root.Options.Add(GlobalOptions.TokenFile);
+        root.Options.Add(GlobalOptions.Ca);
         foreach (var option in root.Options)
         {
             if (option is HelpOption help && help.Action is HelpAction inner)
@@ -59,6 +60,7 @@ public static class ShopSyncCli
         root.Subcommands.Add(ScheduleCommands.Build(handlers));
         root.Subcommands.Add(FiltersCommands.Build(handlers));
         root.Subcommands.Add(StatusCommand.Build(handlers));
+        root.Subcommands.Add(AuditCommand.Build(handlers));
         root.Subcommands.Add(ServerCommands.Build(handlers));
         root.Subcommands.Add(AccessCommands.BuildWhoAmI(handlers));
         root.Subcommands.Add(AccessCommands.BuildKeys(handlers));

@@ -25,6 +25,7 @@ public sealed class ShopSyncClient : IDisposable
             new ShopService.ShopServiceClient(invoker),
             new Grpc.Health.V1.Health.HealthClient(invoker),
             new AccessService.AccessServiceClient(invoker),
+            new AuditService.AuditServiceClient(invoker),
             channel)
     {
     }
@@ -38,6 +39,7 @@ public sealed class ShopSyncClient : IDisposable
         ShopService.ShopServiceClient shops,
         Grpc.Health.V1.Health.HealthClient health,
         AccessService.AccessServiceClient access,
+        AuditService.AuditServiceClient audit,
         IDisposable? channel)
     {
         Address = address;
@@ -48,6 +50,7 @@ public sealed class ShopSyncClient : IDisposable
         Shops = new ShopClient(calls, shops);
         Health = new ShopSyncHealthClient(calls, health);
         Access = new AccessClient(calls, access);
+        Audit = new AuditClient(calls, audit);
     }
 
     /// <summary>The server's address.</summary>
@@ -70,13 +73,15 @@ public sealed class ShopSyncClient : IDisposable
 
     /// <summary>shopsync.v1.AccessService.</summary>
     public AccessClient Access { get; }
+    /// <summary>shopsync.v1.AuditService.</summary>
+    public AuditClient Audit { get; }
 
     /// <summary>Creates a client on its own <see cref="GrpcChannel"/>, without dependency injection.</summary>
     public static ShopSyncClient Create(ShopSyncClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var address = options.Address ?? throw new ArgumentException("ShopSyncClientOptions.Address is required (e.g. http://127.0.0.1:5000).", nameof(options));
-        var channelOptions = new GrpcChannelOptions { HttpHandler = ShopSyncChannel.CreateHandler() };
+        var channelOptions = new GrpcChannelOptions { HttpHandler = ShopSyncChannel.CreateHandler(options) };
         ShopSyncChannel.Configure(channelOptions, options);
         var channel = GrpcChannel.ForAddress(address, channelOptions);
         return new ShopSyncClient(address, new ShopSyncCalls(options, credentials: null), channel.CreateCallInvoker(), channel);

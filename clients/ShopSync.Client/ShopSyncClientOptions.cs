@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Grpc.Net.Client;
 using Microsoft.Extensions.Logging;
 
@@ -34,6 +35,15 @@ public sealed class ShopSyncClientOptions
     /// resumes of WatchJob.
     /// </summary>
     public ShopSyncRetryPolicy Retry { get; set; } = new();
+
+    /// <summary>
+    /// For an <c>https://</c> server whose certificate a private CA issued: the CA certificates to trust (instead of
+    /// the machine's trust store). Null = the machine's trust store.
+    /// </summary>
+    public X509Certificate2Collection? TrustedCertificateAuthorities { get; set; }
+
+    /// <summary>A client certificate (with its private key) offered in the TLS handshake (mTLS); null = none.</summary>
+    public X509Certificate2? ClientCertificate { get; set; }
 
     /// <summary>Changes the underlying channel's options last (message sizes, compression providers, an HTTP handler).</summary>
     public Action<GrpcChannelOptions>? ConfigureChannel { get; set; }

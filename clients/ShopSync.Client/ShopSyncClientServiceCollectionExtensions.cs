@@ -33,6 +33,7 @@ public static class ShopSyncClientServiceCollectionExtensions
         AddGrpcClient<ShopService.ShopServiceClient>(services);
         AddGrpcClient<HealthClient>(services);
         AddGrpcClient<AccessService.AccessServiceClient>(services);
+        AddGrpcClient<AuditService.AuditServiceClient>(services);
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<ShopSyncClientOptions>>().Value;
@@ -45,6 +46,7 @@ public static class ShopSyncClientServiceCollectionExtensions
                 sp.GetRequiredService<ShopService.ShopServiceClient>(),
                 sp.GetRequiredService<HealthClient>(),
                 sp.GetRequiredService<AccessService.AccessServiceClient>(),
+                sp.GetRequiredService<AuditService.AuditServiceClient>(),
                 channel: null);
         });
         services.TryAddSingleton(sp => sp.GetRequiredService<ShopSyncClient>().Jobs);
@@ -60,5 +62,5 @@ public static class ShopSyncClientServiceCollectionExtensions
         where TClient : class =>
         services.AddGrpcClient<TClient>((sp, o) => o.Address = sp.GetRequiredService<IOptions<ShopSyncClientOptions>>().Value.Address)
             .ConfigureChannel((sp, channel) => ShopSyncChannel.Configure(channel, sp.GetRequiredService<IOptions<ShopSyncClientOptions>>().Value))
-            .ConfigurePrimaryHttpMessageHandler(ShopSyncChannel.CreateHandler);
+            .ConfigurePrimaryHttpMessageHandler(sp => ShopSyncChannel.CreateHandler(sp.GetRequiredService<IOptions<ShopSyncClientOptions>>().Value));
 }

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using ShopSync.Queue.Audit;
 using ShopSync.Queue.Health;
 using ShopSync.Queue.Storage;
+using ShopSync.Storage.Audit;
 using ShopSync.Storage.Health;
 using ShopSync.Storage.Sqlite;
 
@@ -34,6 +36,9 @@ public static class SqliteStoreServiceCollectionExtensions
             sp.GetRequiredService<JobLogPurges>()));
         services.TryAddSingleton<IJobStore>(sp => sp.GetRequiredService<SqliteJobStore>());
         services.TryAddSingleton<ISweepLeases>(sp => sp.GetRequiredService<SqliteJobStore>());
+        services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<SqliteJobStore>());
+        // The connector's contexts take the interceptors registered here (the connector does not reference this project).
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(AuditDbInterceptor.Instance));
         services.TryAddSingleton<ITaskHealthReader>(sp => new SqliteTaskHealthReader(
             sp.GetRequiredService<IOptions<SqliteStoreOptions>>(),
             sp.GetRequiredService<JobLogPurges>()));

@@ -33,7 +33,7 @@ internal static class JobsPurgeCommand
     }
 
     /// <summary>"30d", "12h", "90m", "45s" as a duration; anything else is a usage error naming the option.</summary>
-    internal static TimeSpan ParseAge(string text)
+    internal static TimeSpan ParseAge(string text, string option = "--older-than")
     {
         var trimmed = text.Trim();
         if (trimmed.Length >= 2
@@ -54,7 +54,7 @@ internal static class JobsPurgeCommand
             }
         }
 
-        throw CliException.Usage($"--older-than '{text}' must be a positive number with a unit d, h, m or s (e.g. 30d)");
+        throw CliException.Usage($"{option} '{text}' must be a positive number with a unit d, h, m or s (e.g. 30d)");
     }
 
     private static async Task<int> PurgeAsync(CliContext c)

@@ -39,4 +39,11 @@ internal static class GlobalOptions
         Recursive = true,
         HelpName = "file",
     };
+
+    public static readonly Option<string?> Ca = new("--ca")
+    {
+        Description = "PEM file of the CA that issued an https:// server's certificate (default: $SHOPSYNC_CA, else the system's trust store)",
+        Recursive = true,
+        HelpName = "file",
+    };
 }

@@ -23,14 +23,28 @@ internal static class ShopSyncChannel
 
     /// <summary>
     /// The HTTP handler: more than one HTTP/2 connection (so a hundred open watches do not queue other calls) and
-    /// keep-alive pings, so a dead server is noticed by long streams.
+    /// keep-alive pings, so a dead server is noticed by long streams; TLS trusts the options' private CA and offers
+    /// their client certificate.
     /// </summary>
-    public static SocketsHttpHandler CreateHandler() => new()
+    public static SocketsHttpHandler CreateHandler(ShopSyncClientOptions options)
     {
-        EnableMultipleHttp2Connections = true,
-        PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
-        KeepAlivePingDelay = TimeSpan.FromSeconds(60),
-        KeepAlivePingTimeout = TimeSpan.FromSeconds(30),
-        KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
-    };
+        var handler = new SocketsHttpHandler
+        {
+            EnableMultipleHttp2Connections = true,
+            PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
+            KeepAlivePingDelay = TimeSpan.FromSeconds(60),
+            KeepAlivePingTimeout = TimeSpan.FromSeconds(30),
+            KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
+        };
+        if (options.TrustedCertificateAuthorities is { Count: > 0 } authorities)
+        {
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
+                PrivateCa.Validates(certificate, errors, authorities);
+        }
+        if (options.ClientCertificate is { } client)
+        {
+            handler.SslOptions.ClientCertificates = [client];
+        }
+        return handler;
+    }
 }

@@ -18,6 +18,7 @@ internal static class ShopSyncServiceConfig
         ("shopsync.v1.JobQueueService", ["EnqueueJob", "EnqueueJobs", "GetJob", "ListJobs", "ListLogEntries", "ListReports", "GetRequestPage", "GetRequestPageFilters", "WatchJobs"]),
         ("shopsync.v1.ScheduleService", ["GetSchedule", "ListSchedules", "PreviewSchedule"]),
         ("shopsync.v1.ShopService", ["GetShop", "ListShops"]),
+        ("shopsync.v1.AuditService", ["ListAuditEvents"]),
         ("shopsync.v1.SyncStatusService", ["GetSyncStatus", "ListCueRecords", "WatchSyncStatus"]),
         ("shopsync.v1.ErpBookService", ["ListErpDocuments"]),
         ("grpc.health.v1.Health", ["Check"]),

@@ -53,7 +53,17 @@ internal static class ShopEntityMapper
     /// <summary>Validates each given setting and writes it to the row; secrets are protected first.</summary>
     public static void Apply(ShopEntity e, ShopChanges c, Func<string, string> protect)
     {
-        if (c.ShopifyUrl is not null) { e.ShopifyUrl = ShopSettingsRules.NormalizeShopifyUrl(c.ShopifyUrl).ToString().TrimEnd('/'); }
+        if (c.ShopifyUrl is not null)
+        {
+            var url = ShopSettingsRules.NormalizeShopifyUrl(c.ShopifyUrl).ToString().TrimEnd('/');
+            if (!string.IsNullOrEmpty(e.ShopifyUrl) && !string.Equals(e.ShopifyUrl, url, StringComparison.OrdinalIgnoreCase))
+            {
+                // The stored secrets belong to the old store: sending its token to a new host would hand it over.
+                e.ProtectedAccessToken = null;
+                e.ProtectedWebhookSecret = null;
+            }
+            e.ShopifyUrl = url;
+        }
         if (c.ApiVersion is not null) { e.ApiVersion = ShopSettingsRules.NormalizeApiVersion(c.ApiVersion); }
         if (c.AccessToken is not null) { e.ProtectedAccessToken = ProtectSecret("shop.access_token", c.AccessToken, protect); }
         if (c.WebhookSecret is not null) { e.ProtectedWebhookSecret = ProtectSecret("shop.webhook_secret", c.WebhookSecret, protect); }

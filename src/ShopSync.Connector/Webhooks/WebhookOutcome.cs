@@ -18,6 +18,9 @@ public enum WebhookOutcomeKind
 
     /// <summary>Required headers are missing.</summary>
     BadRequest,
+
+    /// <summary>The body is over the size limit; refused (413) before it is read whole or its signature checked.</summary>
+    TooLarge,
 }
 
 public sealed record WebhookOutcome(WebhookOutcomeKind Kind, string Message, string? JobId = null, bool Coalesced = false);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using ShopSync.Queue.Scheduling;
 using ShopSync.Queue.Storage;
 using ShopSync.Connector.Persistence;
+using ShopSync.Connector.Secrets;
 using ShopSync.Server.Access.Keys;
 using ShopSync.Storage.Sqlite;
 
@@ -15,6 +16,7 @@ internal static partial class DatabaseStartup
     {
         var storage = services.GetRequiredService<StorageSelection>();
         var connectionString = storage.SqliteConnectionString;
+        SecureFiles(connectionString, services.GetRequiredService<OwnerOnlyXmlRepository>().Directory);
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup).FullName!);
         if (storage.PostgresConnectionString is { } postgres)
         {
@@ -39,10 +41,39 @@ internal static partial class DatabaseStartup
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
             await services.GetRequiredService<IApiKeyStore>().InitializeAsync(cancellationToken);
+            await services.MoveKeyRingOutOfDatabaseAsync(cancellationToken);
         }
     }
 
-    [LoggerMessage(EventId = 7200, EventName = "SplitStorage", Level = LogLevel.Warning,
+    /// <summary>
+    /// The database file is created owner-only before SQLite opens it (its -wal and -shm files take its mode), an
+    /// existing one is narrowed to 0600, and the key folder is 0700.
+    /// </summary>
+    private static void SecureFiles(string connectionString, string keysDirectory)
+    {
+        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (file.Length > 0 && file != ":memory:" && !file.StartsWith("file:", StringComparison.Ordinal))
+        {
+            var path = Path.GetFullPath(file);
+            if (Path.GetDirectoryName(path) is { } folder && !Directory.Exists(folder))
+            {
+                throw new DirectoryNotFoundException($"The database folder {folder} does not exist (--db {file})");
+            }
+            try
+            {
+                OwnerOnlyFiles.EnsureFile(path);
+            }
+            catch (UnauthorizedAccessException)
+            {
+                throw new IOException($"The database folder {Path.GetDirectoryName(path)} is not writable (--db {file})");
+            }
+            OwnerOnlyFiles.Narrow(path + "-wal");
+            OwnerOnlyFiles.Narrow(path + "-shm");
+        }
+        OwnerOnlyFiles.EnsureDirectory(keysDirectory);
+    }
+
+    [LoggerMessage(EventId = 7210, EventName = "SplitStorage", Level = LogLevel.Warning,
         Message = "The job queue is on PostgreSQL {Postgres}; the schedules, the connector's data and the Data Protection keys are not on PostgreSQL yet and stay in the SQLite file {File} (not shared with other nodes)")]
     private static partial void LogSplitStorage(ILogger logger, string postgres, string file);
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using ShopSync.Contracts.V1;
 using ShopSync.Server.Access;
+using ShopSync.Server.Audit;
 using ShopSync.Server.Erp;
 using ShopSync.Server.Grpc;
 using ShopSync.Server.Grpc.Binding;
@@ -29,6 +30,7 @@ internal static class GrpcComposition
         ErpBookService.Descriptor.FullName,
         SyncStatusService.Descriptor.FullName,
         AccessService.Descriptor.FullName,
+        AuditService.Descriptor.FullName,
     ];
 
     public static IServiceCollection AddShopSyncGrpc(this IServiceCollection services, IConfiguration configuration)
@@ -39,6 +41,9 @@ internal static class GrpcComposition
         services.AddOptions<GrpcServiceOptions>().Configure<IOptions<GrpcHostingOptions>>((grpc, hosting) =>
         {
             var limits = hosting.Value;
+            // Outermost, so it sees every outcome: the domain errors as statuses and the refusals of any later
+            // (authentication/authorization) interceptor.
+            grpc.Interceptors.Add<AuditInterceptor>();
             grpc.Interceptors.Add<DomainErrorInterceptor>();
             // Inside the error mapping (so a scope check's domain errors become statuses), before everything else.
             grpc.Interceptors.Add<AccessInterceptor>();
@@ -59,6 +64,7 @@ internal static class GrpcComposition
             http2.KeepAlivePingTimeout = hosting.Value.KeepAlivePingTimeout;
         });
         services.AddSingleton<DomainErrorInterceptor>();
+        services.AddSingleton<AuditInterceptor>();
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks(health =>
             {
@@ -99,6 +105,7 @@ internal static class GrpcComposition
         app.MapGrpcService<ErpBookGrpcService>();
         app.MapGrpcService<SyncStatusGrpcService>();
         app.MapGrpcService<AccessGrpcService>();
+        app.MapGrpcService<AuditGrpcService>();
         app.MapGrpcHealthChecksService();
         // Open like health (it describes the contract, not the data); --Grpc:EnableReflection=false turns it off.
         if (app.Configuration.GetValue(GrpcHostingOptions.SectionName + ":EnableReflection", true))

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using ShopSync.Server.Tls;
 
 namespace ShopSync.Server.Hosting;
 
@@ -10,7 +11,8 @@ namespace ShopSync.Server.Hosting;
 /// <item><c>--web-urls</c>, cleartext: HTTP/1.1 only, for browsers (gRPC-Web), Shopify's webhooks and later the
 /// dashboard; a browser cannot speak h2c. https: HTTP/1.1 or HTTP/2 by ALPN. <c>none</c> turns it off.</item>
 /// </list>
-/// A certificate for https comes from Kestrel's configuration (<c>Kestrel:Certificates:Default</c>).
+/// A certificate for https comes from <c>--tls-cert</c>/<c>--tls-key</c>, else from Kestrel's configuration
+/// (<c>Kestrel:Certificates:Default</c>); <c>--tls-client-ca</c> adds optional client certificates.
 /// </summary>
 internal static class ListenUrls
 {
@@ -19,11 +21,16 @@ internal static class ListenUrls
     /// <summary>Set in the connection's items on every <c>--web-urls</c> connection, so routes can tell the endpoints apart.</summary>
     public const string WebConnectionKey = "shopsync.web-endpoint";
 
-    public static void Apply(KestrelServerOptions kestrel, string urls, string webUrls)
+    public static void Apply(KestrelServerOptions kestrel, string urls, string webUrls, ServerTls tls)
     {
-        foreach (var (scheme, endPoint) in ParseList(urls, "--urls"))
+        var grpc = ParseList(urls, "--urls");
+        if (tls.HasCertificate && grpc.All(u => u.Scheme != Uri.UriSchemeHttps))
         {
-            Listen(kestrel, endPoint, scheme == Uri.UriSchemeHttps ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http2, scheme == Uri.UriSchemeHttps, web: false);
+            throw new InvalidOperationException($"--tls-cert is given but --urls \"{urls}\" has no https:// address (e.g. --urls https://0.0.0.0:5000)");
+        }
+        foreach (var (scheme, endPoint) in grpc)
+        {
+            Listen(kestrel, endPoint, scheme == Uri.UriSchemeHttps ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http2, scheme == Uri.UriSchemeHttps ? tls : null, web: false);
         }
         if (string.Equals(webUrls.Trim(), None, StringComparison.OrdinalIgnoreCase))
         {
@@ -31,7 +38,7 @@ internal static class ListenUrls
         }
         foreach (var (scheme, endPoint) in ParseList(webUrls, "--web-urls"))
         {
-            Listen(kestrel, endPoint, scheme == Uri.UriSchemeHttps ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http1, scheme == Uri.UriSchemeHttps, web: true);
+            Listen(kestrel, endPoint, scheme == Uri.UriSchemeHttps ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http1, scheme == Uri.UriSchemeHttps ? tls : null, web: true);
         }
     }
 
@@ -39,7 +46,7 @@ internal static class ListenUrls
     public static bool IsWebConnection(HttpContext context) =>
         context.Features.Get<Microsoft.AspNetCore.Connections.Features.IConnectionItemsFeature>()?.Items.ContainsKey(WebConnectionKey) == true;
 
-    private static void Listen(KestrelServerOptions kestrel, IPEndPoint endPoint, HttpProtocols protocols, bool https, bool web) =>
+    private static void Listen(KestrelServerOptions kestrel, IPEndPoint endPoint, HttpProtocols protocols, ServerTls? https, bool web) =>
         kestrel.Listen(endPoint, listen =>
         {
             listen.Protocols = protocols;
@@ -51,9 +58,9 @@ internal static class ListenUrls
                     return next(connection);
                 });
             }
-            if (https)
+            if (https is not null)
             {
-                listen.UseHttps();
+                listen.UseHttps(https.Configure);
             }
         });
 

@@ -12,6 +12,17 @@ namespace ShopSync.Server.Hosting;
 internal static class ServerCommandLine
 {
     public const string DefaultUrls = "http://127.0.0.1:5000";
+
+    /// <summary>The default gRPC address when <c>--tls-cert</c> is given.</summary>
+    public const string DefaultTlsUrls = "https://127.0.0.1:5000";
+
+    /// <summary>Flags that take a value and name a configuration key.</summary>
+    private static readonly Dictionary<string, string> ValueFlags = new(StringComparer.Ordinal)
+    {
+        ["--tls-cert"] = "Tls:CertificateFile",
+        ["--tls-key"] = "Tls:KeyFile",
+        ["--tls-client-ca"] = "Tls:ClientCaFile",
+    };
     public const string DefaultWebUrls = "http://127.0.0.1:5001";
     public const string WebUrlsKey = "WebUrls";
     public const string DefaultDatabaseFile = "shopsync.db";
@@ -74,6 +85,14 @@ internal static class ServerCommandLine
                     throw new ArgumentException("--auth needs a mode: --auth required (every call needs a key or token)");
                 case "--db":
                     throw new ArgumentException("--db needs a file name, e.g. --db shopsync.db");
+                case var flag when ValueFlags.TryGetValue(flag, out var key) && nextIsValue:
+                    result.Add($"--{key}={args[++i]}");
+                    break;
+                case var flag when ValueFlags.ContainsKey(flag):
+                    throw new ArgumentException($"{flag} needs a file name");
+                case var flag when flag.IndexOf('=') is > 0 and var eq && ValueFlags.TryGetValue(flag[..eq], out var key):
+                    result.Add($"--{key}={flag[(eq + 1)..]}");
+                    break;
                 default:
                     sawDb |= arg.StartsWith("--db=", StringComparison.Ordinal);
                     sawPostgres |= arg.StartsWith("--postgres=", StringComparison.Ordinal);

@@ -8,6 +8,7 @@ using ShopSync.Server.Jobs;
 using ShopSync.Server.Schedules;
 using ShopSync.Server.Status;
 using ShopSync.Server.Telemetry;
+using ShopSync.Server.Tls;
 using ShopSync.Server.Webhooks;
 using ShopSync.Connector;
 using ShopSync.Connector.RequestPages;
@@ -23,15 +24,18 @@ internal static class ServerComposition
     public static WebApplicationBuilder AddShopSyncServer(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        var urls = configuration["urls"] is { Length: > 0 } configured ? configured : ServerCommandLine.DefaultUrls;
+        var tls = ServerTls.Load(configuration.GetSection(TlsOptions.SectionName).Get<TlsOptions>() ?? new TlsOptions());
+        var urls = configuration["urls"] is { Length: > 0 } configured ? configured
+            : tls.HasCertificate ? ServerCommandLine.DefaultTlsUrls : ServerCommandLine.DefaultUrls;
         var webUrls = configuration[ServerCommandLine.WebUrlsKey] is { Length: > 0 } web ? web : ServerCommandLine.DefaultWebUrls;
         AccessComposition.CheckSecureListeners(configuration, urls, webUrls);
-        builder.WebHost.ConfigureKestrel(kestrel => ListenUrls.Apply(kestrel, urls, webUrls));
+        builder.WebHost.ConfigureKestrel(kestrel => ListenUrls.Apply(kestrel, urls, webUrls, tls));
         builder.AddShopSyncTelemetry();
 
         var storage = StorageSelection.Resolve(configuration);
         var connectionString = storage.SqliteConnectionString;
         builder.Services.AddSingleton(storage);
+        var keyRing = KeyRingSetup.Load(configuration, connectionString);
         // Hosted services stop in reverse order of registration: the schedule runner before the dispatcher,
         // the status watch before what it reads.
         builder.Services
@@ -41,7 +45,7 @@ internal static class ServerComposition
             .AddJobStore(storage, configuration)
             .AddSchedules(configuration, connectionString)
             .AddRequestPages()
-            .AddShopSyncShops(connectionString)
+            .AddShopSyncShops(connectionString, keyRing)
             .AddShopSyncTasks(o => configuration.GetSection(SyncOptions.SectionName).Bind(o))
             .AddConnectorMetrics()
             .AddOrderSyncWebhooks()

@@ -59,7 +59,7 @@ internal sealed class ConnectorMetrics : IDisposable
         _webhooks.Add(
             1,
             new KeyValuePair<string, object?>("shopsync.outcome", outcome.ToString()),
-            new KeyValuePair<string, object?>("shopsync.shop", outcome == WebhookOutcomeKind.UnknownShop ? string.Empty : shopCode));
+            new KeyValuePair<string, object?>("shopsync.shop", outcome is WebhookOutcomeKind.UnknownShop or WebhookOutcomeKind.TooLarge ? string.Empty : shopCode));
 
     public void Dispose() => _meter.Dispose();
 

@@ -19,7 +19,7 @@ internal static class WebhookEndpoints
     {
         if (http.Request.ContentLength > MaxBodyBytes)
         {
-            return Results.Problem($"body larger than {MaxBodyBytes} bytes", statusCode: StatusCodes.Status413PayloadTooLarge);
+            return TooLarge(shop, metrics);
         }
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
@@ -31,9 +31,9 @@ internal static class WebhookEndpoints
             // The signature covers the exact bytes, so the body is read raw, never re-serialised.
             await http.Request.Body.CopyToAsync(body, http.RequestAborted);
         }
-        catch (BadHttpRequestException)
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return Results.Problem($"body larger than {MaxBodyBytes} bytes", statusCode: StatusCodes.Status413PayloadTooLarge);
+            return TooLarge(shop, metrics);
         }
         var headers = http.Request.Headers;
         var outcome = await receiver.ReceiveAsync(
@@ -52,5 +52,13 @@ internal static class WebhookEndpoints
             WebhookOutcomeKind.UnknownShop => Results.Json(payload, statusCode: StatusCodes.Status404NotFound),
             _ => Results.Json(payload, statusCode: StatusCodes.Status400BadRequest),
         };
+    }
+
+    /// <summary>A body over the limit (by Content-Length, or found while reading a chunked one): 413, counted as too_large.</summary>
+    private static IResult TooLarge(string shop, Telemetry.ConnectorMetrics metrics)
+    {
+        metrics.Webhook(WebhookOutcomeKind.TooLarge, shop);
+        var payload = new { outcome = WebhookOutcomeKind.TooLarge.ToString(), message = $"body larger than {MaxBodyBytes} bytes" };
+        return Results.Json(payload, statusCode: StatusCodes.Status413PayloadTooLarge);
     }
 }

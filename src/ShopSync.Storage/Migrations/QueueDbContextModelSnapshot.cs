@@ -16,6 +16,68 @@ namespace ShopSync.Storage.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("ShopSync.Storage.Model.AuditEventRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Detail")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("OnBehalfOf")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("on_behalf_of");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Peer")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("peer");
+
+                    b.Property<string>("Principal")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("principal");
+
+                    b.Property<string>("Rpc")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rpc");
+
+                    b.Property<string>("Shop")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("shop");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Target")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccurredAt")
+                        .HasDatabaseName("ix_audit_events_time");
+
+                    b.HasIndex("Principal", "Id")
+                        .HasDatabaseName("ix_audit_events_principal");
+
+                    b.HasIndex("Shop", "Id")
+                        .HasDatabaseName("ix_audit_events_shop");
+
+                    b.ToTable("audit_events", (string)null);
             modelBuilder.Entity("ShopSync.Storage.Model.EnqueueKeyRow", b =>
                 {
                     b.Property<string>("RequestId")

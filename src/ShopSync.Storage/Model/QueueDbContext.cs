@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ShopSync.Storage.Model;
 
-/// <summary>The job queue's own DbContext (other modules keep theirs in the same database file). Its migrations own the queue_* tables.</summary>
+/// <summary>The job queue's own DbContext (other modules keep theirs in the same database file). Its migrations own the queue_* tables and audit_events.</summary>
 internal sealed class QueueDbContext : DbContext
 {
     public QueueDbContext(DbContextOptions<QueueDbContext> options)
@@ -19,6 +19,7 @@ internal sealed class QueueDbContext : DbContext
     public DbSet<SweepLeaseRow> SweepLeases => Set<SweepLeaseRow>();
 
     public DbSet<EnqueueKeyRow> EnqueueKeys => Set<EnqueueKeyRow>();
+    public DbSet<AuditEventRow> AuditEvents => Set<AuditEventRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -27,5 +28,6 @@ internal sealed class QueueDbContext : DbContext
         modelBuilder.ApplyConfiguration(new JobEventRowConfiguration());
         modelBuilder.ApplyConfiguration(new SweepLeaseRowConfiguration());
         modelBuilder.ApplyConfiguration(new EnqueueKeyRowConfiguration());
+        modelBuilder.ApplyConfiguration(new AuditEventRowConfiguration());
     }
 }

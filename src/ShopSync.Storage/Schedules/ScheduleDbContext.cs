@@ -17,6 +17,7 @@ internal sealed class ScheduleDbContext(DbContextOptions<ScheduleDbContext> opti
     public static DbContextOptions<ScheduleDbContext> Options(string connectionString) =>
         new DbContextOptionsBuilder<ScheduleDbContext>()
             .UseSqlite(connectionString, o => o.MigrationsHistoryTable(MigrationsHistoryTable))
+            .AddInterceptors(Audit.AuditDbInterceptor.Instance)
             .Options;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -234,7 +234,7 @@ internal sealed class SqliteReads
         return read(connection);
     }
 
-    private SqliteConnection Open()
+    public SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();

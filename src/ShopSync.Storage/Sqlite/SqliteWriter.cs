@@ -42,9 +42,10 @@ internal sealed partial class SqliteWriter : IDisposable
         _thread.Start();
     }
 
-    public Task<T> ExecuteAsync<T>(Func<WriteSession, T> work, CancellationToken cancellationToken)
+    /// <summary>Queues <paramref name="work"/>; inside an audited call the call's record goes into the same transaction.</summary>
+    public Task<T> ExecuteAsync<T>(Func<WriteSession, T> work, CancellationToken cancellationToken, bool audited = true)
     {
-        var operation = new WriteOperation<T>(work, cancellationToken);
+        var operation = new WriteOperation<T>(work, cancellationToken, audited ? Queue.Audit.AuditScope.Current : null);
         lock (_sync)
         {
             ObjectDisposedException.ThrowIf(_completed, this);

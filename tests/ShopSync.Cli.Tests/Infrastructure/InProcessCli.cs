@@ -4,7 +4,7 @@ using ShopSync.Cli.Infrastructure;
 namespace ShopSync.Cli.Tests.Infrastructure;
 
 /// <summary>Runs the CLI's entry point in this process with captured writers (thread-safe, readable while it runs).</summary>
-public sealed class InProcessCli(Uri server)
+public sealed class InProcessCli(Uri server, IReadOnlyDictionary<string, string>? environment = null)
 {
     public Task<CliResult> RunAsync(params string[] args) => StartAsync(args, CancellationToken.None).Completion;
 
@@ -14,7 +14,7 @@ public sealed class InProcessCli(Uri server)
         var error = new StringBuilder();
         var outWriter = TextWriter.Synchronized(new StringWriter(output));
         var errWriter = TextWriter.Synchronized(new StringWriter(error));
-        var console = CliConsole.Plain(outWriter, errWriter, name => name == "SHOPSYNC_SERVER" ? server.ToString() : null);
+        var console = CliConsole.Plain(outWriter, errWriter, name => name == "SHOPSYNC_SERVER" ? server.ToString() : environment?.GetValueOrDefault(name));
         var completion = Task.Run(async () =>
         {
             var code = await ShopSyncCli.RunAsync(args, console, interrupt);

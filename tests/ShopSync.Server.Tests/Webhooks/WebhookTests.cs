@@ -129,6 +129,51 @@ public sealed class WebhookTests
         Assert.Equal(entries.Select(j => j.Id).ToHashSet(), replies.Select(r => r.JobId!).ToHashSet());
     }
 
+    [Fact]
+    public async Task Webhook_BodyOverTheLimit_Answers413CountedAsTooLargeAndQueuesNothing()
+    {
+        long tooLarge = 0;
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Name == "shopsync.webhooks.received")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "shopsync.outcome" && (string?)tag.Value == "TooLarge")
+                {
+                    Interlocked.Add(ref tooLarge, value);
+                }
+            }
+        });
+        listener.Start();
+        await using var server = await StartAsync();
+        await server.Api.CreateShopAsync("hooked", webhookSecret: Secret);
+        using var http = new HttpClient(new SocketsHttpHandler()) { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(60) };
+        var body = new byte[1024 * 1024 + 1];
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/shopify/hooked")
+        {
+            Content = new ByteArrayContent(body),
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
+        request.Headers.Add("X-Shopify-Topic", "orders/create");
+        request.Headers.Add("X-Shopify-Webhook-Id", "too-large-1");
+        request.Headers.Add("X-Shopify-Hmac-Sha256", ShopSync.Connector.Webhooks.WebhookSignature.Compute(Secret, body));
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("TooLarge", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, Interlocked.Read(ref tooLarge));
+        Assert.Empty(await SyncOrdersEntriesAsync(server, "hooked"));
+    }
+
     private static Task<InProcessServer> StartAsync() =>
         InProcessServer.StartAsync((services, gate) =>
         {
