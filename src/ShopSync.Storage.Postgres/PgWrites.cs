@@ -16,7 +16,8 @@ internal static class PgWrites
         "ended_at = $3, updated_at = $3, earliest_start = COALESCE($6::timestamptz, earliest_start), error_message = $7::text, " +
         "error_detail = $8::text, progress_percent = COALESCE($9::integer, progress_percent), progress_message = COALESCE($10::text, progress_message), " +
         "pages = COALESCE($11::bigint, pages), done = COALESCE($12::bigint, done), failed = COALESCE($13::bigint, failed), " +
-        "skipped = COALESCE($14::bigint, skipped), attempts = CASE WHEN $15::boolean THEN 0 ELSE attempts END, lease_owner = NULL, " +
+        "skipped = COALESCE($14::bigint, skipped), " +
+        "attempts = CASE WHEN $15::boolean THEN 0 WHEN $17::boolean THEN GREATEST(attempts - 1, 0) ELSE attempts END, lease_owner = NULL, " +
         "lease_expires_at = NULL, cancel_requested = false, hold_requested = false, event_seq = event_seq + $16::bigint " +
         "WHERE id = $1 AND status = 4 AND fencing_token = $2 RETURNING " + PgJobReader.Columns;
 
@@ -66,7 +67,8 @@ internal static class PgWrites
             progress?.Counters.Failed,
             progress?.Counters.Skipped,
             completion.ResetAttempts,
-            (long)completion.Events.Count).SingleAsync(PgJobReader.Read, ct).ConfigureAwait(false);
+            (long)completion.Events.Count,
+            completion.RefundAttempt).SingleAsync(PgJobReader.Read, ct).ConfigureAwait(false);
         if (job is null)
         {
             var rejectedEvents = new List<QueueEvent>();

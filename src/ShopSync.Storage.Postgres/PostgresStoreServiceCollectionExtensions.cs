@@ -35,6 +35,8 @@ public static class PostgresStoreServiceCollectionExtensions
             sp.GetRequiredService<ILogger<PostgresJobStore>>(),
             sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.TryAddSingleton<IJobStore>(sp => sp.GetRequiredService<PostgresJobStore>());
+        services.TryAddSingleton<ISweepLeases>(sp => sp.GetRequiredService<PostgresJobStore>());
+        services.TryAddSingleton<ShopSync.Queue.Audit.IAuditLog>(sp => sp.GetRequiredService<PostgresJobStore>());
         services.TryAddSingleton<ITaskHealthReader>(sp => new PostgresTaskHealthReader(sp.GetRequiredService<PostgresJobStore>()));
         services.AddSingleton<IHostedService>(sp => new PostgresNodeHeartbeat(
             sp.GetRequiredService<PostgresJobStore>(),

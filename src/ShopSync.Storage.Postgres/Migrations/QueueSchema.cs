@@ -9,7 +9,53 @@ internal static class QueueSchema
     public static readonly IReadOnlyList<(int Version, string Name, string Sql)> Migrations =
     [
         (1, "queue", V1),
+        (2, "enqueue_keys_and_sweep_leases", V2),
+        (3, "audit_events", V3),
     ];
+
+    // The audit trail: append-only (a trigger refuses UPDATE and DELETE).
+    private const string V3 = """
+        CREATE TABLE audit_events (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            occurred_at timestamptz NOT NULL,
+            principal text NOT NULL,
+            on_behalf_of text,
+            rpc text NOT NULL,
+            target text,
+            shop text,
+            outcome integer NOT NULL,
+            status text NOT NULL,
+            detail text,
+            peer text
+        );
+        CREATE INDEX ix_audit_events_principal ON audit_events (principal, id);
+        CREATE INDEX ix_audit_events_shop ON audit_events (lower(shop), id);
+        CREATE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            RAISE EXCEPTION 'audit_events is append-only';
+        END $$;
+        CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events
+            FOR EACH ROW EXECUTE FUNCTION audit_events_append_only();
+        """;
+
+    // Idempotent enqueue (a request id keeps the first call's entry ids until it expires) and one lease row per
+    // housekeeping sweep, so one node sweeps at a time.
+    private const string V2 = """
+        CREATE TABLE queue_enqueue_keys (
+            request_id text PRIMARY KEY,
+            request_hash bytea NOT NULL,
+            job_ids uuid[] NOT NULL,
+            created_at timestamptz NOT NULL,
+            expires_at timestamptz NOT NULL
+        );
+        CREATE INDEX ix_queue_enqueue_keys_expires ON queue_enqueue_keys (expires_at);
+
+        CREATE TABLE queue_sweep_leases (
+            name text PRIMARY KEY,
+            holder text NOT NULL,
+            expires_at timestamptz NOT NULL
+        );
+        """;
 
     // Times are timestamptz. queue_categories carries the category rule: one row per category, locked by a claim
     // (FOR UPDATE SKIP LOCKED) and naming the entry that runs. The trigger keeps running_job tied to the entry row

@@ -78,6 +78,8 @@ namespace ShopSync.Storage.Migrations
                         .HasDatabaseName("ix_audit_events_shop");
 
                     b.ToTable("audit_events", (string)null);
+                });
+
             modelBuilder.Entity("ShopSync.Storage.Model.EnqueueKeyRow", b =>
                 {
                     b.Property<string>("RequestId")

@@ -1,0 +1,98 @@
+using System.Text;
+using ShopSync.Queue.Audit;
+
+namespace ShopSync.Storage.Postgres;
+
+/// <summary>
+/// The audit trail on PostgreSQL. Each record is appended in a transaction of its own when the call ends: unlike the
+/// SQLite store, a record is not yet written inside the change's transaction here (docs/postgres.md says so).
+/// </summary>
+internal sealed partial class PostgresJobStore : IAuditLog
+{
+    private const string AppendSql =
+        "INSERT INTO audit_events (occurred_at, principal, on_behalf_of, rpc, target, shop, outcome, status, detail, peer) " +
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+
+    public Task AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(auditEvent);
+        return Write(
+            s => s.Command(
+                AppendSql,
+                Pg.Utc(auditEvent.OccurredAt),
+                auditEvent.Principal,
+                auditEvent.OnBehalfOf,
+                auditEvent.Rpc,
+                auditEvent.Target,
+                auditEvent.Shop,
+                (int)auditEvent.Outcome,
+                auditEvent.Status,
+                auditEvent.Detail,
+                auditEvent.Peer).ExecuteAsync(cancellationToken),
+            cancellationToken);
+    }
+
+    public Task<(IReadOnlyList<AuditEvent> Events, bool HasMore)> ListAsync(AuditQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var size = Math.Max(1, query.Limit);
+        var values = new List<object?> { query.BeforeId ?? long.MaxValue };
+        var sql = new StringBuilder(
+            "SELECT id, occurred_at, principal, on_behalf_of, rpc, target, shop, outcome, status, detail, peer FROM audit_events WHERE id < $1");
+        void Add(string condition, object value)
+        {
+            values.Add(value);
+            sql.Append(condition.Replace("$?", "$" + values.Count, StringComparison.Ordinal));
+        }
+        if (query.Principal is { Length: > 0 } principal)
+        {
+            Add(" AND principal = $?", principal);
+        }
+        if (query.Shop is { Length: > 0 } shop)
+        {
+            Add(" AND lower(shop) = lower($?)", shop);
+        }
+        if (query.Rpc is { Length: > 0 } rpc)
+        {
+            Add(rpc.Contains('/', StringComparison.Ordinal) ? " AND rpc = $?" : " AND rpc LIKE '%/' || $?", rpc);
+        }
+        if (query.Since is { } since)
+        {
+            Add(" AND occurred_at >= $?", Pg.Utc(since));
+        }
+        if (query.Until is { } until)
+        {
+            Add(" AND occurred_at < $?", Pg.Utc(until));
+        }
+        Add(" ORDER BY id DESC LIMIT $?", size + 1);
+        return Read(
+            () => _reads.WithAsync(
+                async c =>
+                {
+                    var events = await Pg.Command(c, null, sql.ToString(), [.. values]).ListAsync(ReadAudit, cancellationToken).ConfigureAwait(false);
+                    var hasMore = events.Count > size;
+                    if (hasMore)
+                    {
+                        events.RemoveAt(size);
+                    }
+                    return ((IReadOnlyList<AuditEvent>)events, hasMore);
+                },
+                cancellationToken),
+            cancellationToken);
+    }
+
+    private static AuditEvent ReadAudit(Npgsql.NpgsqlDataReader r) => new()
+    {
+        Id = r.GetInt64(0),
+        OccurredAt = r.GetFieldValue<DateTimeOffset>(1),
+        Principal = r.GetString(2),
+        OnBehalfOf = r.IsDBNull(3) ? null : r.GetString(3),
+        Rpc = r.GetString(4),
+        Target = r.IsDBNull(5) ? null : r.GetString(5),
+        Shop = r.IsDBNull(6) ? null : r.GetString(6),
+        Outcome = (AuditOutcome)r.GetInt32(7),
+        Status = r.GetString(8),
+        Detail = r.IsDBNull(9) ? null : r.GetString(9),
+        Peer = r.IsDBNull(10) ? null : r.GetString(10),
+    };
+}
