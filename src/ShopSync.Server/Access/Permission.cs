@@ -17,5 +17,6 @@ internal static class Permission
     public const string StatusRead = "status.read";
     public const string StatusWrite = "status.write";
     public const string KeysManage = "keys.manage";
+    public const string AuditRead = "audit.read";
     public const string WhoAmI = "access.whoami";
 }

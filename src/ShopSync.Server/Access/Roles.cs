@@ -26,7 +26,7 @@ internal static class Roles
         [Viewer] = Read.ToFrozenSet(),
         [Operator] = OperatorGrants.ToFrozenSet(),
         [ErpClient] = Read.Concat([Permission.JobsEnqueue, Permission.ErpWrite]).ToFrozenSet(),
-        [Admin] = OperatorGrants.Concat([Permission.JobsPurge, Permission.ShopsWrite, Permission.KeysManage]).ToFrozenSet(),
+        [Admin] = OperatorGrants.Concat([Permission.JobsPurge, Permission.ShopsWrite, Permission.KeysManage, Permission.AuditRead]).ToFrozenSet(),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Every role, in order of the documentation.</summary>

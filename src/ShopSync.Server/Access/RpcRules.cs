@@ -83,6 +83,8 @@ internal static class RpcRules
         Add(access, "CreateApiKey", Permission.KeysManage, mutates: true, ScopeTarget.AllShops);
         Add(access, "ListApiKeys", Permission.KeysManage, mutates: false, ScopeTarget.AllShops);
         Add(access, "RevokeApiKey", Permission.KeysManage, mutates: true, ScopeTarget.AllShops);
+
+        Add(AuditService.Descriptor.FullName, "ListAuditEvents", Permission.AuditRead, mutates: false, ScopeTarget.AllShops);
         return rules.ToFrozenDictionary(StringComparer.Ordinal);
     }
 }
