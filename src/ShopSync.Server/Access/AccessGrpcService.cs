@@ -27,7 +27,7 @@ internal sealed class AccessGrpcService(IApiKeyStore store, ApiKeyCache cache, T
         try
         {
             var (key, secret) = await ApiKeyIssuer.CreateAsync(
-                store, request.Name, request.Role, request.Shops, request.ExpiresAt?.ToDateTimeOffset(),
+                store, request.Name, request.Role, request.Shops, Jobs.JobRequests.Time(request.ExpiresAt, "expires_at"),
                 CallAuthenticator.Describe(context.GetHttpContext().User, context.Peer), time.GetUtcNow(), context.CancellationToken);
             return new CreateApiKeyResponse { Key = ApiKeyMessages.ToMessage(key), Secret = secret };
         }

@@ -23,8 +23,8 @@ internal sealed class AuditGrpcService(IAuditLog log) : AuditService.AuditServic
             }
             before = id;
         }
-        var since = request.Since?.ToDateTimeOffset();
-        var until = request.Until?.ToDateTimeOffset();
+        var since = Jobs.JobRequests.Time(request.Since, "since");
+        var until = Jobs.JobRequests.Time(request.Until, "until");
         if (since is { } from && until is { } to && to <= from)
         {
             throw RpcErrors.InvalidArgument("until", $"must be later than since ({from:O})");

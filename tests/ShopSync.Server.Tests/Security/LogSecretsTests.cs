@@ -27,11 +27,18 @@ public sealed class LogSecretsTests
         using var directory = new TempDirectory("shopsync-log-secrets");
         var database = directory.File("shopsync.db");
         await using var server = await ServerProcess.StartAsync(database, ["--Logging:LogLevel:Default=Debug", "--Logging:LogLevel:Microsoft=Debug"]);
-        using var client = ShopSyncClient.Create(new ShopSyncClientOptions
+        // An API-key-shaped credential the server does not know: refused, and neither the refusal nor anything else
+        // prints it. The calls below run as the loopback's anonymous admin.
+        using (var stranger = ShopSyncClient.Create(new ShopSyncClientOptions
         {
             Address = server.Address,
             Credentials = new BearerCredentials(ApiKey),
-        });
+        }))
+        {
+            var refused = await Assert.ThrowsAsync<RpcException>(() => stranger.Shops.ListShopsAsync(new ListShopsRequest()));
+            Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
+        }
+        using var client = ShopSyncClient.Create(new ShopSyncClientOptions { Address = server.Address });
 
         await client.Shops.CreateShopAsync(new CreateShopRequest
         {

@@ -105,7 +105,10 @@ public sealed class TlsTests : IDisposable
 
         var error = await Assert.ThrowsAsync<RpcException>(() => client.Shops.ListShopsAsync(new ListShopsRequest()));
 
-        Assert.Equal(StatusCode.Unavailable, error.StatusCode);
+        // Under TLS 1.3 the client may finish its side of the handshake and send the request before the server's
+        // refusal of its certificate arrives: the call then dies as a reset stream (INTERNAL) instead of a failed
+        // connection (UNAVAILABLE). Either way nothing was served.
+        Assert.Contains(error.StatusCode, (StatusCode[])[StatusCode.Unavailable, StatusCode.Internal]);
     }
 
     [Fact]
