@@ -47,7 +47,7 @@ internal static partial class ShopSettingsRules
         {
             throw new ShopValidationException(
                 "shop.shopify_url",
-                $"shop.shopify_url \"{value}\" is not a store: give https://<store>.myshopify.com, a store name, or a base URL without query");
+                $"shop.shopify_url \"{ShopSync.Queue.Entries.RequestLimits.Quote(value)}\" is not a store: give https://<store>.myshopify.com, a store name, or a base URL without query");
         }
         return uri;
     }
@@ -61,7 +61,7 @@ internal static partial class ShopSettingsRules
         }
         throw new ShopValidationException(
             "shop.api_version",
-            $"shop.api_version \"{value}\" is invalid: use a quarterly release such as 2025-07 (months 01, 04, 07, 10) or \"unstable\"");
+            $"shop.api_version \"{ShopSync.Queue.Entries.RequestLimits.Quote(value)}\" is invalid: use a quarterly release such as 2025-07 (months 01, 04, 07, 10) or \"unstable\"");
     }
 
     public static string NormalizeCategory(string value)

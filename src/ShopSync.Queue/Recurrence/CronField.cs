@@ -65,7 +65,7 @@ internal sealed class CronField
             range = item[..slash];
             if (!int.TryParse(item[(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out step) || step < 1 || step > max)
             {
-                error = $"bad step in the {name} field: '{item}' (a step must be 1..{max})";
+                error = $"bad step in the {name} field: '{Entries.RequestLimits.Quote(item)}' (a step must be 1..{max})";
                 return false;
             }
         }
@@ -91,7 +91,7 @@ internal sealed class CronField
 
             if (high < low)
             {
-                error = $"range '{range}' in the {name} field runs backwards (unix cron does not wrap around)";
+                error = $"range '{Entries.RequestLimits.Quote(range)}' in the {name} field runs backwards (unix cron does not wrap around)";
                 return false;
             }
         }
@@ -132,7 +132,7 @@ internal sealed class CronField
         }
 
         value = 0;
-        error = $"unsupported value '{text}' in the {name} field (numbers {min}-{max}"
+        error = $"unsupported value '{Entries.RequestLimits.Quote(text)}' in the {name} field (numbers {min}-{max}"
             + (names is null ? string.Empty : ", or names such as " + names[1])
             + "; Quartz extras such as L, W, # and ? are not unix cron)";
         return false;

@@ -25,14 +25,14 @@ internal static class DateFormulaParser
         var closes = compact.EndsWith('>');
         if (opens != closes)
         {
-            error = $"unbalanced '<' '>' in date formula '{text}'";
+            error = $"unbalanced '<' '>' in date formula '{Entries.RequestLimits.Quote(text)}'";
             return null;
         }
 
         var body = opens ? compact[1..^1] : compact;
         if (body.Length == 0)
         {
-            error = $"date formula '{text}' has no terms";
+            error = $"date formula '{Entries.RequestLimits.Quote(text)}' has no terms";
             return null;
         }
 
@@ -48,7 +48,7 @@ internal static class DateFormulaParser
             }
             else if (terms.Count > 0)
             {
-                error = $"expected '+' or '-' before '{body[position..]}' in date formula '{text}'";
+                error = $"expected '+' or '-' before '{Entries.RequestLimits.Quote(body[position..])}' in date formula '{Entries.RequestLimits.Quote(text)}'";
                 return null;
             }
 
@@ -61,8 +61,8 @@ internal static class DateFormulaParser
             if (position == start)
             {
                 error = position < body.Length
-                    ? $"unexpected character '{body[position]}' in date formula '{text}'"
-                    : $"date formula '{text}' ends with a sign and no term";
+                    ? $"unexpected character '{body[position]}' in date formula '{Entries.RequestLimits.Quote(text)}'"
+                    : $"date formula '{Entries.RequestLimits.Quote(text)}' ends with a sign and no term";
                 return null;
             }
 
@@ -75,7 +75,7 @@ internal static class DateFormulaParser
             terms.Add(term);
             if (position < body.Length && body[position] is not ('+' or '-'))
             {
-                error = $"unexpected character '{body[position]}' in date formula '{text}'";
+                error = $"unexpected character '{body[position]}' in date formula '{Entries.RequestLimits.Quote(text)}'";
                 return null;
             }
         }
@@ -106,14 +106,14 @@ internal static class DateFormulaParser
         {
             if (digits > 4 || int.Parse(part[..digits], CultureInfo.InvariantCulture) is < 1 or > MaxNumber)
             {
-                error = $"the number in date formula part '{part}' must be 1..{MaxNumber}";
+                error = $"the number in date formula part '{Entries.RequestLimits.Quote(part)}' must be 1..{MaxNumber}";
                 return null;
             }
 
             return new DateFormulaTerm(negative, unit, int.Parse(part[..digits], CultureInfo.InvariantCulture));
         }
 
-        error = $"unsupported date formula part '{part}' (supported: nD nW nM nQ nY, CD CW CM CQ CY, WD1..WD7)";
+        error = $"unsupported date formula part '{Entries.RequestLimits.Quote(part)}' (supported: nD nW nM nQ nY, CD CW CM CQ CY, WD1..WD7)";
         return null;
     }
 

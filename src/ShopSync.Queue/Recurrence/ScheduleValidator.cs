@@ -97,7 +97,7 @@ public static class ScheduleValidator
             return true;
         }
 
-        error = new(field, $"'{text}' is not a time of day; use HH:MM or HH:MM:SS (00:00 to 23:59:59)");
+        error = new(field, $"'{Entries.RequestLimits.Quote(text)}' is not a time of day; use HH:MM or HH:MM:SS (00:00 to 23:59:59)");
         return false;
     }
 

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using ShopSync.Contracts.V1;
+using ShopSync.Queue.Entries;
 using ShopSync.Server.Access.Keys;
 using ShopSync.Server.Grpc;
 
@@ -55,7 +56,8 @@ internal sealed class AccessGrpcService(IApiKeyStore store, ApiKeyCache cache, T
             throw RpcErrors.InvalidArgument("key", "is required: the key's id or name");
         }
         var key = await store.RevokeAsync(request.Key.Trim(), time.GetUtcNow(), context.CancellationToken)
-            ?? throw RpcErrors.NotFound("api_key", request.Key, $"key: no API key has the id or name '{request.Key}'.");
+            ?? throw RpcErrors.NotFound(
+                "api_key", RequestLimits.Quote(request.Key), $"key: no API key has the id or name '{RequestLimits.Quote(request.Key)}'.");
         cache.Invalidate(key.Id, key.RevokedAt!.Value);
         return new RevokeApiKeyResponse { Key = ApiKeyMessages.ToMessage(key) };
     }

@@ -58,7 +58,7 @@ internal static class ScopeGuard
             if (!scope.Allows(shop) && (shop.Length > 0 || !request))
             {
                 // A record of no shop (e.g. a diagnostics entry) is outside every shop's scope, too.
-                return request ? throw RpcErrors.NotFound("shop", shop, $"{key.Name}: shop '{shop}' was not found.") : false;
+                return request ? throw RpcErrors.NotFound("shop", Queue.Entries.RequestLimits.Quote(shop), $"{key.Name}: shop '{Queue.Entries.RequestLimits.Quote(shop)}' was not found.") : false;
             }
         }
         foreach (var field in descriptor.Fields.InDeclarationOrder())

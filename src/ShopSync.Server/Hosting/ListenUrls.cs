@@ -23,6 +23,10 @@ internal static class ListenUrls
 
     public static void Apply(KestrelServerOptions kestrel, string urls, string webUrls, ServerTls tls)
     {
+        // No server-wide body limit (Kestrel's 30 MB would end an oversized gRPC call as UNKNOWN): gRPC refuses a
+        // message over Grpc:MaxReceiveMessageSize from its length prefix (RESOURCE_EXHAUSTED), and the webhook
+        // endpoint sets its own limit per request.
+        kestrel.Limits.MaxRequestBodySize = null;
         var grpc = ParseList(urls, "--urls");
         if (tls.HasCertificate && grpc.All(u => u.Scheme != Uri.UriSchemeHttps))
         {
