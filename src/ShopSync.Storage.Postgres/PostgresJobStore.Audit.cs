@@ -1,11 +1,12 @@
 using System.Text;
+using Npgsql;
 using ShopSync.Queue.Audit;
 
 namespace ShopSync.Storage.Postgres;
 
 /// <summary>
-/// The audit trail on PostgreSQL. Each record is appended in a transaction of its own when the call ends: unlike the
-/// SQLite store, a record is not yet written inside the change's transaction here (docs/postgres.md says so).
+/// The audit trail on PostgreSQL. A call's record goes into the transaction of its first write (see <c>Write</c>); a call
+/// that wrote nothing, failed or was denied is appended in a transaction of its own when it ends.
 /// </summary>
 internal sealed partial class PostgresJobStore : IAuditLog
 {
@@ -16,21 +17,24 @@ internal sealed partial class PostgresJobStore : IAuditLog
     public Task AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(auditEvent);
-        return Write(
-            s => s.Command(
-                AppendSql,
-                Pg.Utc(auditEvent.OccurredAt),
-                auditEvent.Principal,
-                auditEvent.OnBehalfOf,
-                auditEvent.Rpc,
-                auditEvent.Target,
-                auditEvent.Shop,
-                (int)auditEvent.Outcome,
-                auditEvent.Status,
-                auditEvent.Detail,
-                auditEvent.Peer).ExecuteAsync(cancellationToken),
-            cancellationToken);
+        return Write(s => AppendCommand(s, auditEvent).ExecuteAsync(cancellationToken), audit: null, cancellationToken, nameof(AppendAsync));
     }
+
+    private static AuditEvent AuditSucceeded(AuditRecord record) => record.ToEvent(AuditOutcome.Succeeded, "OK", null);
+
+    private static NpgsqlCommand AppendCommand(PgSession session, AuditEvent e) =>
+        session.Command(
+            AppendSql,
+            Pg.Utc(e.OccurredAt),
+            e.Principal,
+            e.OnBehalfOf,
+            e.Rpc,
+            e.Target,
+            e.Shop,
+            (int)e.Outcome,
+            e.Status,
+            e.Detail,
+            e.Peer);
 
     public Task<(IReadOnlyList<AuditEvent> Events, bool HasMore)> ListAsync(AuditQuery query, CancellationToken cancellationToken)
     {

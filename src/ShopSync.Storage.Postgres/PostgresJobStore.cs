@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using ShopSync.Queue.Audit;
 using ShopSync.Queue.Controls;
 using ShopSync.Queue.Entries;
 using ShopSync.Queue.Events;
@@ -146,29 +147,49 @@ internal sealed partial class PostgresJobStore : IJobStore, IDisposable
         _initLock.Dispose();
     }
 
-    /// <summary>One transaction: the work, the buffered events, the commit; a deadlock victim is retried from the start.</summary>
-    private async Task<T> Write<T>(Func<PgSession, Task<T>> work, CancellationToken cancellationToken, [CallerMemberName] string operation = "")
+    /// <summary>
+    /// One transaction: the work, the buffered events, the commit; a deadlock victim is retried from the start. Inside an
+    /// audited call the first write also inserts the call's audit record, so the change and its record commit (or roll
+    /// back) together, as on SQLite.
+    /// </summary>
+    private Task<T> Write<T>(Func<PgSession, Task<T>> work, CancellationToken cancellationToken, [CallerMemberName] string operation = "") =>
+        Write(work, AuditScope.Current, cancellationToken, operation);
+
+    private async Task<T> Write<T>(Func<PgSession, Task<T>> work, AuditRecord? audit, CancellationToken cancellationToken, string operation)
     {
         LogStoreCall(_logger, operation);
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        var owner = new object();
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await Guard(async () =>
+                var result = await Guard(async () =>
                 {
                     await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
                     await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                     var session = new PgSession(connection, transaction, _options);
-                    var result = await work(session).ConfigureAwait(false);
+                    var value = await work(session).ConfigureAwait(false);
                     await session.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    if (audit is not null && audit.TryClaim(owner))
+                    {
+                        await AppendCommand(session, AuditSucceeded(audit)).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                    }
+
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                    return result;
+                    return value;
                 }).ConfigureAwait(false);
+                audit?.Confirm(owner);
+                return result;
             }
             catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure && attempt < MaxDeadlockRetries)
             {
                 LogRetried(_logger, operation, ex.SqlState, attempt);
+            }
+            catch
+            {
+                audit?.Release(owner);
+                throw;
             }
         }
     }

@@ -26,7 +26,7 @@ public sealed class PostgresStoreFactory : ISharedStoreFactory, IAsyncLifetime
         await store.InitializeAsync(cancellationToken);
         await using (var connection = await store.DataSource.OpenConnectionAsync(cancellationToken))
         await using (var truncate = new NpgsqlCommand(
-            "TRUNCATE queue_jobs, queue_job_events, queue_job_log, queue_categories, queue_nodes RESTART IDENTITY; UPDATE queue_log_generation SET generation = 0", connection))
+            "TRUNCATE queue_jobs, queue_job_events, queue_job_log, queue_categories, queue_nodes, audit_events RESTART IDENTITY; UPDATE queue_log_generation SET generation = 0", connection))
         {
             await truncate.ExecuteNonQueryAsync(cancellationToken);
         }
