@@ -35,6 +35,11 @@ internal static partial class DatabaseStartup
             {
                 await services.GetRequiredService<IJobStore>().InitializeAsync(cancellationToken);
             }
+            else
+            {
+                // The SQLite job store would set WAL; without it the file's readers and writers lock each other out.
+                await UseWriteAheadLogAsync(connectionString, cancellationToken);
+            }
 
             await services.GetRequiredService<IScheduleStore>().InitializeAsync(cancellationToken);
             var contexts = services.GetRequiredService<IDbContextFactory<ConnectorDbContext>>();
@@ -71,6 +76,15 @@ internal static partial class DatabaseStartup
             OwnerOnlyFiles.Narrow(path + "-shm");
         }
         OwnerOnlyFiles.EnsureDirectory(keysDirectory);
+    }
+
+    private static async Task UseWriteAheadLogAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=WAL;";
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     [LoggerMessage(EventId = 7210, EventName = "SplitStorage", Level = LogLevel.Warning,

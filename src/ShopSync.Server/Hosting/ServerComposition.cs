@@ -43,7 +43,7 @@ internal static class ServerComposition
             .AddShopSyncQueue(o => configuration.GetSection(QueueOptions.SectionName).Bind(o))
             .AddShopSyncHousekeeping(configuration)
             .AddJobStore(storage, configuration)
-            .AddSchedules(configuration, connectionString)
+            .AddSchedules(configuration, storage)
             .AddRequestPages()
             .AddShopSyncShops(connectionString, keyRing)
             .AddShopSyncTasks(o => configuration.GetSection(SyncOptions.SectionName).Bind(o))

@@ -1,4 +1,5 @@
 using ShopSync.Queue.Scheduling;
+using ShopSync.Server.Hosting;
 using ShopSync.Storage.Schedules;
 
 namespace ShopSync.Server.Schedules;
@@ -7,10 +8,11 @@ namespace ShopSync.Server.Schedules;
 internal static class ScheduleComposition
 {
     /// <summary>Call after <c>AddShopSyncQueue</c>, so the runner stops before the dispatcher.</summary>
-    public static IServiceCollection AddSchedules(this IServiceCollection services, IConfiguration configuration, string connectionString)
+    public static IServiceCollection AddSchedules(this IServiceCollection services, IConfiguration configuration, StorageSelection storage)
     {
         services.Configure<SchedulerOptions>(configuration.GetSection(SchedulerOptions.SectionName));
-        services.AddShopSyncSqliteSchedules(connectionString);
+        // The audit trail lives with the job queue: in this file on SQLite, in PostgreSQL with --postgres.
+        services.AddShopSyncSqliteSchedules(storage.SqliteConnectionString, writesAudit: storage.PostgresConnectionString is null);
         services.AddShopSyncScheduling();
         services.AddSingleton<ScheduleRequests>();
         services.AddSingleton<ScheduleGrpcService>();

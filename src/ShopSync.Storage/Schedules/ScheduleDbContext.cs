@@ -14,11 +14,16 @@ internal sealed class ScheduleDbContext(DbContextOptions<ScheduleDbContext> opti
 
     public DbSet<ScheduleOccurrenceRow> Occurrences => Set<ScheduleOccurrenceRow>();
 
-    public static DbContextOptions<ScheduleDbContext> Options(string connectionString) =>
-        new DbContextOptionsBuilder<ScheduleDbContext>()
-            .UseSqlite(connectionString, o => o.MigrationsHistoryTable(MigrationsHistoryTable))
-            .AddInterceptors(Audit.AuditDbInterceptor.Instance)
-            .Options;
+    /// <summary>
+    /// With <paramref name="writesAudit"/> a change made inside an audited call commits the call's audit record in its
+    /// own transaction; only when this file also holds the audit trail (the SQLite job store's <c>audit_events</c>).
+    /// </summary>
+    public static DbContextOptions<ScheduleDbContext> Options(string connectionString, bool writesAudit = true)
+    {
+        var builder = new DbContextOptionsBuilder<ScheduleDbContext>()
+            .UseSqlite(connectionString, o => o.MigrationsHistoryTable(MigrationsHistoryTable));
+        return (writesAudit ? builder.AddInterceptors(Audit.AuditDbInterceptor.Instance) : builder).Options;
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -16,10 +16,10 @@ internal sealed partial class SqliteScheduleStore : IScheduleStore
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private volatile bool _initialized;
 
-    public SqliteScheduleStore(string connectionString)
+    public SqliteScheduleStore(string connectionString, bool writesAudit = true)
     {
         _connectionString = new SqliteConnectionStringBuilder(connectionString) { Pooling = true, DefaultTimeout = 30 }.ToString();
-        _options = ScheduleDbContext.Options(_connectionString);
+        _options = ScheduleDbContext.Options(_connectionString, writesAudit);
     }
 
     public async Task InitializeAsync(CancellationToken cancellationToken)

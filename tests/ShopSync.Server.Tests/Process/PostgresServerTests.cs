@@ -56,6 +56,40 @@ public sealed class PostgresServerTests
         }
     }
 
+    [Fact]
+    public async Task ScheduleAndShopChanges_OnPostgres_SucceedAndTheirAuditRecordsAreInPostgres()
+    {
+        using var directory = new TempDirectory("shopsync-pg-audit");
+        var postgres = await TestPostgres.CreateDatabaseAsync(nameof(PostgresServerTests) + "_audit");
+        try
+        {
+            await using (var server = await ServerProcess.StartOnPostgresAsync(directory.Path, postgres, RealServer.FastLeases))
+            {
+                using var api = RealServer.Api(server);
+                // Schedules and shops still live in the SQLite file; their audit records must go where the trail is.
+                await api.CreateShopAsync("pgaudit");
+                var schedules = new ShopSync.Server.Tests.Schedules.ScheduleCalls(api.Channel);
+                var created = await schedules.CreateAsync(new ScheduleRecurringRequest
+                {
+                    ReportId = 90000,
+                    CategoryCode = "PGA",
+                    Schedule = new RecurringSchedule { Cron = new CronRecurrence { Expression = "0 * * * *" } },
+                });
+                Assert.NotEmpty(created.Schedule.Id);
+                await server.StopAsync();
+            }
+
+            await using var connection = new NpgsqlConnection(postgres);
+            await connection.OpenAsync();
+            Assert.Equal(1L, await ScalarAsync(connection, "SELECT COUNT(*) FROM audit_events WHERE rpc LIKE '%/CreateShop' AND outcome = 1"));
+            Assert.Equal(1L, await ScalarAsync(connection, "SELECT COUNT(*) FROM audit_events WHERE rpc LIKE '%/ScheduleRecurring' AND outcome = 1"));
+        }
+        finally
+        {
+            await TestPostgres.DropDatabaseAsync(postgres);
+        }
+    }
+
     [Theory]
     [InlineData("--db", "x.db", "--postgres", "Host=127.0.0.1")]
     [InlineData("--postgres=Host=127.0.0.1", "--db=x.db", null, null)]
