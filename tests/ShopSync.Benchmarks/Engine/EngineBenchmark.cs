@@ -18,7 +18,7 @@ internal static class EngineBenchmark
         var options = EngineOptions.Parse(args);
         var directory = Directory.CreateTempSubdirectory("shopsync-engine-bench-");
         var results = new List<(string Metric, double Value, string Unit)>();
-        Console.Error.WriteLine($"engine benchmark: synchronous={options.Synchronous}, scale={options.Scale}, telemetry={(options.Telemetry ? "on" : "off")}, data in {directory.FullName}");
+        Console.Error.WriteLine($"engine benchmark: synchronous={options.Synchronous}, scale={options.Scale}, telemetry={(options.Telemetry ? "on" : "off")}, auth={(options.Auth ? "required, API key" : "off")}, server args [{string.Join(' ', options.ServerArgs ?? [])}], data in {directory.FullName}");
         try
         {
             if (options.Runs("idle"))
@@ -39,7 +39,7 @@ internal static class EngineBenchmark
             }
 
             await using var server = await StartAsync(options, Path.Combine(directory.FullName, "engine.db"), traceStore: false, cancellationToken);
-            using var client = new EngineClient(server.Address);
+            using var client = new EngineClient(server.Address, server.ApiKey);
             var queued = 0;
             if (options.Runs("latency"))
             {

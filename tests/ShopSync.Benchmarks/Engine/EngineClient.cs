@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using ShopSync.Contracts.V1;
 
@@ -14,10 +15,18 @@ internal sealed class EngineClient : IDisposable
     private readonly GrpcChannel _channel;
     private readonly JobQueueService.JobQueueServiceClient _client;
 
-    public EngineClient(Uri address)
+    /// <param name="apiKey">Sent as <c>authorization: Bearer</c> on every call when set.</param>
+    public EngineClient(Uri address, string? apiKey = null)
     {
         _channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024 });
-        _client = new JobQueueService.JobQueueServiceClient(_channel);
+        var invoker = apiKey is null
+            ? _channel.CreateCallInvoker()
+            : _channel.Intercept(metadata =>
+            {
+                metadata.Add("authorization", "Bearer " + apiKey);
+                return metadata;
+            });
+        _client = new JobQueueService.JobQueueServiceClient(invoker);
     }
 
     public static EnqueueJobRequest NoOp(string category, DateTimeOffset? earliestStart = null)

@@ -9,9 +9,13 @@ namespace ShopSync.Benchmarks.Engine;
 /// copy of an older one for an A/B comparison under the same load), --telemetry on|off (default off). On: the server's
 /// metrics go to a Prometheus endpoint the benchmark scrapes every 15 s, and its metrics and traces to an OTLP/HTTP sink
 /// the benchmark hosts; off: no exporter at all, so the instruments cost nothing. Run both, alternated, for the cost.
+/// --auth on|off (default off): on starts the server with --auth required and an admin API key made by
+/// `shopsync-server keys create`, which every call sends; run both, alternated, for what authentication costs.
+/// --server-arg ARG (repeatable) passes ARG to the server as it is, e.g. --server-arg --log-requests.
 /// </summary>
 internal sealed record EngineOptions(
-    string Synchronous, double Scale, int MaxConcurrency, IReadOnlySet<string> Only, string? ServerDirectory, bool Telemetry = false)
+    string Synchronous, double Scale, int MaxConcurrency, IReadOnlySet<string> Only, string? ServerDirectory, bool Telemetry = false,
+    bool Auth = false, IReadOnlyList<string>? ServerArgs = null)
 {
     public static readonly string[] Scenarios = ["idle", "latency", "progress", "process100", "process1", "single", "bulk", "rss"];
 
@@ -22,6 +26,8 @@ internal sealed record EngineOptions(
         var concurrency = 0;
         string? server = null;
         var telemetry = false;
+        var auth = false;
+        var serverArgs = new List<string>();
         IReadOnlySet<string> only = new HashSet<string>(Scenarios, StringComparer.Ordinal);
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
@@ -40,9 +46,13 @@ internal sealed record EngineOptions(
                     concurrency = int.Parse(value, CultureInfo.InvariantCulture);
                     break;
                 case "--telemetry":
-                    telemetry = value.Equals("on", StringComparison.OrdinalIgnoreCase) ? true
-                        : value.Equals("off", StringComparison.OrdinalIgnoreCase) ? false
-                        : throw new ArgumentException("--telemetry: use on or off");
+                    telemetry = OnOff(value, "--telemetry");
+                    break;
+                case "--auth":
+                    auth = OnOff(value, "--auth");
+                    break;
+                case "--server-arg":
+                    serverArgs.Add(value);
                     break;
                 case "--server":
                     server = value;
@@ -51,12 +61,17 @@ internal sealed record EngineOptions(
                     only = new HashSet<string>(value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.Ordinal);
                     break;
                 default:
-                    throw new ArgumentException($"unknown option {args[i]}; options: --sync, --scale, --concurrency, --only ({string.Join(',', Scenarios)}), --server, --telemetry");
+                    throw new ArgumentException($"unknown option {args[i]}; options: --sync, --scale, --concurrency, --only ({string.Join(',', Scenarios)}), --server, --telemetry, --auth, --server-arg");
             }
         }
 
-        return new EngineOptions(synchronous, scale, concurrency, only, server, telemetry);
+        return new EngineOptions(synchronous, scale, concurrency, only, server, telemetry, auth, serverArgs);
     }
+
+    private static bool OnOff(string value, string option) =>
+        value.Equals("on", StringComparison.OrdinalIgnoreCase) ? true
+        : value.Equals("off", StringComparison.OrdinalIgnoreCase) ? false
+        : throw new ArgumentException(option + ": use on or off");
 
     public int Count(int baseCount) => Math.Max(1, (int)(baseCount * Scale));
 

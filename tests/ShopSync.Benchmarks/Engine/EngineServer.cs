@@ -32,14 +32,18 @@ internal sealed class EngineServer : IAsyncDisposable
     private long _sweeps;
     private int _inSweep;
 
-    private EngineServer(Process process, Uri address, TelemetrySink? telemetry)
+    private EngineServer(Process process, Uri address, TelemetrySink? telemetry, string? apiKey)
     {
         _process = process;
         Address = address;
         _telemetry = telemetry;
+        ApiKey = apiKey;
     }
 
     public Uri Address { get; }
+
+    /// <summary>The admin key every call sends (with <c>--auth on</c>), else null.</summary>
+    public string? ApiKey { get; }
 
     /// <summary>Database calls logged so far outside housekeeping sweeps (only with <c>traceStore</c>).</summary>
     public long StoreCalls => Interlocked.Read(ref _storeCalls);
@@ -89,6 +93,19 @@ internal sealed class EngineServer : IAsyncDisposable
             info.ArgumentList.Add($"--Queue:MaxConcurrency={options.MaxConcurrency.ToString(CultureInfo.InvariantCulture)}");
         }
 
+        foreach (var arg in options.ServerArgs ?? [])
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        string? apiKey = null;
+        if (options.Auth)
+        {
+            apiKey = await CreateAdminKeyAsync(binary, databaseFile, cancellationToken);
+            info.ArgumentList.Add("--auth");
+            info.ArgumentList.Add("required");
+        }
+
         if (traceStore)
         {
             // Every database call: the queue store's own trace line, and EF Core's (connector, schedules); the retention
@@ -112,7 +129,7 @@ internal sealed class EngineServer : IAsyncDisposable
 
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the server");
-        var server = new EngineServer(process, address, telemetry);
+        var server = new EngineServer(process, address, telemetry, apiKey);
         process.OutputDataReceived += (_, e) => server.OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => server.OnLine(e.Data);
         process.BeginOutputReadLine();
@@ -120,6 +137,31 @@ internal sealed class EngineServer : IAsyncDisposable
         await server.WaitUntilServingAsync(cancellationToken);
         telemetry?.StartScraping();
         return server;
+    }
+
+    /// <summary>`shopsync-server keys create` on the benchmark's database: the key is the last line it prints.</summary>
+    private static async Task<string> CreateAdminKeyAsync(string binary, string databaseFile, CancellationToken cancellationToken)
+    {
+        var info = new ProcessStartInfo(binary)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(databaseFile)!,
+        };
+        foreach (var arg in new[] { "keys", "create", "--role", "admin", "--name", "engine-benchmark", "--db", databaseFile })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("could not run shopsync-server keys create");
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = await process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        var lines = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return process.ExitCode == 0 && lines.Length > 0
+            ? lines[^1]
+            : throw new InvalidOperationException($"shopsync-server keys create exited {process.ExitCode}: {error}");
     }
 
     /// <summary>The server's resident set size from /proc (Linux).</summary>
