@@ -83,7 +83,7 @@ internal static class AccessCommands
             c.Output.Json(reply);
             return ExitCodes.Ok;
         }
-        var table = new Table().AddColumns("Id", "Name", "Role", "Shops", "Expires", "Last used", "Revoked");
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("Id", "Name", "Role", "Shops", "Expires", "Last used", "Revoked");
         foreach (var k in reply.Keys)
         {
             table.AddRow(

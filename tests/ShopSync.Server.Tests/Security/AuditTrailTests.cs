@@ -57,6 +57,20 @@ public sealed class AuditTrailTests
     }
 
     [Fact]
+    public async Task CreateAndRevokeApiKey_Allowed_RecordedWithTheKeysNameNeverItsSecret()
+    {
+        await using var server = await InProcessServer.StartAsync();
+        using var client = Client(server);
+
+        var created = await client.Access.CreateApiKeyAsync(new CreateApiKeyRequest { Name = "ci-runner", Role = "operator" });
+        await client.Access.RevokeApiKeyAsync(new RevokeApiKeyRequest { Key = created.Key.Id });
+
+        var events = (await client.Audit.ListAuditEventsAsync(new ListAuditEventsRequest())).Events;
+        Assert.Equal(["api_key/" + created.Key.Id, "api_key/ci-runner"], events.Select(e => e.Target));
+        Assert.All(events, e => Assert.DoesNotContain(created.Secret, e.ToString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task UpdateShop_UnknownShop_RecordedAsFailedWithTheStatus()
     {
         await using var server = await InProcessServer.StartAsync();
