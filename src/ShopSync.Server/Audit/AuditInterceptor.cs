@@ -88,7 +88,10 @@ internal sealed partial class AuditInterceptor(IAuditLog log, TimeProvider time,
         var auditEvent = error switch
         {
             null => record.ToEvent(AuditOutcome.Succeeded, "OK", null),
-            RpcException { StatusCode: StatusCode.Unauthenticated or StatusCode.PermissionDenied } denied =>
+            // Refused before it had a principal: not "local" (the anonymous admin of a keyless loopback server).
+            RpcException { StatusCode: StatusCode.Unauthenticated } refused =>
+                record.ToEvent(AuditOutcome.Denied, StatusNames.Of(refused.StatusCode), refused.Status.Detail) with { Principal = AuditCaller.Unauthenticated },
+            RpcException { StatusCode: StatusCode.PermissionDenied } denied =>
                 record.ToEvent(AuditOutcome.Denied, StatusNames.Of(denied.StatusCode), denied.Status.Detail),
             RpcException failed => record.ToEvent(AuditOutcome.Failed, StatusNames.Of(failed.StatusCode), failed.Status.Detail),
             OperationCanceledException => record.ToEvent(AuditOutcome.Failed, StatusNames.Of(StatusCode.Cancelled), "the call was cancelled"),

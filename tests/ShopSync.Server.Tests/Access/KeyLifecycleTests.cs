@@ -29,6 +29,20 @@ public sealed class KeyLifecycleTests
     }
 
     [Fact]
+    public async Task HoldJob_NoCredential_AuditedAsDeniedForNoPrincipalNotTheLocalAdmin()
+    {
+        await using var server = await AccessServer.StartAsync();
+        var admin = await server.CreateKeyAsync("root", Roles.Admin);
+        var jobs = new JobQueueService.JobQueueServiceClient(server.Api.Channel.Invoker);
+        var refused = await Assert.ThrowsAsync<RpcException>(() => jobs.HoldJobAsync(new HoldJobRequest { JobId = Guid.NewGuid().ToString() }).ResponseAsync);
+
+        var audit = new AuditService.AuditServiceClient(server.Api.Channel.Invoker);
+        var record = Assert.Single((await audit.ListAuditEventsAsync(new ListAuditEventsRequest(), Options(admin))).Events);
+        Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
+        Assert.Equal((AuditOutcome.Denied, "(unauthenticated)", "UNAUTHENTICATED"), (record.Outcome, record.Principal, record.StatusCode));
+    }
+
+    [Fact]
     public async Task WhoAmI_KeyPastItsExpiry_IsUnauthenticatedAtOnce()
     {
         var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
