@@ -7,7 +7,7 @@ using Engine = ShopSync.Queue;
 namespace ShopSync.Server.Jobs;
 
 /// <summary>shopsync.v1.JobQueueService: queueing, watching and controlling entries.</summary>
-internal sealed class JobQueueGrpcService(
+internal sealed partial class JobQueueGrpcService(
     IJobQueue queue,
     ShopRunPolicy runPolicy,
     RequestPageService requestPages,
