@@ -120,6 +120,26 @@ public sealed class DashboardRpcTests
     }
 
     [Fact]
+    public async Task BulkUpdateJobs_FilterOverSeveralBatches_ChangesEveryMatch()
+    {
+        await using var server = await InProcessServer.StartAsync();
+        var jobs = Jobs(server);
+        var enqueue = new EnqueueJobsRequest();
+        for (var i = 0; i < 250; i++)
+        {
+            enqueue.Jobs.Add(Later(Requests.Diagnostics(steps: 0, category: "MANY")));
+        }
+        await jobs.EnqueueJobsAsync(enqueue);
+
+        var reply = await jobs.BulkUpdateJobsAsync(new BulkUpdateJobsRequest { Action = BulkAction.Hold, Filter = new JobFilter { CategoryCode = "MANY" } });
+        var held = await jobs.ListJobsAsync(new ListJobsRequest { CategoryCode = "MANY", Statuses = { JobStatus.OnHold }, PageSize = 1000 });
+
+        Assert.Equal((250, 250), (reply.Matched, reply.Applied));
+        Assert.Empty(reply.Skipped);
+        Assert.Equal(250, held.Jobs.Count);
+    }
+
+    [Fact]
     public async Task BulkUpdateJobs_ScopedOperator_TouchesOnlyItsShops()
     {
         await using var server = await StartWithShopsAsync();
