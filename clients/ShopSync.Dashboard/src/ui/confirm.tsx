@@ -1,0 +1,33 @@
+// A confirmation in a native modal <dialog> (focus kept inside, Esc cancels), asked with `await ask(...)`.
+import { useRef, useState } from "preact/hooks";
+
+interface Question {
+  text: string;
+  action: string;
+  resolve: (yes: boolean) => void;
+}
+
+export function useConfirm(): [preact.JSX.Element, (text: string, action: string) => Promise<boolean>] {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [question, setQuestion] = useState<Question | null>(null);
+  const answer = (yes: boolean) => {
+    question?.resolve(yes);
+    setQuestion(null);
+    dialog.current?.close();
+  };
+  const ask = (text: string, action: string) =>
+    new Promise<boolean>((resolve) => {
+      setQuestion({ text, action, resolve });
+      queueMicrotask(() => dialog.current?.showModal());
+    });
+  const element = (
+    <dialog ref={dialog} aria-labelledby="confirm-text" onCancel={() => answer(false)}>
+      <p id="confirm-text">{question?.text}</p>
+      <div class="row">
+        <button type="button" class="danger" onClick={() => answer(true)}>{question?.action ?? "OK"}</button>
+        <button type="button" onClick={() => answer(false)} autoFocus>Keep as is</button>
+      </div>
+    </dialog>
+  );
+  return [element, ask];
+}
