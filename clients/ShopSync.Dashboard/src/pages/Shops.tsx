@@ -4,7 +4,7 @@ import { useEffect, useState } from "preact/hooks";
 import { errorText, status } from "../api";
 import { Cue, CueLevel, type CueRecord, type GetSyncStatusResponse } from "../gen/shopsync/v1/sync_status_pb";
 import { useCoalescedRender, useStream } from "../live";
-import { Notice, Progress, Time } from "../ui/format";
+import { Link, Notice, Progress, Time } from "../ui/format";
 
 const cueNames: Record<number, string> = {
   [Cue.UNMAPPED_CUSTOMERS]: "Unmapped customers",
@@ -66,6 +66,7 @@ export function Shops() {
           </ul>
           {drill?.shop === s.shopCode ? <CueRecords shop={s.shopCode} cue={drill.cue} /> : null}
           <h3>Task health</h3>
+          {s.tasks.length === 0 ? <Notice kind="empty">No task has run for this shop yet. <Link href="/start">Start a sync</Link>.</Notice> : (
           <div class="scroll">
             <table>
               <thead><tr><th scope="col">Task</th><th scope="col">State</th><th scope="col">Last success</th><th scope="col">Last failure</th><th scope="col">Failures in a row</th><th scope="col">Next run</th></tr></thead>
@@ -83,7 +84,7 @@ export function Shops() {
               </tbody>
             </table>
           </div>
-          {s.tasks.length === 0 ? <Notice kind="empty">No task has run for this shop yet.</Notice> : null}
+          )}
         </section>
       ))}
     </>

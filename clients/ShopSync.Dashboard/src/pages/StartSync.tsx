@@ -52,7 +52,10 @@ export function StartSync() {
   const run = useRef<Run | null>(null);
   const render = useCoalescedRender();
 
-  useEffect(() => { if (!task && reports.length) setTask(reports[0].reportId); }, [reports]);
+  // Without ?task= the form opens on Sync Orders (the connector's main job), else the first task.
+  useEffect(() => {
+    if (!task && reports.length) setTask((reports.find((x) => x.aliases.includes("orders")) ?? reports[0]).reportId);
+  }, [reports]);
   useEffect(() => { if (!shop && shopCodes.length) setShop(shopCodes[0]); }, [shopCodes]);
   useEffect(() => {
     if (!task) return;
