@@ -196,8 +196,8 @@ export function Entries() {
               <thead>
                 <tr>
                   {canControl ? <th scope="col"><span class="sr">Select</span></th> : null}
-                  <th scope="col">No.</th><th scope="col">Task</th><th scope="col">Shop</th><th scope="col">Category</th>
-                  <th scope="col">Status</th><th scope="col">Progress</th><th scope="col">Created</th><th scope="col">Error</th>
+                  <th scope="col">No.</th><th scope="col">Task</th><th scope="col">Shop</th><th scope="col" class="wide">Category</th>
+                  <th scope="col">Status</th><th scope="col">Progress</th><th scope="col" class="wide">Created</th><th scope="col" class="wide">Error</th>
                 </tr>
               </thead>
               <tbody>
@@ -207,11 +207,11 @@ export function Entries() {
                     <td><Link href={"/entries/" + j.id}>{j.entryNo.toString()}</Link></td>
                     <td>{j.description || reportName(reports, j.reportId)}</td>
                     <td>{j.shopCode}</td>
-                    <td>{j.categoryCode}</td>
+                    <td class="wide">{j.categoryCode}</td>
                     <td><StatusBadge status={j.status} /></td>
                     <td>{j.status === JobStatus.IN_PROCESS ? <Progress progress={j.lastProgress} label={`Progress of entry ${j.entryNo}`} /> : null}</td>
-                    <td><Time value={j.createdAt} /></td>
-                    <td class="err">{j.errorMessage}</td>
+                    <td class="wide"><Time value={j.createdAt} /></td>
+                    <td class="wide err">{j.errorMessage}</td>
                   </tr>
                 ))}
               </tbody>
