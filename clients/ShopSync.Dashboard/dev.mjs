@@ -16,7 +16,8 @@ const target = new URL(process.env.SHOPSYNC_WEB ?? "http://127.0.0.1:5001");
 const port = Number(process.env.PORT ?? 5173);
 const types = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".png": "image/png" };
 
-spawn(process.execPath, [join(here, "build.mjs"), "--watch"], { stdio: "inherit", env: { ...process.env, SHOPSYNC_DASHBOARD_OUT: out } });
+const watcher = spawn(process.execPath, [join(here, "build.mjs"), "--watch"], { stdio: "inherit", env: { ...process.env, SHOPSYNC_DASHBOARD_OUT: out } });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => { watcher.kill(); process.exit(0); });
 
 createServer((req, res) => {
   const path = new URL(req.url, "http://x").pathname;
@@ -26,8 +27,13 @@ createServer((req, res) => {
     const upstream = request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers }, (r) => {
       res.writeHead(r.statusCode ?? 502, r.headers);
       r.pipe(res);
+      // The server went away mid-stream: cut the browser's response too, as a direct connection would.
+      r.on("close", () => { if (!r.complete) res.destroy(); });
     });
-    upstream.on("error", (e) => { res.writeHead(502); res.end(String(e)); });
+    upstream.on("error", (e) => {
+      if (res.headersSent) res.destroy();
+      else { res.writeHead(502); res.end(String(e)); }
+    });
     req.pipe(upstream);
     res.on("close", () => upstream.destroy());
     return;
