@@ -72,6 +72,14 @@ public sealed class JobQueueClient
     public Task<ListLogEntriesResponse> ListLogEntriesAsync(ListLogEntriesRequest request, ShopSyncCallOptions? options = null, CancellationToken cancellationToken = default) =>
         _calls.UnaryAsync(o => _client.ListLogEntriesAsync(request, o), options, cancellationToken);
 
+    /// <summary>Per category: what runs, what waits behind it, the counts and the recent throughput; retried on UNAVAILABLE.</summary>
+    public Task<ListCategoriesResponse> ListCategoriesAsync(ListCategoriesRequest request, ShopSyncCallOptions? options = null, CancellationToken cancellationToken = default) =>
+        _calls.UnaryAsync(o => _client.ListCategoriesAsync(request, o), options, cancellationToken);
+
+    /// <summary>One action on the entries named or on every entry a filter matches (dry_run counts). Not retried.</summary>
+    public Task<BulkUpdateJobsResponse> BulkUpdateJobsAsync(BulkUpdateJobsRequest request, ShopSyncCallOptions? options = null, CancellationToken cancellationToken = default) =>
+        _calls.UnaryAsync(o => _client.BulkUpdateJobsAsync(request, o), options, cancellationToken);
+
     /// <summary>Sets an entry On Hold. Not retried.</summary>
     public Task<HoldJobResponse> HoldJobAsync(HoldJobRequest request, ShopSyncCallOptions? options = null, CancellationToken cancellationToken = default) =>
         _calls.UnaryAsync(o => _client.HoldJobAsync(request, o), options, cancellationToken);

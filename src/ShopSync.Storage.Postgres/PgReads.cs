@@ -39,6 +39,8 @@ internal sealed class PgReads(NpgsqlDataSource dataSource, PostgresStoreOptions 
             sql.Append(" AND report_id = $").Append(values.Count);
         }
 
+        PgJobConditions.AddSearch(sql, values, query.Text);
+        PgJobConditions.AddShops(sql, values, query.Shops);
         values.Add(size + 1);
         sql.Append(" ORDER BY entry_no LIMIT $").Append(values.Count);
         return WithAsync(

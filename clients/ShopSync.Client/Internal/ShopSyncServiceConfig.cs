@@ -15,7 +15,7 @@ internal static class ShopSyncServiceConfig
 {
     private static readonly (string Service, string[] Methods)[] Idempotent =
     [
-        ("shopsync.v1.JobQueueService", ["EnqueueJob", "EnqueueJobs", "GetJob", "ListJobs", "ListLogEntries", "ListReports", "GetRequestPage", "GetRequestPageFilters", "WatchJobs"]),
+        ("shopsync.v1.JobQueueService", ["EnqueueJob", "EnqueueJobs", "GetJob", "ListJobs", "ListLogEntries", "ListReports", "GetRequestPage", "GetRequestPageFilters", "WatchJobs", "ListCategories"]),
         ("shopsync.v1.ScheduleService", ["GetSchedule", "ListSchedules", "PreviewSchedule"]),
         ("shopsync.v1.ShopService", ["GetShop", "ListShops"]),
         ("shopsync.v1.AuditService", ["ListAuditEvents"]),

@@ -10,6 +10,7 @@ public sealed class AuditRecord
     private object? _owner;
     private volatile bool _written;
     private volatile bool _closed;
+    private volatile bool _deferred;
 
     public required DateTimeOffset OccurredAt { get; init; }
     public required string Principal { get; init; }
@@ -18,6 +19,15 @@ public sealed class AuditRecord
     public string? Target { get; init; }
     public string? Shop { get; init; }
     public string? Peer { get; init; }
+
+    /// <summary>What the call did, for a succeeded record (e.g. a bulk update's action and counts); set by the call.</summary>
+    public string? Detail { get; set; }
+
+    /// <summary>
+    /// No store write claims the record: it is appended when the call ends, with <see cref="Detail"/>. For calls
+    /// that change many entries in many transactions (bulk updates), whose outcome is known only at the end.
+    /// </summary>
+    public void DeferToEnd() => _deferred = true;
 
     /// <summary>
     /// The call has ended: work it started that outlives it (a timer, a task that captured its async context) no
@@ -34,6 +44,11 @@ public sealed class AuditRecord
     /// <summary>True when the write <paramref name="owner"/> is to insert the record (it is the first, or tries again).</summary>
     public bool TryClaim(object owner)
     {
+        if (_deferred)
+        {
+            return false;
+        }
+
         var previous = Interlocked.CompareExchange(ref _owner, owner, null);
         return !_written && (previous is null || ReferenceEquals(previous, owner));
     }

@@ -34,6 +34,21 @@ public interface IJobQueue
     /// <summary>Run log entries, newest first.</summary>
     Task<JobLogPage> ListLogAsync(JobLogQuery query, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Per category (ordered by code): the entry In Process, the due entries waiting, the Ready, On Hold and Error
+    /// counts, the longest-waiting due entry and the runs ended per minute over the window. Throws
+    /// <see cref="Errors.JobValidationException"/> naming <c>throughput_minutes</c>.
+    /// </summary>
+    Task<IReadOnlyList<CategoryOverview>> ListCategoriesAsync(CategoryQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Applies one single-entry operation (hold, ready, restart, run now, cancel without waiting, delete) to the
+    /// entries named or matched, a batch at a time; entries it cannot change are skipped with why. Throws
+    /// <see cref="Errors.BulkSelectionChangedException"/> when <see cref="BulkUpdateRequest.ExpectedCount"/> does
+    /// not match (nothing changes), <see cref="Errors.JobValidationException"/> for a bad selection.
+    /// </summary>
+    Task<BulkUpdateResult> BulkUpdateAsync(BulkUpdateRequest request, CancellationToken cancellationToken);
+
     /// <summary>Sets the entry On Hold; a running entry finishes its run first and then stays On Hold.</summary>
     Task<Job> HoldAsync(Guid jobId, CancellationToken cancellationToken);
 

@@ -17,6 +17,15 @@ public sealed record JobQuery
     /// <summary>Only this report (0: any).</summary>
     public int ReportId { get; init; }
 
+    /// <summary>
+    /// Case-insensitive search (at most <see cref="RequestLimits.SearchText"/> characters): the entry's id or entry
+    /// number when the text is one, else a substring of its description, created_by, error message or filters.
+    /// </summary>
+    public string? Text { get; init; }
+
+    /// <summary>Only entries of these shops (compared case-insensitively); null: any shop. The caller's shop scope.</summary>
+    public IReadOnlyCollection<string>? Shops { get; init; }
+
     /// <summary>1..1000; 0: 100.</summary>
     public int PageSize { get; init; }
 

@@ -89,10 +89,6 @@ internal sealed partial class JobQueue : IJobQueue
     public async Task<Job> GetAsync(Guid jobId, CancellationToken cancellationToken) =>
         await _store.GetAsync(jobId, cancellationToken).ConfigureAwait(false) ?? throw new JobNotFoundException(jobId);
 
-    public Task<JobPage> ListAsync(JobQuery query, CancellationToken cancellationToken) => _store.ListAsync(query, cancellationToken);
-
-    public Task<JobLogPage> ListLogAsync(JobLogQuery query, CancellationToken cancellationToken) => _store.ListLogAsync(query, cancellationToken);
-
     public Task<Job> HoldAsync(Guid jobId, CancellationToken cancellationToken) =>
         ApplyAsync(jobId, JobStateMachine.Hold, cancellationToken);
 

@@ -36,6 +36,12 @@ public static class RequestLimits
     /// <summary>Characters of a date formula.</summary>
     public const int FormulaLength = 250;
 
+    /// <summary>Characters of a ListJobs (or bulk filter) search text.</summary>
+    public const int SearchText = 100;
+
+    /// <summary>Entry ids per BulkUpdateJobs call.</summary>
+    public const int JobsPerBulkUpdate = 1_000;
+
     /// <summary>Characters of input an error message quotes at most.</summary>
     public const int QuoteLength = 100;
 

@@ -97,4 +97,11 @@ public interface IJobStore
 
     /// <summary>Entry counts per (category, status) and the earliest due time of each category's Ready and Waiting entries.</summary>
     Task<IReadOnlyList<CategoryStatusCount>> CountByCategoryAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The category overview's data for one shop or a scope, outside any write: entry counts per (category, status)
+    /// with how many are due, the entries In Process, each category's longest-waiting due entry, and the runs that
+    /// ended per minute since <see cref="CategoryActivityQuery.Since"/> (from the run log).
+    /// </summary>
+    Task<CategoryActivity> ReadCategoryActivityAsync(CategoryActivityQuery query, CancellationToken cancellationToken);
 }

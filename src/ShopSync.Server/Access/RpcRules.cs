@@ -46,6 +46,9 @@ internal static class RpcRules
         Add(jobs, "GetRequestPage", Permission.JobsRead, mutates: false, ScopeTarget.None);
         Add(jobs, "SetRequestPageFilters", Permission.FiltersWrite, mutates: true, ScopeTarget.Job);
         Add(jobs, "GetRequestPageFilters", Permission.JobsRead, mutates: false, ScopeTarget.Job);
+        // Scoped by the service itself: the overview reads and the bulk selection are restricted to the caller's shops.
+        Add(jobs, "ListCategories", Permission.JobsRead, mutates: false);
+        Add(jobs, "BulkUpdateJobs", Permission.JobsControl, mutates: true);
 
         var schedules = ScheduleService.Descriptor.FullName;
         Add(schedules, "ScheduleRecurring", Permission.SchedulesWrite, mutates: true);

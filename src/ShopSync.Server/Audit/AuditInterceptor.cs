@@ -87,7 +87,7 @@ internal sealed partial class AuditInterceptor(IAuditLog log, TimeProvider time,
         }
         var auditEvent = error switch
         {
-            null => record.ToEvent(AuditOutcome.Succeeded, "OK", null),
+            null => record.ToEvent(AuditOutcome.Succeeded, "OK", record.Detail),
             RpcException { StatusCode: StatusCode.Unauthenticated or StatusCode.PermissionDenied } denied =>
                 record.ToEvent(AuditOutcome.Denied, StatusNames.Of(denied.StatusCode), denied.Status.Detail),
             RpcException failed => record.ToEvent(AuditOutcome.Failed, StatusNames.Of(failed.StatusCode), failed.Status.Detail),

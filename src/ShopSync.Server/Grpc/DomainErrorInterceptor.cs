@@ -50,6 +50,7 @@ internal sealed class DomainErrorInterceptor : Interceptor
         JobValidationException v => RpcErrors.Invalid(v.Field, v.Message),
         JobNotFoundException n => RpcErrors.NotFound("job", n.JobId.ToString(), $"job_id: {n.Message}"),
         JobStateException s => RpcErrors.FailedPrecondition("STATE", $"job/{s.JobId}", s.Message),
+        BulkSelectionChangedException b => RpcErrors.FailedPrecondition("EXPECTED_COUNT", "expected_count", b.Message),
         EnqueueRequestConflictException c => RpcErrors.FailedPrecondition("REQUEST_ID_REUSED", $"request_id/{c.RequestId}", c.Message),
         JobOccurrenceExistsException o => RpcErrors.AlreadyExists("job", $"{o.ScheduleId}@{o.OccurrenceUtc:O}", o.Message),
         StorageUnavailableException u => StorageErrors.ToStatus(u),

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using ShopSync.Queue;
 using ShopSync.Queue.Filters;
 using ShopSync.Server.Access;
+using ShopSync.Server.Dashboard;
 using ShopSync.Server.Demo;
 using ShopSync.Server.Housekeeping;
 using ShopSync.Server.Jobs;
@@ -64,6 +65,8 @@ internal static class ServerComposition
 
     public static WebApplication MapShopSync(this WebApplication app)
     {
+        // First: the origin check runs before gRPC-Web and the files.
+        app.UseShopSyncDashboard();
         app.MapShopSyncGrpc();
         app.MapShopifyWebhooks();
         app.MapShopSyncMetrics();

@@ -7,7 +7,7 @@ using Engine = ShopSync.Queue;
 namespace ShopSync.Server.Jobs;
 
 /// <summary>shopsync.v1.JobQueueService: queueing, watching and controlling entries.</summary>
-internal sealed class JobQueueGrpcService(
+internal sealed partial class JobQueueGrpcService(
     IJobQueue queue,
     ShopRunPolicy runPolicy,
     RequestPageService requestPages,
@@ -162,6 +162,8 @@ internal sealed class JobQueueGrpcService(
                 CategoryCode = NullIfEmpty(request.CategoryCode),
                 ShopCode = NullIfEmpty(request.ShopCode),
                 ReportId = request.ReportId,
+                Text = NullIfEmpty(request.Text),
+                Shops = Access.ShopScope.Of(context.GetHttpContext().User) is { IsEverything: false } scope ? scope.Shops : null,
                 PageSize = Paging.PageSize(request.PageSize),
                 PageToken = NullIfEmpty(request.PageToken),
             },

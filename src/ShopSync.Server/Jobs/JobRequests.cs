@@ -60,14 +60,14 @@ internal static class JobRequests
     }
 
     /// <summary>The requested statuses as the engine's; an unknown or unspecified one is INVALID_ARGUMENT naming statuses[i].</summary>
-    public static List<JobStatus> Statuses(IReadOnlyList<V1.JobStatus> requested)
+    public static List<JobStatus> Statuses(IReadOnlyList<V1.JobStatus> requested, string prefix = "")
     {
         var statuses = new List<JobStatus>(requested.Count);
         for (var i = 0; i < requested.Count; i++)
         {
             var s = requested[i];
             statuses.Add(s is V1.JobStatus.Unspecified || !System.Enum.IsDefined(s)
-                ? throw RpcErrors.InvalidArgument($"statuses[{i}]", $"unknown job status {(int)s}")
+                ? throw RpcErrors.InvalidArgument($"{prefix}statuses[{i}]", $"unknown job status {(int)s}")
                 : (JobStatus)(int)s);
         }
         return statuses;

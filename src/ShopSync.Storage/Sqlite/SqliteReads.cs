@@ -48,6 +48,8 @@ internal sealed class SqliteReads
             command.Parameters.AddWithValue("@report", query.ReportId);
         }
 
+        SqliteJobConditions.AddSearch(command, sql, query.Text);
+        SqliteJobConditions.AddShops(command, sql, query.Shops);
         sql.Append(" ORDER BY entry_no LIMIT @limit");
         command.Parameters.AddWithValue("@limit", size + 1);
         command.CommandText = sql.ToString();

@@ -89,5 +89,7 @@ public sealed class ProgressFlusherTests
         public Task<LogRetentionMarks> ReadLogRetentionMarksAsync(string? shopCode, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<CategoryStatusCount>> CountByCategoryAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<CategoryActivity> ReadCategoryActivityAsync(CategoryActivityQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

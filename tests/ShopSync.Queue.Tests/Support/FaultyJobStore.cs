@@ -101,6 +101,9 @@ internal sealed class FaultyJobStore : IJobStore
     public Task<IReadOnlyList<CategoryStatusCount>> CountByCategoryAsync(CancellationToken cancellationToken) =>
         _inner.CountByCategoryAsync(cancellationToken);
 
+    public Task<CategoryActivity> ReadCategoryActivityAsync(CategoryActivityQuery query, CancellationToken cancellationToken) =>
+        _inner.ReadCategoryActivityAsync(query, cancellationToken);
+
     private Task<T> Pass<T>(string operation, object? argument, Func<Task<T>> next) =>
         Fault(operation, argument) is { } exception ? Task.FromException<T>(exception) : next();
 }
