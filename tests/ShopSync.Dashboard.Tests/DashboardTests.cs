@@ -93,7 +93,7 @@ public sealed class DashboardTests(DashboardFixture fixture)
         await p.SignInAsAdminAsync("/entries");
         await Expect(p.Page.GetByTestId("entries")).ToContainTextAsync("entry of shop demo");
 
-        await p.Page.GetByLabel("Shop").SelectOptionAsync("eu");
+        await p.Page.GetByLabel("Shop", new() { Exact = true }).SelectOptionAsync("eu");
         await p.Page.GetByRole(AriaRole.Button, new() { Name = "Apply filter" }).ClickAsync();
         await Expect(p.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("shop=eu"));
         var table = p.Page.GetByTestId("entries");

@@ -139,25 +139,29 @@ export function Entries() {
     <>
       <h1>Entries</h1>
       <form class="filters" onSubmit={submit} role="search" aria-label="Filter entries">
-        <label>Shop
-          <select value={draft.shop} onChange={(e) => setDraft({ ...draft, shop: e.currentTarget.value })}>
+        <div>
+          <label for="f-shop">Shop</label>
+          <select id="f-shop" value={draft.shop} onChange={(e) => setDraft({ ...draft, shop: e.currentTarget.value })}>
             <option value="">All shops</option>
             {shopCodes.map((c) => <option key={c} value={c}>{c}</option>)}
           </select>
-        </label>
-        <label>Task
-          <select value={String(draft.task)} onChange={(e) => setDraft({ ...draft, task: Number(e.currentTarget.value) })}>
+        </div>
+        <div>
+          <label for="f-task">Task</label>
+          <select id="f-task" value={String(draft.task)} onChange={(e) => setDraft({ ...draft, task: Number(e.currentTarget.value) })}>
             <option value="0">All tasks</option>
             {reports.map((r) => <option key={r.reportId} value={String(r.reportId)}>{r.name}</option>)}
           </select>
-        </label>
-        <label>Category
-          <input value={draft.category} onInput={(e) => setDraft({ ...draft, category: e.currentTarget.value })} placeholder="e.g. SHPFY" />
-        </label>
-        <label class="grow">Search
-          <input type="search" value={draft.text} maxLength={100} onInput={(e) => setDraft({ ...draft, text: e.currentTarget.value })}
+        </div>
+        <div>
+          <label for="f-category">Category</label>
+          <input id="f-category" value={draft.category} onInput={(e) => setDraft({ ...draft, category: e.currentTarget.value })} placeholder="e.g. SHPFY" />
+        </div>
+        <div class="grow">
+          <label for="f-text">Search</label>
+          <input id="f-text" type="search" value={draft.text} maxLength={100} onInput={(e) => setDraft({ ...draft, text: e.currentTarget.value })}
             placeholder="id, entry no., description, user, error, filter value" />
-        </label>
+        </div>
         <fieldset class="statuses">
           <legend>Status</legend>
           {statusOrder.map((s) => (
