@@ -25,6 +25,8 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 shopsync server health
+# The server logs where the dashboard is (or that it was not built) once it has started.
+grep -m1 -o 'Dashboard: .*' "$workdir/server.log" || true
 
 echo; echo "== the demo shop"
 shopsync shops show demo

@@ -18,6 +18,7 @@ internal static class JobsCommands
     private static readonly Option<string?> TaskFilter = new("--task") { Description = "Only this task (alias, name or report id)" };
     private static readonly Option<int> Limit = new("--limit") { Description = "At most this many (1..1000)", DefaultValueFactory = _ => 50 };
     private static readonly Option<string?> PageToken = new("--page-token") { Description = "Continue a previous listing" };
+    private static readonly Option<string?> Text = new("--text") { Description = "Only entries whose id, number, description, creator, error or filters contain this (at most 100 characters)" };
     private static readonly Option<bool> ErrorsOnly = new("--errors") { Description = "Only failed runs" };
     private static readonly Option<long> After = new("--after") { Description = "Only events after this sequence number (0 = the whole history)" };
     private static readonly Option<int> Wait = new("--wait") { Description = "Seconds to wait for a running handler to stop", DefaultValueFactory = _ => 30 };
@@ -25,7 +26,7 @@ internal static class JobsCommands
     public static Command Build(CommandHandlers handlers)
     {
         var jobs = new Command("jobs", "The job queue: list, inspect, watch and control entries");
-        var list = new Command("list", "List entries") { Statuses, Shop, Category, TaskFilter, Limit, PageToken };
+        var list = new Command("list", "List entries") { Statuses, Shop, Category, TaskFilter, Text, Limit, PageToken };
         handlers.Set(list, ListAsync);
         jobs.Subcommands.Add(list);
 
@@ -52,6 +53,7 @@ internal static class JobsCommands
         jobs.Subcommands.Add(cancel);
         jobs.Subcommands.Add(WithId(handlers, new Command("delete", "Delete an entry (not while In Process: cancel it first)"), DeleteAsync));
         jobs.Subcommands.Add(JobsPurgeCommand.Build(handlers));
+        jobs.Subcommands.Add(JobsBulkCommand.Build(handlers));
         return jobs;
     }
 
@@ -87,6 +89,7 @@ internal static class JobsCommands
             CategoryCode = c.Get(Category) ?? "",
             PageSize = c.Get(Limit),
             PageToken = c.Get(PageToken) ?? "",
+            Text = c.Get(Text) ?? "",
         };
         request.Statuses.AddRange(ParseStatuses(c.Get(Statuses)));
         if (c.Get(TaskFilter) is { } task)
