@@ -73,7 +73,7 @@ public sealed class DashboardFixture : IAsyncLifetime
     }
 
     /// <summary>Queues a background diagnostics entry (report 90001) and returns its id.</summary>
-    public async Task<string> EnqueueDiagnosticsAsync(string description, int steps, int stepMs, bool onHold = false, DateTimeOffset? earliestStart = null, string shop = "demo")
+    public async Task<string> EnqueueDiagnosticsAsync(string description, int steps, int stepMs, bool onHold = false, DateTimeOffset? earliestStart = null, string shop = "demo", string category = "")
     {
         var request = new EnqueueJobRequest
         {
@@ -82,6 +82,7 @@ public sealed class DashboardFixture : IAsyncLifetime
             Mode = RunMode.Background,
             Description = description,
             OnHold = onHold,
+            CategoryCode = category,
             Options = { new RequestPageOption { Name = "steps", Value = steps.ToString(System.Globalization.CultureInfo.InvariantCulture) },
                         new RequestPageOption { Name = "step_ms", Value = stepMs.ToString(System.Globalization.CultureInfo.InvariantCulture) } },
         };

@@ -22,6 +22,20 @@ public sealed class ScreenshotTests(DashboardFixture fixture)
     {
         var entry = await FinishedEntryAsync();
         await EnsureScheduleAsync();
+        var scene = await BusyCategoryAsync();
+        try
+        {
+            await ShootEveryPageAsync(width, height, entry);
+        }
+        finally
+        {
+            // Whatever of the scene has not ended (a bulk cancel skips what already has).
+            await fixture.Client.Jobs.BulkUpdateJobsAsync(new BulkUpdateJobsRequest { Action = BulkAction.Cancel, Ids = new JobIdList { JobIds = { scene } } });
+        }
+    }
+
+    private async Task ShootEveryPageAsync(int width, int height, string entry)
+    {
         await using var p = await fixture.OpenAsync(width, height);
         await p.SignInAsAdminAsync();
 
@@ -63,6 +77,28 @@ public sealed class ScreenshotTests(DashboardFixture fixture)
             Directory.CreateDirectory(folder);
             return folder;
         }
+    }
+
+    /// <summary>
+    /// Category DIAG with a running entry that has reported progress and two waiting behind it (its own category, so
+    /// the other tests' entries never wait for it); cancelled after the screenshots.
+    /// </summary>
+    private async Task<List<string>> BusyCategoryAsync()
+    {
+        var running = await fixture.EnqueueDiagnosticsAsync("Diagnostics, 60 steps", steps: 60, stepMs: 500, category: "DIAG");
+        var ids = new List<string> { running };
+        for (var i = 1; i <= 2; i++)
+        {
+            ids.Add(await fixture.EnqueueDiagnosticsAsync($"Diagnostics waiting {i}", steps: 1, stepMs: 1, category: "DIAG"));
+        }
+        await foreach (var r in fixture.Client.Jobs.WatchJobAsync(new WatchJobRequest { JobId = running }))
+        {
+            if (r.Event?.KindCase == JobEvent.KindOneofCase.Progress && r.Event.Progress.Percent > 0)
+            {
+                break;
+            }
+        }
+        return ids;
     }
 
     /// <summary>A diagnostics entry that ran to the end (so the entry page has events and a run).</summary>

@@ -87,10 +87,10 @@ function Throughput({ perMinute }: { perMinute: number[] }) {
   return (
     <figure class="throughput">
       <svg viewBox={`0 0 ${perMinute.length * w} 24`} width={perMinute.length * w * 2} height="48" role="img"
-        aria-label={`${total} runs ended in the last ${perMinute.length} minutes`}>
+        aria-label={`${total} ${total === 1 ? "run" : "runs"} ended in the last ${perMinute.length} minutes`}>
         {perMinute.map((n, i) => <rect key={i} x={i * w + 1} width={w - 2} y={24 - (n / max) * 24} height={(n / max) * 24} />)}
       </svg>
-      <figcaption>{total} runs ended in the last {perMinute.length || Minutes} minutes</figcaption>
+      <figcaption>{total} {total === 1 ? "run" : "runs"} ended in the last {perMinute.length || Minutes} minutes</figcaption>
     </figure>
   );
 }
