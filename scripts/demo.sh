@@ -40,3 +40,9 @@ echo; echo "== shopsync status --shop demo"
 shopsync status --shop demo || true
 echo; echo "== curl http://127.0.0.1:$((port + 1))/metrics   (the queue's Prometheus metrics on the web endpoint)"
 curl -s "http://127.0.0.1:$((port + 1))/metrics" | grep -E '^shopsync_queue_(entries_enqueued_total|runs_completed_total)' | head -6 || true
+
+echo
+echo "== the dashboard: http://127.0.0.1:$((port + 1))/   (the demo queue, live; anonymous local admin on loopback)"
+if [ -t 0 ] && [ -t 1 ]; then
+  read -r -p "Press Enter to stop the server. " _ || true
+fi

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what ShopSync's tests need on a fresh Debian machine: real gRPC peers (python grpcio, h2load),
-# tmux for the CLI's TTY test, and the npm packages
+# tmux for the CLI's TTY test, Debian's chromium for the dashboard's browser tests, and the npm packages
 # (grpc-js, buf) into tests/interop/node_modules. Safe to run again; installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +9,7 @@ need=()
 /usr/bin/python3 -c 'import grpc, grpc_tools' 2>/dev/null || need+=(python3-grpcio python3-grpc-tools)
 command -v h2load >/dev/null || need+=(nghttp2-client)
 command -v tmux >/dev/null || need+=(tmux)
+[ -x /usr/bin/chromium ] || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   echo "install-deps: apt-get install ${need[*]}"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"

@@ -39,7 +39,9 @@ internal sealed class CallAuthenticator(IOptions<AccessOptions> options, FailedA
         }
         else if (options.Value.Required)
         {
-            limiter.RecordFailure(peer);
+            // No credential at all is no guess at one, so it does not count towards the peer's failures: a browser
+            // opening the dashboard asks WhoAmI without a key first, and ten page loads a minute from one office (one
+            // address behind NAT) would otherwise lock everyone there out.
             throw AccessErrors.NoCredential();
         }
         else

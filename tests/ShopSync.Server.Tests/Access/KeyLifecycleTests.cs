@@ -78,6 +78,25 @@ public sealed class KeyLifecycleTests
     }
 
     [Fact]
+    public async Task WhoAmI_NoCredentialRepeatedly_IsUnauthenticatedAndNotLimited()
+    {
+        await using var server = await AccessServer.StartAsync(settings: new Dictionary<string, string?> { ["Access:FailuresPerWindow"] = "2" });
+        var access = new AccessService.AccessServiceClient(server.Api.Channel.Invoker);
+        var deadline = new CallOptions(deadline: TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(30));
+
+        var codes = new List<StatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            codes.Add((await Assert.ThrowsAsync<RpcException>(() => access.WhoAmIAsync(new WhoAmIRequest(), deadline).ResponseAsync)).StatusCode);
+        }
+        var admin = await server.CreateKeyAsync("root", Roles.Admin);
+        var me = await access.WhoAmIAsync(new WhoAmIRequest(), Options(admin));
+
+        Assert.All(codes, c => Assert.Equal(StatusCode.Unauthenticated, c));
+        Assert.Equal("root", me.Principal);
+    }
+
+    [Fact]
     public async Task EnqueueJob_ErpClientWithUserHeader_RecordsPrincipalOnBehalfOfUser()
     {
         await using var server = await AccessServer.StartAsync();
