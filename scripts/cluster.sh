@@ -31,7 +31,7 @@ for n in 1 2 3; do
   mkdir -p "$workdir/node-$n"
   echo "== node-$n on $url (log $workdir/node-$n/server.log)"
   (cd "$workdir/node-$n" && exec "$OLDPWD/$server" --urls "$url" --web-urls "http://127.0.0.1:$(( base + 10 * (n - 1) + 1 ))" \
-      --postgres "$postgres" --node-id "node-$n" --Queue:EnableDiagnosticsTasks=true >server.log 2>&1) &
+      --postgres "$postgres" --node-id "node-$n" --Queue:EnableDiagnosticsTasks=true --Queue:MaxConcurrency=1 >server.log 2>&1) &
   pids+=($!)
 done
 for n in 1 2 3; do
@@ -43,17 +43,18 @@ for n in 1 2 3; do
   shopsync --server "$(node_url $n)" server health
 done
 
-echo; echo "== six diagnostics entries over three categories, queued through node-1 (one category runs one entry at a time)"
+echo; echo "== six diagnostics entries over three categories, queued through node-1"
+echo "   (one category runs one entry at a time; each node runs one entry at a time here, so the work spreads)"
 ids=()
 for i in 1 2 3 4 5 6; do
   id=$(shopsync --server "$(node_url 1)" --json sync diag --background --category "DEMO-$((i % 3))" \
-        --option steps=5 --option step_ms=200 | jq -r 'select(.event.jobId != null) | .event.jobId' | head -1)
+        --option steps=10 --option step_ms=300 | jq -r 'select(.event.jobId != null) | .event.jobId' | head -1)
   echo "queued $id in DEMO-$((i % 3))"
   ids+=("$id")
 done
 
-echo; echo "== shopsync jobs watch ${ids[0]}   (through node-3: the events come from whichever node runs it)"
-shopsync --server "$(node_url 3)" jobs watch "${ids[0]}" | cat
+echo; echo "== shopsync jobs watch ${ids[5]}   (through node-3: the events come from whichever node runs it)"
+shopsync --server "$(node_url 3)" jobs watch "${ids[5]}" | cat
 
 echo; echo "== shopsync sync diag --foreground   (through node-2: the caller follows the run wherever it is claimed)"
 shopsync --server "$(node_url 2)" sync diag --foreground --category DEMO-F --option steps=4 --option step_ms=100 | cat

@@ -32,7 +32,6 @@ internal sealed partial class PgFeedListener(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var sink = await feed.SinkAsync(stoppingToken).ConfigureAwait(false);
-        var notifier = feed.Notifier.RunAsync(stoppingToken);
         var processing = ProcessAsync(sink, stoppingToken);
         var interval = options.Value.FeedPollInterval;
         while (!stoppingToken.IsCancellationRequested)
@@ -67,7 +66,7 @@ internal sealed partial class PgFeedListener(
         }
 
         _inbox.Writer.TryComplete();
-        await Task.WhenAll(Quietly(notifier), Quietly(processing)).ConfigureAwait(false);
+        await Quietly(processing).ConfigureAwait(false);
     }
 
     private async Task ListenAsync(IQueueFeedSink sink, CancellationToken cancellationToken)

@@ -63,11 +63,21 @@ internal sealed partial class PgFeedNotifier(PostgresJobStore store, string chan
         _doorbell.Writer.TryWrite(true);
     }
 
+    /// <summary>No more rings: <see cref="RunAsync"/> sends what is pending and ends.</summary>
+    public void Complete() => _doorbell.Writer.TryComplete();
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var lastSent = 0L;
-        while (await _doorbell.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        var completed = false;
+        while (!completed)
         {
+            if (!await _doorbell.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                // Completed (the node stops): one last send of what the engine wrote while stopping.
+                completed = true;
+            }
+
             _doorbell.Reader.TryRead(out _);
             var since = time.GetElapsedTime(lastSent);
             if (lastSent != 0 && since < MinInterval)
@@ -90,6 +100,11 @@ internal sealed partial class PgFeedNotifier(PostgresJobStore store, string chan
             {
                 LogNotifyFailed(logger, ex.Message);
                 PutBack(message);
+                if (completed)
+                {
+                    return;
+                }
+
                 await Task.Delay(RetryDelay, time, cancellationToken).ConfigureAwait(false);
                 _doorbell.Writer.TryWrite(true);
             }

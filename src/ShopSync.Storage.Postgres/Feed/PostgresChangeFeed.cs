@@ -9,12 +9,15 @@ namespace ShopSync.Storage.Postgres.Feed;
 /// the log. Outgoing: <see cref="PgFeedNotifier"/>. Incoming: <see cref="PgFeedListener"/>, one dedicated
 /// connection per node, with a poll fallback while it is down (reported by <see cref="Health"/>).
 /// </summary>
-internal sealed class PostgresChangeFeed : IQueueFeed
+internal sealed class PostgresChangeFeed : IQueueFeed, IAsyncDisposable, IDisposable
 {
+    private static readonly TimeSpan FinalSendTimeout = TimeSpan.FromSeconds(2);
     /// <summary>The one channel every node listens on.</summary>
     public const string Channel = "shopsync_queue";
 
     private readonly TaskCompletionSource<IQueueFeedSink> _sink = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _notifying = Task.CompletedTask;
     private volatile QueueFeedHealth _health = new(false, "The change feed has not connected yet; other nodes' changes are polled for.");
 
     public PostgresChangeFeed(PostgresJobStore store, TimeProvider time, ILogger<PostgresChangeFeed> logger)
@@ -40,6 +43,32 @@ internal sealed class PostgresChangeFeed : IQueueFeed
         {
             throw new InvalidOperationException("The change feed already has a sink.");
         }
+
+        // The sending loop lives as long as the feed, not the listener: the hosted services stop in reverse order, so
+        // the listener stops before the dispatcher, whose last writes (runs handed back at shutdown) must still ring.
+        _notifying = Task.Run(() => Notifier.RunAsync(_stopping.Token));
+    }
+
+    public void Dispose()
+    {
+        Notifier.Complete();
+        _stopping.Cancel();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Notifier.Complete();
+        try
+        {
+            await _notifying.WaitAsync(FinalSendTimeout).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        {
+            // The database is gone or slow: the other nodes find the work at their next poll.
+        }
+
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        _stopping.Dispose();
     }
 
     public void WorkQueued(string categoryCode, DateTimeOffset due) => Notifier.Work(categoryCode, due);
