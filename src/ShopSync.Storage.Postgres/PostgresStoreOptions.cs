@@ -15,4 +15,10 @@ public sealed class PostgresStoreOptions
 
     /// <summary>How often a node records its heartbeat in <c>queue_nodes</c>.</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// While the change feed's listener is down: how often this node rescans the store for other nodes' work, cancels
+    /// and watched events, and tries to listen again.
+    /// </summary>
+    public TimeSpan FeedPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

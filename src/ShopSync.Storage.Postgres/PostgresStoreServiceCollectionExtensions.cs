@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using ShopSync.Queue.Health;
 using ShopSync.Queue.Storage;
 using ShopSync.Storage.Postgres;
+using ShopSync.Storage.Postgres.Feed;
 
 namespace ShopSync.Storage;
 
@@ -13,7 +14,8 @@ namespace ShopSync.Storage;
 public static class PostgresStoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IJobStore"/> and the task-health reader on PostgreSQL, and this node's heartbeat. The schema is migrated on start
+    /// Registers <see cref="IJobStore"/> and the task-health reader on PostgreSQL, this node's heartbeat and the change feed
+    /// between nodes (<see cref="IQueueFeed"/>, LISTEN/NOTIFY). The schema is migrated on start
     /// under an advisory lock (several nodes starting at once migrate once). Call after <c>AddShopSyncQueue</c>.
     /// </summary>
     /// <param name="services">The services.</param>
@@ -29,7 +31,8 @@ public static class PostgresStoreServiceCollectionExtensions
         {
             o.ConnectionString = connectionString;
             configure?.Invoke(o);
-        }).Validate(o => o.HeartbeatInterval > TimeSpan.Zero, "Storage:Postgres:HeartbeatInterval must be positive.").ValidateOnStart();
+        }).Validate(o => o.HeartbeatInterval > TimeSpan.Zero, "Storage:Postgres:HeartbeatInterval must be positive.")
+            .Validate(o => o.FeedPollInterval > TimeSpan.Zero, "Storage:Postgres:FeedPollInterval must be positive.").ValidateOnStart();
         services.TryAddSingleton(sp => new PostgresJobStore(
             sp.GetRequiredService<IOptions<PostgresStoreOptions>>(),
             sp.GetRequiredService<ILogger<PostgresJobStore>>(),
@@ -38,6 +41,18 @@ public static class PostgresStoreServiceCollectionExtensions
         services.TryAddSingleton<ISweepLeases>(sp => sp.GetRequiredService<PostgresJobStore>());
         services.TryAddSingleton<ShopSync.Queue.Audit.IAuditLog>(sp => sp.GetRequiredService<PostgresJobStore>());
         services.TryAddSingleton<ITaskHealthReader>(sp => new PostgresTaskHealthReader(sp.GetRequiredService<PostgresJobStore>()));
+        services.TryAddSingleton(sp => new PostgresChangeFeed(
+            sp.GetRequiredService<PostgresJobStore>(),
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetRequiredService<ILogger<PostgresChangeFeed>>()));
+        services.TryAddSingleton<IQueueFeed>(sp => sp.GetRequiredService<PostgresChangeFeed>());
+        services.AddSingleton<IHostedService>(sp => new PgFeedListener(
+            sp.GetRequiredService<PostgresChangeFeed>(),
+            sp.GetRequiredService<PostgresJobStore>(),
+            sp.GetRequiredService<Queue.Dispatching.NodeIdentity>(),
+            sp.GetRequiredService<IOptions<PostgresStoreOptions>>(),
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetRequiredService<ILogger<PgFeedListener>>()));
         services.AddSingleton<IHostedService>(sp => new PostgresNodeHeartbeat(
             sp.GetRequiredService<PostgresJobStore>(),
             sp.GetRequiredService<Queue.Dispatching.NodeIdentity>(),

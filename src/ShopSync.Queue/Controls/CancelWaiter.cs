@@ -5,7 +5,10 @@ using ShopSync.Queue.Storage;
 
 namespace ShopSync.Queue.Controls;
 
-/// <summary>Waits for a cancelled running entry to reach its final state: a local run signals its end; a run on another node is polled.</summary>
+/// <summary>
+/// Waits for a cancelled running entry to reach its final state: a local run signals its end; for a run on another
+/// node, its events (which a change feed brings in) wake the check, and the store is polled in case they do not come.
+/// </summary>
 internal static class CancelWaiter
 {
     private static readonly TimeSpan RemotePollInterval = TimeSpan.FromMilliseconds(250);
@@ -13,6 +16,7 @@ internal static class CancelWaiter
     public static async Task<CancelResult> WaitAsync(
         IJobStore store,
         Dispatcher dispatcher,
+        Events.JobEventHub hub,
         TimeProvider time,
         Job job,
         TimeSpan wait,
@@ -20,6 +24,7 @@ internal static class CancelWaiter
     {
         using var deadline = new CancellationTokenSource(wait, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
+        using var events = hub.SubscribeJob(job.Id, 16);
         try
         {
             while (true)
@@ -35,7 +40,16 @@ internal static class CancelWaiter
                     return new CancelResult(current ?? job, true);
                 }
 
-                await Task.Delay(RemotePollInterval, time, linked.Token).ConfigureAwait(false);
+                using var pollTimer = new CancellationTokenSource(RemotePollInterval, time);
+                using var poll = CancellationTokenSource.CreateLinkedTokenSource(linked.Token, pollTimer.Token);
+                try
+                {
+                    _ = await events.ReadBatchAsync(poll.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (poll.IsCancellationRequested && !linked.IsCancellationRequested)
+                {
+                    // No event within the poll interval: look at the store anyway.
+                }
             }
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)

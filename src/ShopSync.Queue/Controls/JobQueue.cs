@@ -132,7 +132,7 @@ internal sealed partial class JobQueue : IJobQueue
             return new CancelResult(job, true);
         }
 
-        return await CancelWaiter.WaitAsync(_store, _dispatcher, _time, job, wait, cancellationToken).ConfigureAwait(false);
+        return await CancelWaiter.WaitAsync(_store, _dispatcher, _hub, _time, job, wait, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task DeleteAsync(Guid jobId, CancellationToken cancellationToken)
@@ -150,73 +150,6 @@ internal sealed partial class JobQueue : IJobQueue
             if (attempt >= 5)
             {
                 throw new JobStateException(jobId, job.Status, "The entry keeps changing; try again.");
-            }
-        }
-    }
-
-    public async IAsyncEnumerable<JobEvent> WatchAsync(Guid jobId, long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        using var buffer = _hub.SubscribeJob(jobId, _options.WatcherBufferSize);
-        var last = Math.Max(0, afterSequence);
-        var first = true;
-        JobEvent? newest = null;
-        while (true)
-        {
-            var page = await _store.ReadEventsAsync(jobId, last, EventPage, cancellationToken).ConfigureAwait(false);
-            if (first && page.Count == 0)
-            {
-                // The history from sequence 1 always holds the accepted event, so only an empty page needs the
-                // existence check (this saves a read on every EnqueueJob call, which watches its own entry).
-                _ = await GetAsync(jobId, cancellationToken).ConfigureAwait(false);
-                if (last > 0)
-                {
-                    // Resuming right after the last event: whether that event ended the entry decides if more can come.
-                    var resumedAt = await _store.ReadEventsAsync(jobId, last - 1, 1, cancellationToken).ConfigureAwait(false);
-                    newest = resumedAt.Count == 1 && resumedAt[0].Sequence == last ? resumedAt[0] : null;
-                }
-            }
-
-            first = false;
-            foreach (var item in page)
-            {
-                yield return item;
-                last = item.Sequence;
-                newest = item;
-            }
-
-            if (page.Count < EventPage)
-            {
-                // Also after a full page followed by an empty one: the history ends with the newest event read.
-                if (newest is { IsFinal: true })
-                {
-                    yield break;
-                }
-
-                break;
-            }
-        }
-
-        while (true)
-        {
-            var batch = await buffer.ReadBatchAsync(cancellationToken).ConfigureAwait(false);
-            if (batch.Count == 0)
-            {
-                yield break;
-            }
-
-            foreach (var item in batch)
-            {
-                if (item.Event.Sequence <= last)
-                {
-                    continue;
-                }
-
-                yield return item.Event;
-                last = item.Event.Sequence;
-                if (item.Event.IsFinal)
-                {
-                    yield break;
-                }
             }
         }
     }
@@ -248,7 +181,7 @@ internal sealed partial class JobQueue : IJobQueue
             return null;
         }
 
-        _dispatcher.FindRun(job.Id)?.Stop(StopReason.Cancelled);
+        _dispatcher.StopCancelled(job.Id);
         return result.Value;
     }
 

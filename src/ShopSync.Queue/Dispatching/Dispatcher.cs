@@ -52,7 +52,8 @@ internal sealed partial class Dispatcher : IHostedService, IDisposable
         ILoggerFactory loggerFactory,
         IOptions<QueueOptions> options,
         NodeIdentity node,
-        Telemetry.QueueMetrics metrics)
+        Telemetry.QueueMetrics metrics,
+        IQueueFeed? feed = null)
     {
         _metrics = metrics;
         _store = store;
@@ -66,6 +67,8 @@ internal sealed partial class Dispatcher : IHostedService, IDisposable
         _options = options.Value;
         _node = node.Id;
         _leases = new LeaseKeeper(store, hub, catalog, _options, _node, loggerFactory.CreateLogger<LeaseKeeper>(), metrics);
+        _feed = feed;
+        feed?.Attach(new FeedBridge(this, hub));
     }
 
     private readonly Telemetry.QueueMetrics _metrics;
@@ -115,6 +118,7 @@ internal sealed partial class Dispatcher : IHostedService, IDisposable
             return;
         }
 
+        _feed?.WorkQueued(job.CategoryCode, job.EarliestStart);
         var now = _time.GetUtcNow();
         lock (_gate)
         {
@@ -145,6 +149,7 @@ internal sealed partial class Dispatcher : IHostedService, IDisposable
                     continue;
                 }
 
+                _feed?.WorkQueued(job.CategoryCode, job.EarliestStart);
                 if (job.EarliestStart <= now)
                 {
                     QueueCategory(job.CategoryCode);

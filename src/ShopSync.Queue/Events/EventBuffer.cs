@@ -16,6 +16,7 @@ internal sealed class EventBuffer : IDisposable
     private readonly int _capacity;
     private readonly Action<EventBuffer> _onDispose;
     private bool _closed;
+    private bool _poked;
 
     public EventBuffer(int capacity, Func<QueueEvent, bool> filter, Action<EventBuffer> onDispose)
     {
@@ -65,19 +66,46 @@ internal sealed class EventBuffer : IDisposable
         _doorbell.Writer.TryComplete();
     }
 
+    /// <summary>Asks the watcher to read the store (see <see cref="ReadOrPokeAsync"/>).</summary>
+    public void Poke()
+    {
+        lock (_gate)
+        {
+            _poked = true;
+        }
+
+        _doorbell.Writer.TryWrite(true);
+    }
+
     /// <summary>Waits for and takes everything buffered; an empty list means the buffer was closed.</summary>
-    public async ValueTask<List<QueueEvent>> ReadBatchAsync(CancellationToken cancellationToken)
+    public async ValueTask<List<QueueEvent>> ReadBatchAsync(CancellationToken cancellationToken) =>
+        (await ReadCoreAsync(false, cancellationToken).ConfigureAwait(false)).Events;
+
+    /// <summary>
+    /// As <see cref="ReadBatchAsync"/>, and also returns when <see cref="Poke"/> was called (Poked, possibly with no
+    /// events); no events and not poked means the buffer was closed.
+    /// </summary>
+    public ValueTask<(List<QueueEvent> Events, bool Poked)> ReadOrPokeAsync(CancellationToken cancellationToken) =>
+        ReadCoreAsync(true, cancellationToken);
+
+    private async ValueTask<(List<QueueEvent> Events, bool Poked)> ReadCoreAsync(bool poke, CancellationToken cancellationToken)
     {
         while (true)
         {
             lock (_gate)
             {
-                if (_events.Count > 0)
+                var poked = poke && _poked;
+                if (poked)
+                {
+                    _poked = false;
+                }
+
+                if (_events.Count > 0 || poked)
                 {
                     var batch = new List<QueueEvent>(_events);
                     _events.Clear();
                     _lastByJob.Clear();
-                    return batch;
+                    return (batch, poked);
                 }
             }
 
@@ -87,7 +115,7 @@ internal sealed class EventBuffer : IDisposable
                 {
                     if (_events.Count == 0)
                     {
-                        return [];
+                        return ([], false);
                     }
                 }
             }

@@ -2,13 +2,53 @@ namespace ShopSync.Queue.Events;
 
 /// <summary>
 /// In-memory broadcast of events that are already persisted. Per-entry watchers are found by id; queue-wide
-/// watchers by filter. Publishing is a non-blocking append to each matching watcher's buffer.
+/// watchers by filter. Publishing is a non-blocking append to each matching watcher's buffer. With a change feed
+/// (several nodes on one store), what this node publishes is also rung to the other nodes, and what they wrote
+/// comes in through <see cref="PublishRemote"/>.
 /// </summary>
 internal sealed class JobEventHub
 {
+    private readonly Storage.IQueueFeed? _feed;
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, List<EventBuffer>> _byJob = [];
     private EventBuffer[] _global = [];
+
+    public JobEventHub(Storage.IQueueFeed? feed = null)
+    {
+        _feed = feed;
+    }
+
+    /// <summary>True when a change feed connects this node to others: per-entry watchers then fill gaps from the store.</summary>
+    public bool HasFeed => _feed is not null;
+
+    /// <summary>True when some watcher on this node would receive events of <paramref name="jobId"/>.</summary>
+    public bool Wants(Guid jobId)
+    {
+        if (Volatile.Read(ref _global).Length > 0)
+        {
+            return true;
+        }
+
+        lock (_gate)
+        {
+            return _byJob.ContainsKey(jobId);
+        }
+    }
+
+    /// <summary>Wakes every per-entry watcher to read its entry's events from the store (after the feed reconnected).</summary>
+    public void PokeJobWatchers()
+    {
+        List<EventBuffer> watchers;
+        lock (_gate)
+        {
+            watchers = [.. _byJob.Values.SelectMany(l => l)];
+        }
+
+        foreach (var buffer in watchers)
+        {
+            buffer.Poke();
+        }
+    }
 
     public EventBuffer SubscribeJob(Guid jobId, int capacity)
     {
@@ -37,6 +77,7 @@ internal sealed class JobEventHub
         return buffer;
     }
 
+    /// <summary>Broadcasts events this node persisted (and rings them to other nodes when there is a feed).</summary>
     public void Publish(IReadOnlyList<QueueEvent> events)
     {
         if (events.Count == 0)
@@ -44,6 +85,21 @@ internal sealed class JobEventHub
             return;
         }
 
+        Deliver(events);
+        _feed?.EventsWritten(events);
+    }
+
+    /// <summary>Broadcasts events another node persisted (read from the store after its doorbell).</summary>
+    public void PublishRemote(IReadOnlyList<QueueEvent> events)
+    {
+        if (events.Count > 0)
+        {
+            Deliver(events);
+        }
+    }
+
+    private void Deliver(IReadOnlyList<QueueEvent> events)
+    {
         var global = Volatile.Read(ref _global);
         foreach (var item in events)
         {

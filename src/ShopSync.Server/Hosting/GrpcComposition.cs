@@ -70,12 +70,17 @@ internal static class GrpcComposition
             {
                 foreach (var name in ServiceNames)
                 {
-                    health.Services.Map(name, _ => true);
+                    health.Services.Map(name, r => r.Name != ChangeFeedHealthCheck.Name);
                 }
+
+                // The change feed has a service of its own: while it polls, the node still serves.
+                health.Services.Map(string.Empty, r => r.Name != ChangeFeedHealthCheck.Name);
+                health.Services.Map(ChangeFeedHealthCheck.ServiceName, r => r.Name == ChangeFeedHealthCheck.Name);
                 // Check asks the store each time rather than reading the publisher's last result (up to 30 s old).
                 health.UseHealthChecksCache = false;
             })
-            .AddCheck<StoreHealthCheck>("store");
+            .AddCheck<StoreHealthCheck>("store")
+            .AddCheck<ChangeFeedHealthCheck>(ChangeFeedHealthCheck.Name);
         services.AddSingleton<JobQueueGrpcService>();
         services.AddSingleton<ShopGrpcService>();
         services.AddSingleton<ErpBookGrpcService>();
