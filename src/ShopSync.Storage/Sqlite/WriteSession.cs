@@ -9,6 +9,8 @@ internal sealed class WriteSession
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private SqliteTransaction? _transaction;
     private JobInsertStatements? _jobInserts;
+    private EventInsertStatements? _eventInserts;
+    private readonly List<PendingEvent> _pendingEvents = [];
 
     public WriteSession(SqliteConnection connection)
     {
@@ -19,6 +21,37 @@ internal sealed class WriteSession
 
     /// <summary>The multi-row entry inserts of this connection (prepared on first use).</summary>
     public JobInsertStatements JobInserts => _jobInserts ??= new JobInsertStatements(_connection);
+
+    /// <summary>Queues an event row; <see cref="FlushEvents"/> inserts the operation's rows in as few statements as possible.</summary>
+    public void AppendEvent(in PendingEvent row) => _pendingEvents.Add(row);
+
+    /// <summary>Inserts the event rows appended since the last flush (called when an operation's work returns).</summary>
+    public void FlushEvents()
+    {
+        if (_pendingEvents.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            _eventInserts ??= new EventInsertStatements(_connection);
+            ReadOnlySpan<PendingEvent> rows = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_pendingEvents);
+            while (rows.Length > 0)
+            {
+                var count = Math.Min(rows.Length, EventInsertStatements.MaxRows);
+                _eventInserts.Insert(rows[..count]);
+                rows = rows[count..];
+            }
+        }
+        finally
+        {
+            _pendingEvents.Clear();
+        }
+    }
+
+    /// <summary>Drops the event rows of an operation that failed.</summary>
+    public void DiscardEvents() => _pendingEvents.Clear();
 
     /// <summary>True between a successful <see cref="Begin"/> and <see cref="End"/>.</summary>
     public bool InTransaction => _transaction is not null;
@@ -76,6 +109,8 @@ internal sealed class WriteSession
     {
         _jobInserts?.Dispose();
         _jobInserts = null;
+        _eventInserts?.Dispose();
+        _eventInserts = null;
         foreach (var command in _commands.Values)
         {
             command.Dispose();
