@@ -11,6 +11,7 @@ internal sealed class WriteSession
     private JobInsertStatements? _jobInserts;
     private EventInsertStatements? _eventInserts;
     private readonly List<PendingEvent> _pendingEvents = [];
+    private readonly Dictionary<string, RawStatement> _raw = new(StringComparer.Ordinal);
 
     public WriteSession(SqliteConnection connection)
     {
@@ -96,6 +97,18 @@ internal sealed class WriteSession
         return command;
     }
 
+    /// <summary>A statement of the hot path bound through SQLitePCL directly (see <see cref="RawStatement"/>), prepared on first use.</summary>
+    public RawStatement Raw(string sql, int parameterCount)
+    {
+        if (!_raw.TryGetValue(sql, out var statement))
+        {
+            statement = new RawStatement(_connection.Handle ?? throw new InvalidOperationException("The writer connection is closed."), sql, parameterCount);
+            _raw[sql] = statement;
+        }
+
+        return statement;
+    }
+
     /// <summary>A one-off command (dynamic SQL); the caller disposes it.</summary>
     public SqliteCommand AdHoc(string sql)
     {
@@ -111,6 +124,12 @@ internal sealed class WriteSession
         _jobInserts = null;
         _eventInserts?.Dispose();
         _eventInserts = null;
+        foreach (var statement in _raw.Values)
+        {
+            statement.Dispose();
+        }
+
+        _raw.Clear();
         foreach (var command in _commands.Values)
         {
             command.Dispose();
