@@ -62,6 +62,13 @@ internal sealed class RawStatement : IJobRow, IDisposable
             return Null(parameter);
         }
 
+        if (value.Length == 0)
+        {
+            // An empty span would pass a null pointer, which SQLite binds as NULL: bind a real empty text instead.
+            raw.sqlite3_bind_text(_statement, _index[parameter], string.Empty);
+            return this;
+        }
+
         var max = Encoding.UTF8.GetMaxByteCount(value.Length);
         if (max > _utf8.Length)
         {
