@@ -75,7 +75,7 @@ internal static class ClaimCommand
     {
         var now = TimeCodec.ToTicks(request.Now);
         var leaseExpiresAt = TimeCodec.ToTicks(request.LeaseExpiresAt);
-        if (JobRecordReader.ReadSingle(session.Command(FastClaimSql, 4).Bind(category, request.Owner, leaseExpiresAt, now)) is { } claimed)
+        if (JobRecordReader.ReadSingle(session.Raw(FastClaimSql, 4).Text(0, category).Text(1, request.Owner).Int(2, leaseExpiresAt).Int(3, now)) is { } claimed)
         {
             return Started(session, category, claimed, request, events);
         }
@@ -117,7 +117,7 @@ internal static class ClaimCommand
     /// <summary>Opens the run's log entry, writes its start event and marks the category's other due entries Waiting.</summary>
     private static CategoryClaim Started(WriteSession session, string category, Job job, ClaimRequest request, List<QueueEvent> events)
     {
-        var logId = (long)session.Command(OpenLogSql, 3).Bind(job.EntryNo, TimeCodec.ToTicks(request.Now), request.Owner).ExecuteScalar()!;
+        var logId = session.Raw(OpenLogSql, 3).Int(0, job.EntryNo).Int(1, TimeCodec.ToTicks(request.Now)).Text(2, request.Owner).ExecuteInt()!.Value;
         EventWriter.Append(
             session, job.Id, job.ShopCode, job.CategoryCode, job.ReportId, job.LastEventSequence,
             new JobStarted(job.Attempts, request.Owner), request.Now, events);
@@ -155,12 +155,17 @@ internal static class ClaimCommand
     {
         var marked = new List<(Guid Id, long Seq, string Shop, int Report)>();
         var ticks = TimeCodec.ToTicks(now);
-        using (var reader = session.Command(MarkWaitingSql, 4).Bind(category, ticks, ticks, (long)MaxWaitingMarksPerClaim).ExecuteReader())
+        var mark = session.Raw(MarkWaitingSql, 4).Text(0, category).Int(1, ticks).Int(2, ticks).Int(3, MaxWaitingMarksPerClaim);
+        try
         {
-            while (reader.Read())
+            while (mark.Step())
             {
-                marked.Add((new Guid(reader.GetFieldValue<byte[]>(0)), reader.GetInt64(1), reader.GetString(2), reader.GetInt32(3)));
+                marked.Add((mark.Guid(0), mark.Int64(1), mark.String(2), mark.Int32(3)));
             }
+        }
+        finally
+        {
+            mark.Reset();
         }
 
         var waiting = new JobWaiting(blockingId, category);

@@ -34,24 +34,24 @@ internal static class CompleteCommand
     {
         var now = TimeCodec.ToTicks(completion.Now);
         var progress = completion.Progress;
-        var job = JobRecordReader.ReadSingle(session.Command(CompleteSql, 17).Bind(
-            completion.JobId.Db(),
-            completion.FencingToken,
-            now,
-            (long)completion.Status,
-            (long)completion.Result,
-            TimeCodec.ToDb(completion.EarliestStart),
-            completion.ErrorMessage,
-            completion.ErrorDetail,
-            progress is null ? null : (long)progress.Percent,
-            progress?.Message,
-            progress?.Counters.Pages,
-            progress?.Counters.Done,
-            progress?.Counters.Failed,
-            progress?.Counters.Skipped,
-            completion.ResetAttempts.Db(),
-            (long)completion.Events.Count,
-            completion.RefundAttempt.Db()));
+        var job = JobRecordReader.ReadSingle(session.Raw(CompleteSql, 17)
+            .Guid(0, completion.JobId)
+            .Int(1, completion.FencingToken)
+            .Int(2, now)
+            .Int(3, (long)completion.Status)
+            .Int(4, (long)completion.Result)
+            .Int(5, completion.EarliestStart?.UtcTicks)
+            .Text(6, completion.ErrorMessage)
+            .Text(7, completion.ErrorDetail)
+            .Int(8, progress is null ? null : progress.Percent)
+            .Text(9, progress?.Message)
+            .Int(10, progress?.Counters.Pages)
+            .Int(11, progress?.Counters.Done)
+            .Int(12, progress?.Counters.Failed)
+            .Int(13, progress?.Counters.Skipped)
+            .Int(14, completion.ResetAttempts ? 1 : 0)
+            .Int(15, completion.Events.Count)
+            .Int(16, completion.RefundAttempt ? 1 : 0));
         if (job is null)
         {
             var rejectedEvents = new List<QueueEvent>();
@@ -61,9 +61,18 @@ internal static class CompleteCommand
 
         var counters = progress?.Counters ?? JobCounters.Zero;
         var byLogId = completion.LogEntryId > 0;
-        session.Command(byLogId ? CloseLogSql : CloseOpenLogSql, 9).Bind(
-            byLogId ? completion.LogEntryId : completion.JobId.Db(), now, (long)completion.Result, completion.ErrorMessage, completion.ErrorDetail,
-            counters.Pages, counters.Done, counters.Failed, counters.Skipped).ExecuteNonQuery();
+        var close = session.Raw(byLogId ? CloseLogSql : CloseOpenLogSql, 9);
+        if (byLogId)
+        {
+            close.Int(0, completion.LogEntryId);
+        }
+        else
+        {
+            close.Guid(0, completion.JobId);
+        }
+
+        close.Int(1, now).Int(2, (long)completion.Result).Text(3, completion.ErrorMessage).Text(4, completion.ErrorDetail)
+            .Int(5, counters.Pages).Int(6, counters.Done).Int(7, counters.Failed).Int(8, counters.Skipped).Execute();
 
         var events = new List<QueueEvent>(completion.Events.Count + 2);
         EventWriter.Append(session, job, job.LastEventSequence, completion.Events, completion.Now, events);

@@ -4,11 +4,12 @@ using ShopSync.Storage.Codecs;
 
 namespace ShopSync.Storage.Sqlite;
 
-/// <summary>Appends events whose sequence numbers the caller took from the entry row's <c>event_seq</c>.</summary>
+/// <summary>
+/// Appends events whose sequence numbers the caller took from the entry row's <c>event_seq</c>. The rows are inserted
+/// when the write operation's work returns (<see cref="WriteSession.FlushEvents"/>), still inside its transaction.
+/// </summary>
 internal static class EventWriter
 {
-    private const string InsertSql = "INSERT INTO queue_job_events (job_id, seq, time, kind, data) VALUES (@p0, @p1, @p2, @p3, @p4)";
-
     /// <summary>Writes <paramref name="data"/> as sequences <c>lastSequence - count + 1 .. lastSequence</c>.</summary>
     public static void Append(
         WriteSession session,
@@ -36,8 +37,7 @@ internal static class EventWriter
         DateTimeOffset time,
         List<QueueEvent> sink)
     {
-        var (kind, json) = EventCodec.Encode(data);
-        session.Command(InsertSql, 5).Bind(jobId.Db(), sequence, TimeCodec.ToTicks(time), (long)kind, json).ExecuteNonQuery();
+        session.AppendEvent(new PendingEvent(jobId, sequence, TimeCodec.ToTicks(time), data));
         sink.Add(new QueueEvent(new JobEvent(jobId, sequence, time, data), shopCode, categoryCode, reportId));
     }
 }

@@ -14,46 +14,49 @@ internal static class JobRecordReader
         "ended_at, last_result, schedule_id, occurrence_utc, lease_owner, lease_expires_at, fencing_token, " +
         "cancel_requested, hold_requested, event_seq, trace_parent";
 
-    public static Job Read(SqliteDataReader r)
+    public static Job Read(SqliteDataReader r) => Read(new ReaderRow(r));
+
+    public static Job Read<TRow>(TRow r)
+        where TRow : IJobRow
     {
-        var counters = new JobCounters(r.GetInt64(21), r.GetInt64(22), r.GetInt64(23), r.GetInt64(24));
+        var counters = new JobCounters(r.Int64(21), r.Int64(22), r.Int64(23), r.Int64(24));
         return new Job
         {
-            EntryNo = r.GetInt64(0),
-            Id = new Guid(r.GetFieldValue<byte[]>(1)),
-            ReportId = r.GetInt32(2),
-            Description = r.GetString(3),
-            ShopCode = r.GetString(4),
-            CategoryCode = r.GetString(5),
-            Priority = r.GetInt32(6),
-            Status = (JobStatus)r.GetInt32(7),
-            EarliestStart = TimeCodec.FromTicks(r.GetInt64(8)),
-            Expiration = r.IsDBNull(9) ? null : TimeCodec.FromTicks(r.GetInt64(9)),
-            MaxAttempts = r.GetInt32(10),
-            Attempts = r.GetInt32(11),
-            RerunDelay = TimeSpan.FromMilliseconds(r.GetInt64(12)),
-            Timeout = TimeSpan.FromMilliseconds(r.GetInt64(13)),
-            Filters = ParameterCodec.DecodeFilters(r.GetString(14)),
-            Options = ParameterCodec.DecodeOptions(r.GetString(15)),
-            CreatedBy = r.GetString(16),
-            ErrorMessage = r.IsDBNull(17) ? null : r.GetString(17),
-            ErrorDetail = r.IsDBNull(18) ? null : r.GetString(18),
-            LastProgress = r.IsDBNull(19) ? null : new JobProgress(r.GetInt32(19), r.IsDBNull(20) ? string.Empty : r.GetString(20), counters),
-            Checkpoint = r.IsDBNull(25) ? null : r.GetString(25),
-            CreatedAt = TimeCodec.FromTicks(r.GetInt64(26)),
-            UpdatedAt = TimeCodec.FromTicks(r.GetInt64(27)),
-            StartedAt = r.IsDBNull(28) ? null : TimeCodec.FromTicks(r.GetInt64(28)),
-            EndedAt = r.IsDBNull(29) ? null : TimeCodec.FromTicks(r.GetInt64(29)),
-            LastResult = (JobResult)r.GetInt32(30),
-            ScheduleId = r.IsDBNull(31) ? null : new Guid(r.GetFieldValue<byte[]>(31)),
-            OccurrenceUtc = r.IsDBNull(32) ? null : TimeCodec.FromTicks(r.GetInt64(32)),
-            LeaseOwner = r.IsDBNull(33) ? null : r.GetString(33),
-            LeaseExpiresAt = r.IsDBNull(34) ? null : TimeCodec.FromTicks(r.GetInt64(34)),
-            FencingToken = r.GetInt64(35),
-            CancelRequested = r.GetInt64(36) != 0,
-            HoldRequested = r.GetInt64(37) != 0,
-            LastEventSequence = r.GetInt64(38),
-            TraceParent = r.IsDBNull(39) ? null : r.GetString(39),
+            EntryNo = r.Int64(0),
+            Id = r.Guid(1),
+            ReportId = r.Int32(2),
+            Description = r.String(3),
+            ShopCode = r.String(4),
+            CategoryCode = r.String(5),
+            Priority = r.Int32(6),
+            Status = (JobStatus)r.Int32(7),
+            EarliestStart = TimeCodec.FromTicks(r.Int64(8)),
+            Expiration = r.IsNull(9) ? null : TimeCodec.FromTicks(r.Int64(9)),
+            MaxAttempts = r.Int32(10),
+            Attempts = r.Int32(11),
+            RerunDelay = TimeSpan.FromMilliseconds(r.Int64(12)),
+            Timeout = TimeSpan.FromMilliseconds(r.Int64(13)),
+            Filters = ParameterCodec.DecodeFilters(r.String(14)),
+            Options = ParameterCodec.DecodeOptions(r.String(15)),
+            CreatedBy = r.String(16),
+            ErrorMessage = r.IsNull(17) ? null : r.String(17),
+            ErrorDetail = r.IsNull(18) ? null : r.String(18),
+            LastProgress = r.IsNull(19) ? null : new JobProgress(r.Int32(19), r.IsNull(20) ? string.Empty : r.String(20), counters),
+            Checkpoint = r.IsNull(25) ? null : r.String(25),
+            CreatedAt = TimeCodec.FromTicks(r.Int64(26)),
+            UpdatedAt = TimeCodec.FromTicks(r.Int64(27)),
+            StartedAt = r.IsNull(28) ? null : TimeCodec.FromTicks(r.Int64(28)),
+            EndedAt = r.IsNull(29) ? null : TimeCodec.FromTicks(r.Int64(29)),
+            LastResult = (JobResult)r.Int32(30),
+            ScheduleId = r.IsNull(31) ? null : r.Guid(31),
+            OccurrenceUtc = r.IsNull(32) ? null : TimeCodec.FromTicks(r.Int64(32)),
+            LeaseOwner = r.IsNull(33) ? null : r.String(33),
+            LeaseExpiresAt = r.IsNull(34) ? null : TimeCodec.FromTicks(r.Int64(34)),
+            FencingToken = r.Int64(35),
+            CancelRequested = r.Int64(36) != 0,
+            HoldRequested = r.Int64(37) != 0,
+            LastEventSequence = r.Int64(38),
+            TraceParent = r.IsNull(39) ? null : r.String(39),
         };
     }
 
@@ -62,5 +65,18 @@ internal static class JobRecordReader
     {
         using var reader = command.ExecuteReader();
         return reader.Read() ? Read(reader) : null;
+    }
+
+    /// <summary>Runs a raw statement expected to return at most one entry row.</summary>
+    public static Job? ReadSingle(RawStatement statement)
+    {
+        try
+        {
+            return statement.Step() ? Read(statement) : null;
+        }
+        finally
+        {
+            statement.Reset();
+        }
     }
 }

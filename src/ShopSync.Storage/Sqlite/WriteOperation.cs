@@ -40,7 +40,17 @@ internal sealed class WriteOperation<T> : WriteOperation
 
     public override void Execute(WriteSession session)
     {
-        _result = _work(session);
+        try
+        {
+            _result = _work(session);
+            session.FlushEvents();
+        }
+        catch
+        {
+            session.DiscardEvents();
+            throw;
+        }
+
         if (_audit is not null && _audit.TryClaim(this))
         {
             var command = session.Command(AuditSql.Insert, AuditSql.ParameterCount);

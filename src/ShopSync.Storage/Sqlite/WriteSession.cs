@@ -9,6 +9,9 @@ internal sealed class WriteSession
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private SqliteTransaction? _transaction;
     private JobInsertStatements? _jobInserts;
+    private EventInsertStatements? _eventInserts;
+    private readonly List<PendingEvent> _pendingEvents = [];
+    private readonly Dictionary<string, RawStatement> _raw = new(StringComparer.Ordinal);
 
     public WriteSession(SqliteConnection connection)
     {
@@ -19,6 +22,37 @@ internal sealed class WriteSession
 
     /// <summary>The multi-row entry inserts of this connection (prepared on first use).</summary>
     public JobInsertStatements JobInserts => _jobInserts ??= new JobInsertStatements(_connection);
+
+    /// <summary>Queues an event row; <see cref="FlushEvents"/> inserts the operation's rows in as few statements as possible.</summary>
+    public void AppendEvent(in PendingEvent row) => _pendingEvents.Add(row);
+
+    /// <summary>Inserts the event rows appended since the last flush (called when an operation's work returns).</summary>
+    public void FlushEvents()
+    {
+        if (_pendingEvents.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            _eventInserts ??= new EventInsertStatements(_connection);
+            ReadOnlySpan<PendingEvent> rows = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_pendingEvents);
+            while (rows.Length > 0)
+            {
+                var count = Math.Min(rows.Length, EventInsertStatements.MaxRows);
+                _eventInserts.Insert(rows[..count]);
+                rows = rows[count..];
+            }
+        }
+        finally
+        {
+            _pendingEvents.Clear();
+        }
+    }
+
+    /// <summary>Drops the event rows of an operation that failed.</summary>
+    public void DiscardEvents() => _pendingEvents.Clear();
 
     /// <summary>True between a successful <see cref="Begin"/> and <see cref="End"/>.</summary>
     public bool InTransaction => _transaction is not null;
@@ -63,6 +97,18 @@ internal sealed class WriteSession
         return command;
     }
 
+    /// <summary>A statement of the hot path bound through SQLitePCL directly (see <see cref="RawStatement"/>), prepared on first use.</summary>
+    public RawStatement Raw(string sql, int parameterCount)
+    {
+        if (!_raw.TryGetValue(sql, out var statement))
+        {
+            statement = new RawStatement(_connection.Handle ?? throw new InvalidOperationException("The writer connection is closed."), sql, parameterCount);
+            _raw[sql] = statement;
+        }
+
+        return statement;
+    }
+
     /// <summary>A one-off command (dynamic SQL); the caller disposes it.</summary>
     public SqliteCommand AdHoc(string sql)
     {
@@ -76,6 +122,14 @@ internal sealed class WriteSession
     {
         _jobInserts?.Dispose();
         _jobInserts = null;
+        _eventInserts?.Dispose();
+        _eventInserts = null;
+        foreach (var statement in _raw.Values)
+        {
+            statement.Dispose();
+        }
+
+        _raw.Clear();
         foreach (var command in _commands.Values)
         {
             command.Dispose();

@@ -181,6 +181,36 @@ internal sealed class EngineServer : IAsyncDisposable
         return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
     }
 
+    /// <summary>
+    /// CPU seconds of the store's single writer thread ("ShopSync queue writer", shown truncated in /proc): the serial
+    /// part of processing, and unlike the process total it does not include the thread pool's spinning, which grows
+    /// with the machine's other load.
+    /// </summary>
+    public double WriterCpuSeconds()
+    {
+        long ticks = 0;
+        foreach (var task in Directory.EnumerateDirectories($"/proc/{_process.Id}/task"))
+        {
+            try
+            {
+                if (!File.ReadAllText(Path.Combine(task, "comm")).StartsWith("ShopSync queue", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var stat = File.ReadAllText(Path.Combine(task, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            }
+            catch (IOException)
+            {
+                // The thread ended between listing and reading.
+            }
+        }
+
+        return ticks / 100.0;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

@@ -69,6 +69,7 @@ internal static class ThroughputScenarios
         }
 
         var cpuBefore = server.CpuSeconds();
+        var writerBefore = server.WriterCpuSeconds();
         var pending = new HashSet<string>(last);
         var latestEnd = DateTimeOffset.MinValue;
         var deadline = Stopwatch.StartNew();
@@ -91,7 +92,9 @@ internal static class ThroughputScenarios
             }
         }
 
-        Console.Error.WriteLine($"{prefix}: server CPU {(server.CpuSeconds() - cpuBefore) * 1e6 / count:F0} µs per entry processed");
+        Console.Error.WriteLine(
+            $"{prefix}: server CPU {(server.CpuSeconds() - cpuBefore) * 1e6 / count:F0} µs per entry processed, " +
+            $"writer thread {(server.WriterCpuSeconds() - writerBefore) * 1e6 / count:F0} µs");
         return count / (latestEnd - due).TotalSeconds;
     }
 
