@@ -18,6 +18,7 @@ internal sealed class PostgresChangeFeed : IQueueFeed, IAsyncDisposable, IDispos
     private readonly TaskCompletionSource<IQueueFeedSink> _sink = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
     private Task _notifying = Task.CompletedTask;
+    private int _disposed;
     private volatile QueueFeedHealth _health = new(false, "The change feed has not connected yet; other nodes' changes are polled for.");
 
     public PostgresChangeFeed(PostgresJobStore store, TimeProvider time, ILogger<PostgresChangeFeed> logger)
@@ -51,12 +52,20 @@ internal sealed class PostgresChangeFeed : IQueueFeed, IAsyncDisposable, IDispos
 
     public void Dispose()
     {
-        Notifier.Complete();
-        _stopping.Cancel();
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            Notifier.Complete();
+            _stopping.Cancel();
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         Notifier.Complete();
         try
         {
@@ -68,7 +77,6 @@ internal sealed class PostgresChangeFeed : IQueueFeed, IAsyncDisposable, IDispos
         }
 
         await _stopping.CancelAsync().ConfigureAwait(false);
-        _stopping.Dispose();
     }
 
     public void WorkQueued(string categoryCode, DateTimeOffset due) => Notifier.Work(categoryCode, due);
