@@ -18,6 +18,7 @@ internal static class BenchmarkCommands
         ["wire"] = ("gRPC unary throughput of Grpc.AspNetCore vs a raw Kestrel HTTP/2 endpoint (h2load), allocations per call", WireBenchmark.RunAsync),
         ["status"] = ("GetSyncStatus over 1,000,000 orders, 100,000 customers and 100,000 log entries (10 shops): p99 for one shop and all shops", StatusBenchmark.RunAsync),
         ["retention"] = ("A retention sweep over 200,000 old entries (+1,000,000 events, 200,000 log entries): enqueue stall p99/max during the sweep", Retention.RetentionBenchmark.RunAsync),
+        ["access"] = ("What an API key check costs per call on the server's own code (hash, cached lookup, expiry, identity): api_key_check_us", Access.ApiKeyCheckBenchmark.RunAsync),
         ["recurrence"] = ("10,000 recurring entries due every minute on the real server: start lateness p99, idle CPU and queries/s", RecurrenceBenchmark.RunAsync),
     };
 
