@@ -55,54 +55,19 @@ internal sealed partial class JobQueue
             }
         }
 
-        if (_hub.HasFeed)
-        {
-            await foreach (var item in FollowFeedAsync(jobId, buffer, last, cancellationToken).ConfigureAwait(false))
-            {
-                yield return item;
-            }
-
-            yield break;
-        }
-
+        // With a feed, a poke or a gap sends the watcher back to the store; without one, memory has every event.
+        var feed = _hub.HasFeed;
         while (true)
         {
-            var batch = await buffer.ReadBatchAsync(cancellationToken).ConfigureAwait(false);
-            if (batch.Count == 0)
-            {
-                yield break;
-            }
-
-            foreach (var item in batch)
-            {
-                if (item.Event.Sequence <= last)
-                {
-                    continue;
-                }
-
-                yield return item.Event;
-                last = item.Event.Sequence;
-                if (item.Event.IsFinal)
-                {
-                    yield break;
-                }
-            }
-        }
-    }
-
-
-    private async IAsyncEnumerable<JobEvent> FollowFeedAsync(
-        Guid jobId, EventBuffer buffer, long last, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var (batch, poked) = await buffer.ReadOrPokeAsync(cancellationToken).ConfigureAwait(false);
+            var (batch, poked) = feed
+                ? await buffer.ReadOrPokeAsync(cancellationToken).ConfigureAwait(false)
+                : (await buffer.ReadBatchAsync(cancellationToken).ConfigureAwait(false), false);
             if (batch.Count == 0 && !poked)
             {
                 yield break;
             }
 
-            if (poked || HasGap(batch, last))
+            if (feed && (poked || HasGap(batch, last)))
             {
                 // Everything in the batch was persisted before it was published, so this read covers it too.
                 while (true)
