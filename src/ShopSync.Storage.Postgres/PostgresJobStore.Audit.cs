@@ -20,8 +20,6 @@ internal sealed partial class PostgresJobStore : IAuditLog
         return Write(s => AppendCommand(s, auditEvent).ExecuteAsync(cancellationToken), audit: null, cancellationToken, nameof(AppendAsync));
     }
 
-    private static AuditEvent AuditSucceeded(AuditRecord record) => record.ToEvent(AuditOutcome.Succeeded, "OK", record.Detail);
-
     private static NpgsqlCommand AppendCommand(PgSession session, AuditEvent e) =>
         session.Command(
             AppendSql,

@@ -173,7 +173,7 @@ internal sealed partial class PostgresJobStore : IJobStore, IDisposable
                     await session.FlushAsync(cancellationToken).ConfigureAwait(false);
                     if (audit is not null && audit.TryClaim(owner))
                     {
-                        await AppendCommand(session, AuditSucceeded(audit)).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                        await AppendCommand(session, audit.ToSucceededEvent()).ExecuteAsync(cancellationToken).ConfigureAwait(false);
                     }
 
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

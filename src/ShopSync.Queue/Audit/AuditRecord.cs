@@ -65,6 +65,9 @@ public sealed class AuditRecord
     /// <summary>The owner's transaction rolled back: a later write (or the append at the end) records it.</summary>
     public void Release(object owner) => Interlocked.CompareExchange(ref _owner, null, owner);
 
+    /// <summary>The stored form of a call that succeeded (as its change's transaction or the end of the call writes it).</summary>
+    public AuditEvent ToSucceededEvent() => ToEvent(AuditOutcome.Succeeded, "OK", Detail);
+
     /// <summary>The stored form with the given outcome.</summary>
     public AuditEvent ToEvent(AuditOutcome outcome, string status, string? detail) => new()
     {

@@ -87,7 +87,7 @@ internal sealed partial class AuditInterceptor(IAuditLog log, TimeProvider time,
         }
         var auditEvent = error switch
         {
-            null => record.ToEvent(AuditOutcome.Succeeded, "OK", record.Detail),
+            null => record.ToSucceededEvent(),
             // Refused before it had a principal: not "local" (the anonymous admin of a keyless loopback server).
             RpcException { StatusCode: StatusCode.Unauthenticated } refused =>
                 record.ToEvent(AuditOutcome.Denied, StatusNames.Of(refused.StatusCode), refused.Status.Detail) with { Principal = AuditCaller.Unauthenticated },

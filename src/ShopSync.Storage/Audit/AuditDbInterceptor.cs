@@ -155,7 +155,7 @@ public sealed class AuditDbInterceptor : DbTransactionInterceptor, ISaveChangesI
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = AuditSql.Insert;
-        AuditSql.Bind(command, AuditSql.Succeeded(record));
+        AuditSql.Bind(command, record.ToSucceededEvent());
         return command;
     }
 }

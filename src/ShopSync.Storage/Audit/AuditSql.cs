@@ -38,8 +38,5 @@ internal static class AuditSql
         }
     }
 
-    /// <summary>The succeeded record of <paramref name="record"/>, as a change's transaction writes it.</summary>
-    public static AuditEvent Succeeded(AuditRecord record) => record.ToEvent(AuditOutcome.Succeeded, "OK", record.Detail);
-
     private static string? Truncate(string? text, int length) => text is { Length: > 0 } t && t.Length > length ? t[..length] : text;
 }

@@ -54,7 +54,7 @@ internal sealed class WriteOperation<T> : WriteOperation
         if (_audit is not null && _audit.TryClaim(this))
         {
             var command = session.Command(AuditSql.Insert, AuditSql.ParameterCount);
-            AuditSql.Bind(command, AuditSql.Succeeded(_audit));
+            AuditSql.Bind(command, _audit.ToSucceededEvent());
             command.ExecuteNonQuery();
         }
     }
