@@ -133,7 +133,7 @@ internal static class JobsCommands
         {
             await JobFollower.FollowAsync(c, stream, state);
         }
-        catch (OperationCanceledException) when (c.Interrupt.IsCancellationRequested)
+        catch (Exception e) when (Interrupts.Ended(e, c.Interrupt))
         {
             await c.Console.Error.WriteLineAsync($"Stopped watching job {id}; it keeps running on the server.");
             return ExitCodes.Interrupted;

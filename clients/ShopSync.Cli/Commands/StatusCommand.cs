@@ -74,7 +74,7 @@ internal static class StatusCommand
             });
             return ExitCodes.Ok;
         }
-        catch (OperationCanceledException) when (c.Interrupt.IsCancellationRequested)
+        catch (Exception e) when (Interrupts.Ended(e, c.Interrupt))
         {
             return ExitCodes.Ok;
         }

@@ -63,7 +63,7 @@ internal static class SyncCommand
         {
             await JobFollower.FollowAsync(context, stream, state);
         }
-        catch (OperationCanceledException) when (context.Interrupt.IsCancellationRequested)
+        catch (Exception e) when (Interrupts.Ended(e, context.Interrupt))
         {
             return await InterruptedAsync(context, state.JobId);
         }

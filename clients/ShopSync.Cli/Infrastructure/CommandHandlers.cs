@@ -22,16 +22,16 @@ internal sealed class CommandHandlers(CliConsole console)
             await console.Error.WriteLineAsync($"{name}: {e.Message}");
             return e.ExitCode;
         }
+        catch (Exception e) when (Interrupts.Ended(e, interrupt))
+        {
+            await console.Error.WriteLineAsync($"{name}: interrupted");
+            return ExitCodes.Interrupted;
+        }
         catch (RpcException e)
         {
             var (code, line) = CliErrors.Describe(e, name, SafeAddress(context));
             await console.Error.WriteLineAsync(line);
             return code;
-        }
-        catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
-        {
-            await console.Error.WriteLineAsync($"{name}: interrupted");
-            return ExitCodes.Interrupted;
         }
     }
 
