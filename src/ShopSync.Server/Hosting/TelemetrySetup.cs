@@ -48,7 +48,8 @@ internal static class TelemetrySetup
         {
             telemetry.WithTracing(tracing =>
             {
-                tracing.AddSource(QueueTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
+                tracing.SetSampler(Telemetry.TraceSampling.From(configuration))
+                    .AddSource(QueueTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
                 if (configuration.GetValue<bool>(StoreSpansKey))
                 {
                     tracing.AddSource(QueueTelemetry.StoreName);

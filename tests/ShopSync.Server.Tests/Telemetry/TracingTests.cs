@@ -9,6 +9,7 @@ using ShopSync.Testing;
 namespace ShopSync.Server.Tests.Telemetry;
 
 /// <summary>Traces through the in-memory exporter: request → enqueue span → (link) → attempt span.</summary>
+[Collection(TracingCollection.Name)]
 public sealed class TracingTests
 {
     [Fact]
