@@ -50,10 +50,10 @@ internal static class ServerKeysCommand
             await error.WriteLineAsync($"shopsync-server keys create: --expires: \"{expires}\" is neither a duration (30d, 12h, 90m) nor a UTC date (2027-01-31)");
             return 2;
         }
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(ServerCommandLine.Normalize([.. rest])).Build();
         StorageSelection storage;
         try
         {
+            var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(ServerCommandLine.Normalize([.. rest])).Build();
             storage = StorageSelection.Resolve(configuration);
         }
         catch (UsageException e)
