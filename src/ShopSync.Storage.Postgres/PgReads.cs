@@ -4,15 +4,13 @@ using ShopSync.Queue.Controls;
 using ShopSync.Queue.Entries;
 using ShopSync.Queue.Events;
 using ShopSync.Storage.Codecs;
+using ShopSync.Storage.Queries;
 
 namespace ShopSync.Storage.Postgres;
 
 /// <summary>Reads on pooled connections, outside any write transaction.</summary>
 internal sealed class PgReads(NpgsqlDataSource dataSource, PostgresStoreOptions options)
 {
-    private const int DefaultPageSize = 100;
-    private const int MaxPageSize = 1000;
-
     private const string LogColumns =
         "id, job_id, entry_no, report_id, description, shop_code, category_code, attempt, start_time, end_time, " +
         "result, error_message, error_detail, pages, done, failed, skipped, filters, options, node";
@@ -22,7 +20,7 @@ internal sealed class PgReads(NpgsqlDataSource dataSource, PostgresStoreOptions 
 
     public Task<JobPage> ListAsync(JobQuery query, CancellationToken ct)
     {
-        var size = PageSize(query.PageSize);
+        var size = PageSizes.Resolve(query.PageSize);
         var values = new List<object?> { PageToken.Decode(query.PageToken) ?? 0L };
         var sql = new StringBuilder("SELECT ").Append(PgJobReader.Columns).Append(" FROM queue_jobs WHERE entry_no > $1");
         if (query.Statuses.Count > 0)
@@ -60,7 +58,7 @@ internal sealed class PgReads(NpgsqlDataSource dataSource, PostgresStoreOptions 
 
     public Task<JobLogPage> ListLogAsync(JobLogQuery query, CancellationToken ct)
     {
-        var size = PageSize(query.PageSize);
+        var size = PageSizes.Resolve(query.PageSize);
         var values = new List<object?> { PageToken.Decode(query.PageToken) ?? long.MaxValue };
         var sql = new StringBuilder("SELECT ").Append(LogColumns).Append(" FROM queue_job_log WHERE id < $1");
         if (query.JobId is { } jobId)
@@ -175,13 +173,6 @@ internal sealed class PgReads(NpgsqlDataSource dataSource, PostgresStoreOptions 
         Node = r.GetString(19),
     };
 
-    private static int PageSize(int requested) =>
-        requested switch
-        {
-            0 => DefaultPageSize,
-            < 0 or > MaxPageSize => throw new Queue.Errors.JobValidationException("page_size", $"must be between 1 and {MaxPageSize} (0: {DefaultPageSize})."),
-            _ => requested,
-        };
 
     private static void Filter(StringBuilder sql, List<object?> values, string column, string? value)
     {

@@ -5,12 +5,12 @@ using ShopSync.Server.Hosting;
 namespace ShopSync.Server.Access;
 
 /// <summary>
-/// <c>shopsync-server keys create --role ROLE --name NAME [--shop CODE]… [--expires 30d|2027-01-31] [--db FILE]</c>:
+/// <c>shopsync-server keys create --role ROLE --name NAME [--shop CODE]… [--expires 30d|2027-01-31] [--db FILE | --postgres CONNECTION]</c>:
 /// the bootstrap. Writes a key straight to the database (no server needed) and prints its secret once, as the last line.
 /// </summary>
 internal static class ServerKeysCommand
 {
-    public const string Usage = "usage: shopsync-server keys create --role admin|operator|viewer|erp-client --name NAME [--shop CODE]... [--expires 30d|12h|2027-01-31] [--db FILE]";
+    public const string Usage = "usage: shopsync-server keys create --role admin|operator|viewer|erp-client --name NAME [--shop CODE]... [--expires 30d|12h|2027-01-31] [--db FILE | --postgres CONNECTION]";
 
     public static bool Handles(string[] args) => args.Length > 0 && args[0] == "keys";
 
@@ -50,8 +50,20 @@ internal static class ServerKeysCommand
             await error.WriteLineAsync($"shopsync-server keys create: --expires: \"{expires}\" is neither a duration (30d, 12h, 90m) nor a UTC date (2027-01-31)");
             return 2;
         }
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(ServerCommandLine.Normalize([.. rest])).Build();
-        var store = new SqliteApiKeyStore(ServerCommandLine.ResolveConnectionString(configuration));
+        StorageSelection storage;
+        try
+        {
+            var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(ServerCommandLine.Normalize([.. rest])).Build();
+            storage = StorageSelection.Resolve(configuration);
+        }
+        catch (UsageException e)
+        {
+            await error.WriteLineAsync("shopsync-server keys create: " + e.Message);
+            return 2;
+        }
+        // With --postgres the key goes where every node reads keys; else into the SQLite file.
+        await using var postgres = storage.PostgresConnectionString is { } connection ? Npgsql.NpgsqlDataSource.Create(connection) : null;
+        IApiKeyStore store = postgres is null ? new SqliteApiKeyStore(storage.SqliteConnectionString) : new PostgresApiKeyStore(postgres);
         try
         {
             await store.InitializeAsync(cancellationToken);

@@ -16,7 +16,9 @@ internal static partial class DatabaseStartup
     {
         var storage = services.GetRequiredService<StorageSelection>();
         var connectionString = storage.SqliteConnectionString;
-        SecureFiles(connectionString, services.GetRequiredService<OwnerOnlyXmlRepository>().Directory);
+        var onPostgres = storage.PostgresConnectionString is not null;
+        // On PostgreSQL the key ring is in the database, not in the key folder.
+        SecureFiles(connectionString, onPostgres ? null : services.GetRequiredService<OwnerOnlyXmlRepository>().Directory);
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup).FullName!);
         if (storage.PostgresConnectionString is { } postgres)
         {
@@ -25,15 +27,16 @@ internal static partial class DatabaseStartup
             LogSplitStorage(logger, $"{target.Host}:{target.Port}/{target.Database}", file);
 
             // PostgreSQL migrates under its own advisory lock; the guard below covers the SQLite file only.
-            await services.GetRequiredService<IJobStore>().InitializeAsync(cancellationToken);
+            await services.MigratePostgresSharedStateAsync(cancellationToken);
         }
 
         // The lock row's age is compared with the wall clock EF Core wrote it by, not the (maybe accelerated) server clock.
         using (await SqliteMigrationGuard.AcquireAsync(connectionString, TimeProvider.System, logger, cancellationToken))
         {
-            if (storage.PostgresConnectionString is null)
+            if (!onPostgres)
             {
                 await services.GetRequiredService<IJobStore>().InitializeAsync(cancellationToken);
+                await services.GetRequiredService<IScheduleStore>().InitializeAsync(cancellationToken);
             }
             else
             {
@@ -41,12 +44,14 @@ internal static partial class DatabaseStartup
                 await UseWriteAheadLogAsync(connectionString, cancellationToken);
             }
 
-            await services.GetRequiredService<IScheduleStore>().InitializeAsync(cancellationToken);
             var contexts = services.GetRequiredService<IDbContextFactory<ConnectorDbContext>>();
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
-            await services.GetRequiredService<IApiKeyStore>().InitializeAsync(cancellationToken);
-            await services.MoveKeyRingOutOfDatabaseAsync(cancellationToken);
+            if (!onPostgres)
+            {
+                await services.GetRequiredService<IApiKeyStore>().InitializeAsync(cancellationToken);
+                await services.MoveKeyRingOutOfDatabaseAsync(cancellationToken);
+            }
         }
     }
 
@@ -54,7 +59,7 @@ internal static partial class DatabaseStartup
     /// The database file is created owner-only before SQLite opens it (its -wal and -shm files take its mode), an
     /// existing one is narrowed to 0600, and the key folder is 0700.
     /// </summary>
-    private static void SecureFiles(string connectionString, string keysDirectory)
+    private static void SecureFiles(string connectionString, string? keysDirectory)
     {
         var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
         if (file.Length > 0 && file != ":memory:" && !file.StartsWith("file:", StringComparison.Ordinal))
@@ -75,7 +80,10 @@ internal static partial class DatabaseStartup
             OwnerOnlyFiles.Narrow(path + "-wal");
             OwnerOnlyFiles.Narrow(path + "-shm");
         }
-        OwnerOnlyFiles.EnsureDirectory(keysDirectory);
+        if (keysDirectory is not null)
+        {
+            OwnerOnlyFiles.EnsureDirectory(keysDirectory);
+        }
     }
 
     private static async Task UseWriteAheadLogAsync(string connectionString, CancellationToken cancellationToken)
@@ -88,6 +96,6 @@ internal static partial class DatabaseStartup
     }
 
     [LoggerMessage(EventId = 7210, EventName = "SplitStorage", Level = LogLevel.Warning,
-        Message = "The job queue is on PostgreSQL {Postgres}; the schedules, the connector's data and the Data Protection keys are not on PostgreSQL yet and stay in the SQLite file {File} (not shared with other nodes)")]
+        Message = "The job queue, the schedules, the API keys and the Data Protection key ring are on PostgreSQL {Postgres}; the connector's data is not on PostgreSQL yet and stays in the SQLite file {File} (not shared with other nodes)")]
     private static partial void LogSplitStorage(ILogger logger, string postgres, string file);
 }

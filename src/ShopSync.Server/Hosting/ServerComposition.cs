@@ -53,7 +53,8 @@ internal static class ServerComposition
             .AddShopSyncGrpc(configuration)
             .AddShopSyncAccess(configuration, connectionString)
             .AddSyncStatus()
-            .AddDemo(configuration);
+            .AddDemo(configuration)
+            .AddPostgresSharedState(storage);
         return builder;
     }
 

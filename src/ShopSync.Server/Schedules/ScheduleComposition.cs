@@ -1,5 +1,6 @@
 using ShopSync.Queue.Scheduling;
 using ShopSync.Server.Hosting;
+using ShopSync.Storage;
 using ShopSync.Storage.Schedules;
 
 namespace ShopSync.Server.Schedules;
@@ -11,8 +12,16 @@ internal static class ScheduleComposition
     public static IServiceCollection AddSchedules(this IServiceCollection services, IConfiguration configuration, StorageSelection storage)
     {
         services.Configure<SchedulerOptions>(configuration.GetSection(SchedulerOptions.SectionName));
-        // The audit trail lives with the job queue: in this file on SQLite, in PostgreSQL with --postgres.
-        services.AddShopSyncSqliteSchedules(storage.SqliteConnectionString, writesAudit: storage.PostgresConnectionString is null);
+        // With the job queue: in the SQLite file (whose audit trail a schedule change writes in its own transaction), or
+        // in PostgreSQL with --postgres, shared by every node (the call's audit record is appended when it ends).
+        if (storage.PostgresConnectionString is null)
+        {
+            services.AddShopSyncSqliteSchedules(storage.SqliteConnectionString);
+        }
+        else
+        {
+            services.AddShopSyncPostgresSchedules();
+        }
         services.AddShopSyncScheduling();
         services.AddSingleton<ScheduleRequests>();
         services.AddSingleton<ScheduleGrpcService>();

@@ -1,6 +1,9 @@
 namespace ShopSync.Storage.Schedules;
 
-/// <summary>A schedule as a table row (<c>schedules</c>). Instants are UTC ticks so SQLite compares and orders them.</summary>
+/// <summary>
+/// A schedule as a table row (<c>schedules</c>), shared by both drivers. Instants are UTC ticks, as SQLite stores them to
+/// compare and order them; the PostgreSQL driver binds them as timestamptz.
+/// </summary>
 internal sealed class ScheduleRow
 {
     public string Id { get; set; } = "";

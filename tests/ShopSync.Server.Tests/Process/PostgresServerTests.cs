@@ -34,7 +34,7 @@ public sealed class PostgresServerTests
                 Assert.Equal("node-pg1", Assert.Single(log).Node);
                 var events = await api.WatchToEndAsync(first);
                 Assert.Equal(events.Select(e => e.Sequence).Order(), events.Select(e => e.Sequence));
-                Assert.Contains("stay in the SQLite file", server.Output, StringComparison.Ordinal);
+                Assert.Contains("stays in the SQLite file", server.Output, StringComparison.Ordinal);
                 await server.StopAsync();
             }
 

@@ -4,14 +4,13 @@ using ShopSync.Queue.Controls;
 using ShopSync.Queue.Entries;
 using ShopSync.Queue.Events;
 using ShopSync.Storage.Codecs;
+using ShopSync.Storage.Queries;
 
 namespace ShopSync.Storage.Sqlite;
 
 /// <summary>Reads on pooled connections; in WAL mode they never wait for the writer.</summary>
 internal sealed class SqliteReads
 {
-    private const int DefaultPageSize = 100;
-    private const int MaxPageSize = 1000;
     private readonly string _connectionString;
 
     public SqliteReads(string connectionString)
@@ -30,7 +29,7 @@ internal sealed class SqliteReads
 
     public JobPage List(JobQuery query)
     {
-        var size = PageSize(query.PageSize);
+        var size = PageSizes.Resolve(query.PageSize);
         using var connection = Open();
         using var command = connection.CreateCommand();
         var sql = new StringBuilder("SELECT ").Append(JobRecordReader.Columns).Append(" FROM queue_jobs WHERE entry_no > @after");
@@ -73,7 +72,7 @@ internal sealed class SqliteReads
 
     public JobLogPage ListLog(JobLogQuery query)
     {
-        var size = PageSize(query.PageSize);
+        var size = PageSizes.Resolve(query.PageSize);
         using var connection = Open();
         using var command = connection.CreateCommand();
         var sql = new StringBuilder(
@@ -212,13 +211,6 @@ internal sealed class SqliteReads
         Node = r.GetString(19),
     };
 
-    private static int PageSize(int requested) =>
-        requested switch
-        {
-            0 => DefaultPageSize,
-            < 0 or > MaxPageSize => throw new Queue.Errors.JobValidationException("page_size", $"must be between 1 and {MaxPageSize} (0: {DefaultPageSize})."),
-            _ => requested,
-        };
 
     private static void AddText(SqliteCommand command, StringBuilder sql, string column, string name, string? value)
     {
