@@ -42,9 +42,9 @@ internal static partial class DatabaseStartup
             }
 
             await services.GetRequiredService<IScheduleStore>().InitializeAsync(cancellationToken);
-            var contexts = services.GetRequiredService<IDbContextFactory<ConnectorDbContext>>();
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            await db.Database.MigrateAsync(cancellationToken);
+            // On PostgreSQL under the advisory lock of the queue's migrations (three nodes starting at once migrate once).
+            await services.GetRequiredService<IConnectorDatabase>().MigrateAsync(
+                services.GetRequiredService<IDbContextFactory<ConnectorDbContext>>(), cancellationToken);
             await services.GetRequiredService<IApiKeyStore>().InitializeAsync(cancellationToken);
             await services.MoveKeyRingOutOfDatabaseAsync(cancellationToken);
         }
@@ -88,6 +88,6 @@ internal static partial class DatabaseStartup
     }
 
     [LoggerMessage(EventId = 7210, EventName = "SplitStorage", Level = LogLevel.Warning,
-        Message = "The job queue is on PostgreSQL {Postgres}; the schedules, the connector's data and the Data Protection keys are not on PostgreSQL yet and stay in the SQLite file {File} (not shared with other nodes)")]
+        Message = "The job queue is on PostgreSQL {Postgres}; so is the connector's data; the schedules and the Data Protection keys are not on PostgreSQL yet and stay in the SQLite file {File} (not shared with other nodes)")]
     private static partial void LogSplitStorage(ILogger logger, string postgres, string file);
 }
