@@ -19,8 +19,14 @@ public interface IShopifyCostBudgetStore
     ValueTask<ShopifyBudgetTake> TryTakeAsync(string budgetKey, double cost, double defaultMaximum, double defaultRestoreRate, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Ends an attempt: gives back <paramref name="refund"/> points (reserved minus charged) and, when the response
-    /// carried the store's throttle status, calibrates the bucket with it (taking the more cautious availability).
+    /// Ends an attempt that took <paramref name="reserved"/> points: gives back what the store did not charge and, when
+    /// the response carried the store's throttle status, calibrates the bucket with it, less what other attempts still
+    /// hold (the store has not charged those yet), taking the more cautious of the two.
     /// </summary>
-    ValueTask SettleAsync(string budgetKey, double refund, ShopifyThrottleStatus? status, CancellationToken cancellationToken);
+    /// <param name="budgetKey">The store's budget key.</param>
+    /// <param name="reserved">The points the attempt took.</param>
+    /// <param name="charged">The points the store charged, or null when unknown (no answer: nothing is given back).</param>
+    /// <param name="status">The store's throttle status, or null.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    ValueTask SettleAsync(string budgetKey, double reserved, double? charged, ShopifyThrottleStatus? status, CancellationToken cancellationToken);
 }

@@ -49,8 +49,7 @@ internal sealed class SharedCostBudget : ICostBudget
     }
 
     public ValueTask CompleteAsync(CostReservation reservation, ShopifyThrottleStatus? status, double? charged) =>
-        // An unknown charge (no answer) keeps the reservation spent: the store may have run the query.
-        store.SettleAsync(key, charged is { } actual ? reservation.Cost - actual : 0, status, CancellationToken.None);
+        store.SettleAsync(key, reservation.Cost, charged, status, CancellationToken.None);
 
     public ShopifyThrottleSnapshot Snapshot() => Volatile.Read(ref last);
 }

@@ -26,7 +26,8 @@ public sealed class SharedCostBudgets : Migration
                 updated_at timestamptz NOT NULL,
                 calibrated boolean NOT NULL,
                 probe_until timestamptz NULL,
-                granted boolean NOT NULL
+                granted boolean NOT NULL,
+                in_flight double precision NOT NULL
             )
             """);
     }
