@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
@@ -15,6 +16,9 @@ public sealed class PostgresConnectorDatabase : IConnectorDatabase, IDisposable
 {
     private readonly string _connectionString;
     private readonly NpgsqlDataSource _locks;
+
+    // The callers of this node queue here first, so a burst holds one connection per lock name, not one per caller.
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _local = new(StringComparer.Ordinal);
 
     /// <summary>The connector on the PostgreSQL database of <paramref name="connectionString"/> (an Npgsql connection string).</summary>
     public PostgresConnectorDatabase(string connectionString)
@@ -64,9 +68,12 @@ public sealed class PostgresConnectorDatabase : IConnectorDatabase, IDisposable
     public async ValueTask<IAsyncDisposable> LockAsync(string name, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        var connection = await _locks.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var local = _local.GetOrAdd(name, _ => new SemaphoreSlim(1, 1));
+        await local.WaitAsync(cancellationToken).ConfigureAwait(false);
+        NpgsqlConnection? connection = null;
         try
         {
+            connection = await _locks.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", connection, transaction))
             {
@@ -74,11 +81,16 @@ public sealed class PostgresConnectorDatabase : IConnectorDatabase, IDisposable
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            return new HeldLock(connection, transaction);
+            return new HeldLock(connection, transaction, local);
         }
         catch
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            if (connection is not null)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+
+            local.Release();
             throw;
         }
     }
@@ -92,18 +104,31 @@ public sealed class PostgresConnectorDatabase : IConnectorDatabase, IDisposable
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private sealed class HeldLock(NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
+    private sealed class HeldLock(NpgsqlConnection connection, NpgsqlTransaction transaction, SemaphoreSlim local) : IAsyncDisposable
     {
+        private int _released;
+
         public async ValueTask DisposeAsync()
         {
+            if (Interlocked.Exchange(ref _released, 1) != 0)
+            {
+                return;
+            }
+
             try
             {
-                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+                // Ending the transaction releases the advisory lock; a broken connection releases it on the server.
+                await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (NpgsqlException)
+            {
+                // The connection is gone, and the lock with it.
             }
             finally
             {
                 await transaction.DisposeAsync().ConfigureAwait(false);
                 await connection.DisposeAsync().ConfigureAwait(false);
+                local.Release();
             }
         }
     }
