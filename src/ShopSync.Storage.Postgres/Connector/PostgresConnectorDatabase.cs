@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 using ShopSync.Connector.Persistence;
 using ShopSync.Storage.Postgres.Migrations;
@@ -51,6 +52,10 @@ public sealed class PostgresConnectorDatabase : IConnectorDatabase, IDisposable
         try
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            // The history table first (EF Core's own script): on a new database the provider would read the history
+            // before creating it, and log that failed read as an error.
+            var history = db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript();
+            await db.Database.ExecuteSqlRawAsync(history, cancellationToken).ConfigureAwait(false);
             await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
