@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ShopSync.Connector.Persistence;
+using ShopSync.Connector.Persistence.Sqlite;
 using ShopSync.Connector.Secrets;
 using ShopSync.Connector.Shops;
 using ShopSync.Connector.Webhooks;
@@ -20,16 +20,36 @@ public static class ShopsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddShopSyncShops(this IServiceCollection services, string connectionString, KeyRingOptions? keyRing = null)
     {
-        // EF Core interceptors registered in the container (e.g. the audit trail's) apply to the connector's contexts.
-        services.AddDbContextFactory<ConnectorDbContext>((sp, o) => o.UseSqlite(
-                connectionString,
-                sqlite => sqlite.MigrationsHistoryTable(ConnectorDbContext.MigrationsHistoryTable))
-            .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         var keysDirectory = keyRing?.KeysDirectory is { Length: > 0 } configured ? configured : DefaultKeysDirectory(connectionString);
+        var options = new KeyRingOptions { KeysDirectory = keysDirectory, KeyEncryptionCertificate = keyRing?.KeyEncryptionCertificate };
+        return services.AddShopSyncShops(new SqliteConnectorDatabase(connectionString), options);
+    }
+
+    /// <summary>
+    /// Registers the shop registry and the connector database on the provider <paramref name="database"/> names (the
+    /// provider's registration picks it: SQLite above, PostgreSQL in ShopSync.Storage.Postgres), with the Data Protection
+    /// key ring in the owner-only folder <see cref="KeyRingOptions.KeysDirectory"/>.
+    /// </summary>
+    public static IServiceCollection AddShopSyncShops(this IServiceCollection services, IConnectorDatabase database, KeyRingOptions keyRing)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(keyRing);
+        if (keyRing.KeysDirectory is not { Length: > 0 } keysDirectory)
+        {
+            throw new ArgumentException("KeyRingOptions.KeysDirectory is required (DataProtection:KeysDirectory)", nameof(keyRing));
+        }
+
+        services.AddSingleton(database);
+        // EF Core interceptors registered in the container (e.g. the audit trail's) apply to the connector's contexts.
+        services.AddDbContextFactory<ConnectorDbContext>((sp, o) =>
+        {
+            database.Configure(o);
+            o.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
+        });
         services.AddSingleton(new OwnerOnlyXmlRepository(keysDirectory));
         var dataProtection = services.AddDataProtection().SetApplicationName("ShopSync");
         services.AddOptions<KeyManagementOptions>().Configure<OwnerOnlyXmlRepository>((o, repository) => o.XmlRepository = repository);
-        if (keyRing?.KeyEncryptionCertificate is { } certificate)
+        if (keyRing.KeyEncryptionCertificate is { } certificate)
         {
             dataProtection.ProtectKeysWithCertificate(certificate);
         }

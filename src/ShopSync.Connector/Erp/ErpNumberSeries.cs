@@ -5,9 +5,10 @@ using ShopSync.Connector.Persistence;
 namespace ShopSync.Connector.Erp;
 
 /// <summary>
-/// Hands out document numbers (SO000001 …). One atomic UPDATE … RETURNING per number, inside the caller's
-/// transaction, so concurrent writers (two shops, the gRPC service) never get the same number and a rolled-back
-/// transaction gives its number back.
+/// Hands out document numbers (SO000001 …). One atomic upsert per number (SQLite and PostgreSQL both know
+/// <c>INSERT … ON CONFLICT … DO UPDATE … RETURNING</c>), inside the caller's transaction and guarded by the series' primary
+/// key: concurrent writers (two shops, the gRPC service, several nodes on one PostgreSQL) wait on the series row and
+/// never get the same number, and a rolled-back transaction gives its number back.
 /// </summary>
 internal static class ErpNumberSeries
 {
@@ -20,16 +21,13 @@ internal static class ErpNumberSeries
 
     public static async Task<string> NextAsync(ConnectorDbContext db, string code, CancellationToken cancellationToken)
     {
-        var numbers = await TakeAsync(db, code, cancellationToken);
-        if (numbers.Count == 0)
-        {
-            // First number of the series.
-            await db.Database.ExecuteSqlAsync($"INSERT OR IGNORE INTO erp_number_series (Code, LastNo) VALUES ({code}, 0)", cancellationToken);
-            numbers = await TakeAsync(db, code, cancellationToken);
-        }
+        var numbers = await db.Database.SqlQuery<long>(
+                $"""
+                INSERT INTO erp_number_series ("Code", "LastNo") VALUES ({code}, 1)
+                ON CONFLICT ("Code") DO UPDATE SET "LastNo" = erp_number_series."LastNo" + 1
+                RETURNING "LastNo" AS "Value"
+                """)
+            .ToListAsync(cancellationToken);
         return code + numbers[0].ToString("D6", CultureInfo.InvariantCulture);
     }
-
-    private static Task<List<long>> TakeAsync(ConnectorDbContext db, string code, CancellationToken cancellationToken) =>
-        db.Database.SqlQuery<long>($"UPDATE erp_number_series SET LastNo = LastNo + 1 WHERE Code = {code} RETURNING LastNo AS Value").ToListAsync(cancellationToken);
 }

@@ -9,7 +9,8 @@ namespace ShopSync.Connector.Persistence;
 /// <summary>
 /// The connector's own tables (shops, Data Protection keys, the ERP book, import staging and mapping tables),
 /// beside the queue's tables in the same database. It keeps its own migrations history table so the
-/// two modules migrate independently.
+/// two modules migrate independently. The provider, its migrations and how timestamps are stored come from the
+/// provider's <see cref="IConnectorDatabase"/> (SQLite: UTC ticks; PostgreSQL: timestamptz).
 /// </summary>
 public sealed class ConnectorDbContext(DbContextOptions<ConnectorDbContext> options)
     : DbContext(options), IDataProtectionKeyContext
@@ -45,11 +46,6 @@ public sealed class ConnectorDbContext(DbContextOptions<ConnectorDbContext> opti
     internal DbSet<SyncDisputeEntity> SyncDisputes => Set<SyncDisputeEntity>();
     internal DbSet<SyncCatalogEntity> SyncCatalogs => Set<SyncCatalogEntity>();
     internal DbSet<CueThresholdEntity> CueThresholds => Set<CueThresholdEntity>();
-
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-    {
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
-    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

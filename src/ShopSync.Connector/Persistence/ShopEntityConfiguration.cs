@@ -16,8 +16,5 @@ internal sealed class ShopEntityConfiguration : IEntityTypeConfiguration<ShopEnt
         builder.Property(s => s.DefaultCustomerNo).HasMaxLength(20);
         builder.Property(s => s.JobQueueCategory).HasMaxLength(10).IsRequired();
         builder.Property(s => s.Version).IsConcurrencyToken();
-        // SQLite cannot order DateTimeOffset natively; store UTC ticks so the column sorts and compares.
-        builder.Property(s => s.CreatedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
-        builder.Property(s => s.UpdatedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
     }
 }

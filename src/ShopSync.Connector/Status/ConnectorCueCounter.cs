@@ -18,18 +18,19 @@ public sealed class ConnectorCueCounter(IDbContextFactory<ConnectorDbContext> co
         StatusCue.ApiErrors,
     ];
 
+    // Quoted names and TRUE: one statement for SQLite and PostgreSQL (EF Core's column names keep their case there).
     private const string Sql =
         "SELECT " +
-        "(SELECT COUNT(*) FROM sync_customers WHERE ShopCode = @shop AND CustomerNo IS NULL), " +
-        "(SELECT COUNT(*) FROM sync_companies WHERE ShopCode = @shop AND CustomerNo IS NULL), " +
-        "(SELECT COUNT(*) FROM sync_products WHERE ShopCode = @shop AND ItemNo IS NULL), " +
-        "(SELECT COUNT(*) FROM sync_orders WHERE ShopCode = @shop AND Status = 1), " +
-        "(SELECT COUNT(*) FROM sync_orders WHERE ShopCode = @shop AND HasUnprocessedUpdate = 1), " +
-        "(SELECT COUNT(*) FROM erp_posted_shipments WHERE ShopCode = @shop AND FulfillmentState = 1), " +
-        "(SELECT COUNT(*) FROM erp_posted_shipments WHERE ShopCode = @shop AND FulfillmentState = 3), " +
-        "(SELECT COUNT(*) FROM sync_record_issues WHERE ShopCode = @shop AND Kind = 1) " +
-        " + (SELECT COUNT(*) FROM erp_posted_shipments WHERE ShopCode = @shop AND FulfillmentState = 4), " +
-        "(SELECT COUNT(*) FROM shopify_api_calls WHERE ShopCode = @shop AND Failed = 1)";
+        "(SELECT COUNT(*) FROM sync_customers WHERE \"ShopCode\" = @shop AND \"CustomerNo\" IS NULL), " +
+        "(SELECT COUNT(*) FROM sync_companies WHERE \"ShopCode\" = @shop AND \"CustomerNo\" IS NULL), " +
+        "(SELECT COUNT(*) FROM sync_products WHERE \"ShopCode\" = @shop AND \"ItemNo\" IS NULL), " +
+        "(SELECT COUNT(*) FROM sync_orders WHERE \"ShopCode\" = @shop AND \"Status\" = 1), " +
+        "(SELECT COUNT(*) FROM sync_orders WHERE \"ShopCode\" = @shop AND \"HasUnprocessedUpdate\" = TRUE), " +
+        "(SELECT COUNT(*) FROM erp_posted_shipments WHERE \"ShopCode\" = @shop AND \"FulfillmentState\" = 1), " +
+        "(SELECT COUNT(*) FROM erp_posted_shipments WHERE \"ShopCode\" = @shop AND \"FulfillmentState\" = 3), " +
+        "(SELECT COUNT(*) FROM sync_record_issues WHERE \"ShopCode\" = @shop AND \"Kind\" = 1) " +
+        " + (SELECT COUNT(*) FROM erp_posted_shipments WHERE \"ShopCode\" = @shop AND \"FulfillmentState\" = 4), " +
+        "(SELECT COUNT(*) FROM shopify_api_calls WHERE \"ShopCode\" = @shop AND \"Failed\" = TRUE)";
 
     /// <summary>The statement (parameter <c>@shop</c>), for query plan checks.</summary>
     public static string Statement => Sql;

@@ -8,13 +8,17 @@ namespace ShopSync.Connector.Webhooks;
 /// <summary>
 /// Verifies, deduplicates and acts on Shopify order webhooks. A webhook is only a trigger: it queues a
 /// Sync Orders pull (coalesced with a pending one), so it is answered in milliseconds and nothing in its
-/// body needs to be trusted or ordered.
+/// body needs to be trusted or ordered. Both guards hold across nodes sharing one database: a delivery is recorded
+/// by one atomic insert on its id, so the same webhook reaching two nodes queues once; and the trigger runs under the
+/// database's per-shop lock (<see cref="IConnectorDatabase.LockAsync"/>), so a burst for one shop spread over several
+/// nodes joins one pending sync instead of queueing one per node.
 /// </summary>
 public sealed partial class WebhookReceiver(
     IShopRegistry shops,
     IShopSecrets secrets,
     IOrderSyncTrigger trigger,
     IDbContextFactory<ConnectorDbContext> contexts,
+    IConnectorDatabase database,
     TimeProvider time,
     ILogger<WebhookReceiver> logger)
 {
@@ -53,6 +57,7 @@ public sealed partial class WebhookReceiver(
         OrderSyncTriggerResult result;
         try
         {
+            await using var shopLock = await database.LockAsync("webhook-orders:" + shop.Code.ToUpperInvariant(), cancellationToken);
             result = await trigger.TriggerAsync(shop.Code, $"webhook {topic}", cancellationToken);
         }
         catch

@@ -15,43 +15,27 @@ internal static partial class DatabaseStartup
     public static async Task MigrateShopSyncAsync(this IServiceProvider services, CancellationToken cancellationToken)
     {
         var storage = services.GetRequiredService<StorageSelection>();
-        var connectionString = storage.SqliteConnectionString;
-        var onPostgres = storage.PostgresConnectionString is not null;
-        // On PostgreSQL the key ring is in the database, not in the key folder.
-        SecureFiles(connectionString, onPostgres ? null : services.GetRequiredService<OwnerOnlyXmlRepository>().Directory);
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup).FullName!);
         if (storage.PostgresConnectionString is { } postgres)
         {
+            // Every table is on PostgreSQL, each module's under the advisory lock; no SQLite file is opened.
             var target = new Npgsql.NpgsqlConnectionStringBuilder(postgres);
-            var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
-            LogSplitStorage(logger, $"{target.Host}:{target.Port}/{target.Database}", file);
-
-            // PostgreSQL migrates under its own advisory lock; the guard below covers the SQLite file only.
+            LogOnPostgres(logger, $"{target.Host}:{target.Port}/{target.Database}");
             await services.MigratePostgresSharedStateAsync(cancellationToken);
+            return;
         }
 
+        var connectionString = storage.SqliteConnectionString;
+        SecureFiles(connectionString, services.GetRequiredService<OwnerOnlyXmlRepository>().Directory);
         // The lock row's age is compared with the wall clock EF Core wrote it by, not the (maybe accelerated) server clock.
         using (await SqliteMigrationGuard.AcquireAsync(connectionString, TimeProvider.System, logger, cancellationToken))
         {
-            if (!onPostgres)
-            {
-                await services.GetRequiredService<IJobStore>().InitializeAsync(cancellationToken);
-                await services.GetRequiredService<IScheduleStore>().InitializeAsync(cancellationToken);
-            }
-            else
-            {
-                // The SQLite job store would set WAL; without it the file's readers and writers lock each other out.
-                await UseWriteAheadLogAsync(connectionString, cancellationToken);
-            }
-
-            var contexts = services.GetRequiredService<IDbContextFactory<ConnectorDbContext>>();
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            await db.Database.MigrateAsync(cancellationToken);
-            if (!onPostgres)
-            {
-                await services.GetRequiredService<IApiKeyStore>().InitializeAsync(cancellationToken);
-                await services.MoveKeyRingOutOfDatabaseAsync(cancellationToken);
-            }
+            await services.GetRequiredService<IJobStore>().InitializeAsync(cancellationToken);
+            await services.GetRequiredService<IScheduleStore>().InitializeAsync(cancellationToken);
+            await services.GetRequiredService<IConnectorDatabase>().MigrateAsync(
+                services.GetRequiredService<IDbContextFactory<ConnectorDbContext>>(), cancellationToken);
+            await services.GetRequiredService<IApiKeyStore>().InitializeAsync(cancellationToken);
+            await services.MoveKeyRingOutOfDatabaseAsync(cancellationToken);
         }
     }
 
@@ -59,7 +43,7 @@ internal static partial class DatabaseStartup
     /// The database file is created owner-only before SQLite opens it (its -wal and -shm files take its mode), an
     /// existing one is narrowed to 0600, and the key folder is 0700.
     /// </summary>
-    private static void SecureFiles(string connectionString, string? keysDirectory)
+    private static void SecureFiles(string connectionString, string keysDirectory)
     {
         var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
         if (file.Length > 0 && file != ":memory:" && !file.StartsWith("file:", StringComparison.Ordinal))
@@ -80,22 +64,10 @@ internal static partial class DatabaseStartup
             OwnerOnlyFiles.Narrow(path + "-wal");
             OwnerOnlyFiles.Narrow(path + "-shm");
         }
-        if (keysDirectory is not null)
-        {
-            OwnerOnlyFiles.EnsureDirectory(keysDirectory);
-        }
+        OwnerOnlyFiles.EnsureDirectory(keysDirectory);
     }
 
-    private static async Task UseWriteAheadLogAsync(string connectionString, CancellationToken cancellationToken)
-    {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode=WAL;";
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    [LoggerMessage(EventId = 7210, EventName = "SplitStorage", Level = LogLevel.Warning,
-        Message = "The job queue, the schedules, the API keys and the Data Protection key ring are on PostgreSQL {Postgres}; the connector's data is not on PostgreSQL yet and stays in the SQLite file {File} (not shared with other nodes)")]
-    private static partial void LogSplitStorage(ILogger logger, string postgres, string file);
+    [LoggerMessage(EventId = 7210, EventName = "OnPostgres", Level = LogLevel.Information,
+        Message = "ShopSync's data is on PostgreSQL {Postgres}: the job queue, the schedules, the connector's data, the API keys and the Data Protection key ring")]
+    private static partial void LogOnPostgres(ILogger logger, string postgres);
 }

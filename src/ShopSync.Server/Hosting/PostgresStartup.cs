@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using ShopSync.Connector.Persistence;
 using ShopSync.Queue.Scheduling;
 using ShopSync.Queue.Storage;
 using ShopSync.Server.Access.Keys;
@@ -14,5 +16,7 @@ internal static class PostgresStartup
         await services.GetRequiredService<IScheduleStore>().InitializeAsync(cancellationToken);
         await services.GetRequiredService<IApiKeyStore>().InitializeAsync(cancellationToken);
         await services.GetRequiredService<PostgresXmlRepository>().InitializeAsync(cancellationToken);
+        await services.GetRequiredService<IConnectorDatabase>().MigrateAsync(
+            services.GetRequiredService<IDbContextFactory<ConnectorDbContext>>(), cancellationToken);
     }
 }

@@ -46,7 +46,7 @@ internal static class ServerComposition
             .AddJobStore(storage, configuration)
             .AddSchedules(configuration, storage)
             .AddRequestPages()
-            .AddShopSyncShops(connectionString, keyRing)
+            .AddConnectorStore(storage, keyRing)
             .AddShopSyncTasks(o => configuration.GetSection(SyncOptions.SectionName).Bind(o))
             .AddConnectorMetrics()
             .AddOrderSyncWebhooks()

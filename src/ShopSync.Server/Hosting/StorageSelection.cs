@@ -4,19 +4,17 @@ namespace ShopSync.Server.Hosting;
 
 /// <summary>
 /// Where the data lives. <c>--db FILE</c> (the default, shopsync.db): everything in one SQLite file.
-/// <c>--postgres "CONNECTION"</c> (or <c>ConnectionStrings:ShopSyncPostgres</c>): the job queue (entries, events,
-/// run log, task health) on PostgreSQL; the schedules, the connector's data and the Data Protection keys are not on
-/// PostgreSQL yet and stay in the SQLite file (shopsync.db in the working directory, or
-/// <c>ConnectionStrings:ShopSync</c>). The start-up log says so.
+/// <c>--postgres "CONNECTION"</c> (or <c>ConnectionStrings:ShopSyncPostgres</c>): everything on PostgreSQL, shared by
+/// every node on the database, and no SQLite file is opened.
 /// </summary>
-/// <param name="SqliteConnectionString">The SQLite database of everything not on PostgreSQL.</param>
-/// <param name="PostgresConnectionString">The job queue's PostgreSQL database, or null for SQLite.</param>
+/// <param name="SqliteConnectionString">The SQLite database (with <c>--postgres</c> only the default folder of paths derived from it).</param>
+/// <param name="PostgresConnectionString">The PostgreSQL database, or null for SQLite.</param>
 internal sealed record StorageSelection(string SqliteConnectionString, string? PostgresConnectionString)
 {
     public const string PostgresConnectionName = "ShopSyncPostgres";
 
     public const string BothGiven =
-        "--db and --postgres exclude each other: --db FILE keeps the job queue in SQLite, --postgres \"CONNECTION\" puts it in PostgreSQL; give one.";
+        "--db and --postgres exclude each other: --db FILE keeps the data in SQLite, --postgres \"CONNECTION\" puts it in PostgreSQL; give one.";
 
     public static StorageSelection Resolve(IConfiguration configuration)
     {

@@ -6,7 +6,7 @@ namespace ShopSync.Shopify.Client;
 /// until the modelled availability covers its estimated cost, reserves it and lets the next one in.
 /// Every response re-calibrates the model with the store's own throttleStatus figures.
 /// </summary>
-internal sealed class ShopifyCostBudget
+internal sealed class ShopifyCostBudget : ICostBudget
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly Lock sync = new();
@@ -104,6 +104,13 @@ internal sealed class ShopifyCostBudget
         {
             gate.Release();
         }
+    }
+
+    /// <inheritdoc />
+    public ValueTask CompleteAsync(CostReservation reservation, ShopifyThrottleStatus? status, double? charged)
+    {
+        Complete(reservation, status, charged);
+        return ValueTask.CompletedTask;
     }
 
     public ShopifyThrottleSnapshot Snapshot()

@@ -104,11 +104,11 @@ internal sealed partial class ShopifyGraphQLTransport
             }
             catch
             {
-                budget.Complete(reservation, null, null);
+                await budget.CompleteAsync(reservation, null, null).ConfigureAwait(false);
                 throw;
             }
 
-            budget.Complete(reservation, attempt.Cost?.ThrottleStatus, attempt.Cost is null ? null : attempt.Cost.ActualQueryCost ?? 0);
+            await budget.CompleteAsync(reservation, attempt.Cost?.ThrottleStatus, attempt.Cost is null ? null : attempt.Cost.ActualQueryCost ?? 0).ConfigureAwait(false);
             if (attempt.Cost is { } cost)
             {
                 registry.Observe(shop, costKey, cost.RequestedQueryCost);

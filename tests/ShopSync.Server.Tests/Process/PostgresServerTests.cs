@@ -34,8 +34,10 @@ public sealed class PostgresServerTests
                 Assert.Equal("node-pg1", Assert.Single(log).Node);
                 var events = await api.WatchToEndAsync(first);
                 Assert.Equal(events.Select(e => e.Sequence).Order(), events.Select(e => e.Sequence));
-                Assert.Contains("stays in the SQLite file", server.Output, StringComparison.Ordinal);
+                Assert.Contains("ShopSync's data is on PostgreSQL", server.Output, StringComparison.Ordinal);
                 await server.StopAsync();
+                // Nothing is kept in a SQLite file: the working folder has none.
+                Assert.Empty(Directory.GetFiles(directory.Path, "shopsync.db*"));
             }
 
             // The entries and the run log are PostgreSQL rows, not SQLite ones; the clean stop removed the node's heartbeat row.

@@ -91,7 +91,7 @@ public sealed partial class PersistentShopifyCallRecorder : BackgroundService, I
             db.ShopifyApiCalls.AddRange(batch.Select(ToEntity));
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
         {
             // The call log is diagnostics: losing a batch must never fail a sync.
             LogWriteFailed(_logger, batch.Count, e);
