@@ -110,6 +110,42 @@ internal sealed class BenchPostgres : IAsyncDisposable
         return counts;
     }
 
+    /// <summary>The statements of the node roles in the database, most called first (pg_stat_statements only).</summary>
+    public async Task<IReadOnlyList<(long Calls, string Query)>> TopStatementsAsync(string name, int limit, CancellationToken cancellationToken)
+    {
+        if (!HasStatements)
+        {
+            return [];
+        }
+
+        await using var connection = new NpgsqlConnection(Database(name));
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            "SELECT SUM(s.calls)::bigint, left(regexp_replace(s.query, '\\s+', ' ', 'g'), 90) FROM pg_stat_statements s JOIN pg_roles r ON r.oid = s.userid " +
+            "WHERE r.rolname LIKE 'bench\\_node%' AND s.dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) " +
+            "GROUP BY 2 ORDER BY 1 DESC LIMIT $1", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = limit });
+        var top = new List<(long, string)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            top.Add((reader.GetInt64(0), reader.GetString(1)));
+        }
+
+        return top;
+    }
+
+    /// <summary>Starts pg_stat_statements' counts again (pg_stat_statements only).</summary>
+    public async Task ResetStatementsAsync(string name, CancellationToken cancellationToken)
+    {
+        if (HasStatements)
+        {
+            await using var connection = new NpgsqlConnection(Database(name));
+            await connection.OpenAsync(cancellationToken);
+            await ExecuteAsync(connection, "SELECT pg_stat_statements_reset()", cancellationToken);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         var (code, output) = await RunAsync(_script, ["stop", _directory], CancellationToken.None);

@@ -53,6 +53,7 @@ internal static class EnginePostgres
     private static async Task IdleAsync(BenchPostgres postgres, int nodes, List<(string Metric, double Value, string Unit)> results, CancellationToken cancellationToken)
     {
         await Task.Delay(IdleSettle, cancellationToken);
+        await postgres.ResetStatementsAsync("engine", cancellationToken);
         var before = await postgres.CountsAsync("engine", nodes, cancellationToken);
         var clock = Stopwatch.StartNew();
         await Task.Delay(IdleWindow, cancellationToken);
@@ -63,6 +64,11 @@ internal static class EnginePostgres
             $"idle: {(postgres.HasStatements ? "statements" : "transactions")} per second over {seconds:F0} s, per node: " +
             string.Join(", ", rates.Select((r, i) => string.Create(CultureInfo.InvariantCulture, $"node{i + 1} {r:F2}"))) +
             " (the largest is reported; the retention sweep, every 60 min by default, is not in the window)");
+        foreach (var (calls, query) in await postgres.TopStatementsAsync("engine", 8, cancellationToken))
+        {
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"idle: {calls,5} x {query}"));
+        }
+
         EngineBenchmark.Report(results, "idle_queries_per_s", rates.Max(), "queries/s");
     }
 

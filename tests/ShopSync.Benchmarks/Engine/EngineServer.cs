@@ -145,7 +145,17 @@ internal sealed class EngineServer : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => server.OnLine(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await server.WaitUntilServingAsync(cancellationToken);
+        try
+        {
+            await server.WaitUntilServingAsync(cancellationToken);
+        }
+        catch
+        {
+            // Not left running behind a failed start.
+            await server.DisposeAsync();
+            throw;
+        }
+
         telemetry?.StartScraping();
         return server;
     }
