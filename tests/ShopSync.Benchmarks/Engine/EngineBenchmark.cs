@@ -6,7 +6,9 @@ namespace ShopSync.Benchmarks.Engine;
 /// `engine`: starts the real server binary (Release) on loopback with the diagnostics tasks and drives it over gRPC.
 /// The store is the embedded SQLite file with synchronous=FULL by default: every acknowledged commit survives power
 /// loss, which is what a queue that promises "accepted means stored" needs; --sync normal measures the WAL/NORMAL
-/// alternative (survives a process crash, may lose the last commits on power loss). Options: see <see cref="EngineOptions"/>.
+/// alternative (survives a process crash, may lose the last commits on power loss). With --store postgres the queue is
+/// on a private, durable PostgreSQL and --nodes N servers share it (<see cref="EnginePostgres"/>). Options: see
+/// <see cref="EngineOptions"/>.
 /// </summary>
 internal static class EngineBenchmark
 {
