@@ -2,7 +2,8 @@
 # A private PostgreSQL cluster for the tests: initdb into a temp dir, a free port on 127.0.0.1, the socket in the
 # temp dir, run as the `postgres` user when we are root. Installs Debian's `postgresql` if no server is found.
 #
-#   eval "$(scripts/postgres.sh start)"   starts one; prints the exports below (logs go to stderr)
+#   eval "$(scripts/postgres.sh start)"   starts one; prints the exports below (logs go to stderr);
+#                                          with SHOPSYNC_PG_DURABLE=1, durable (see start) for benchmarks
 #   scripts/postgres.sh env DIR           prints the exports of the cluster in DIR again
 #   scripts/postgres.sh stop [DIR]        stops it and removes DIR (default $SHOPSYNC_TEST_POSTGRES_DIR)
 #
@@ -59,8 +60,17 @@ start() {
   for attempt in 1 2 3 4 5; do
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
     # Test settings: no fsync (a throw-away cluster), enough connections for parallel test assemblies.
+    # SHOPSYNC_PG_DURABLE=1 (the benchmarks): PostgreSQL's default durability (fsync, synchronous_commit=on), and
+    # pg_stat_statements loaded when the server has it, so a benchmark can count each role's statements.
+    local settings="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    if [ "${SHOPSYNC_PG_DURABLE:-}" = 1 ]; then
+      settings="-c fsync=on -c synchronous_commit=on -c full_page_writes=on"
+      if [ -f "$("$bin/pg_config" --pkglibdir 2>/dev/null || echo "$bin/../lib")/pg_stat_statements.so" ]; then
+        settings="$settings -c shared_preload_libraries=pg_stat_statements"
+      fi
+    fi
     if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start -o \
-      "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null 2>&1; then
+      "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=300 $settings" >/dev/null 2>&1; then
       echo "$port" >"$dir/port"
       echo "$bin" >"$dir/bin"
       log "cluster up on 127.0.0.1:$port ($dir)"

@@ -10,6 +10,17 @@ namespace ShopSync.Storage.Postgres;
 /// </summary>
 internal sealed class PgSession
 {
+    // The log key (see QueueSchema V4): this transaction's xid8, or the entry's newest key when that is higher (the
+    // entry's previous event committed, but its writer may have an xid above ours); positions come from the sequence
+    // in the order of the rows.
+    private const string InsertEventsSql =
+        "INSERT INTO queue_job_events (job_id, seq, time, kind, data, log_key) " +
+        "SELECT u.job_id, u.seq, u.time, u.kind, u.data, GREATEST(pg_current_xact_id(), " +
+        "(SELECT e.log_key FROM queue_job_events e WHERE e.job_id = u.job_id ORDER BY e.seq DESC LIMIT 1), " +
+        "(SELECT j.log_key FROM queue_jobs j WHERE j.id = u.job_id)) " +
+        "FROM unnest($1::uuid[], $2::bigint[], $3::timestamptz[], $4::integer[], $5::text[]) WITH ORDINALITY AS u(job_id, seq, time, kind, data, ord) " +
+        "ORDER BY u.ord";
+
     private readonly List<(Guid JobId, long Seq, DateTimeOffset Time, int Kind, string Data)> _events = [];
 
     public PgSession(NpgsqlConnection connection, NpgsqlTransaction transaction, PostgresStoreOptions options)
@@ -45,7 +56,7 @@ internal sealed class PgSession
         }
 
         await using var command = Command(
-            "INSERT INTO queue_job_events (job_id, seq, time, kind, data) SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::timestamptz[], $4::integer[], $5::text[])",
+            InsertEventsSql,
             _events.Select(e => e.JobId).ToArray(),
             _events.Select(e => e.Seq).ToArray(),
             _events.Select(e => Pg.Utc(e.Time)).ToArray(),

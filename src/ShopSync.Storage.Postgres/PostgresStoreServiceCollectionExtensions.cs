@@ -15,7 +15,7 @@ public static class PostgresStoreServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IJobStore"/> and the task-health reader on PostgreSQL, this node's heartbeat and the change feed
-    /// between nodes (<see cref="IQueueFeed"/>, LISTEN/NOTIFY). The schema is migrated on start
+    /// between nodes (<see cref="IQueueFeed"/>, LISTEN/NOTIFY) and the queue-wide event log (<see cref="IQueueEventLog"/>). The schema is migrated on start
     /// under an advisory lock (several nodes starting at once migrate once). Call after <c>AddShopSyncQueue</c>.
     /// </summary>
     /// <param name="services">The services.</param>
@@ -40,6 +40,7 @@ public static class PostgresStoreServiceCollectionExtensions
         services.TryAddSingleton<IJobStore>(sp => sp.GetRequiredService<PostgresJobStore>());
         services.TryAddSingleton<ISweepLeases>(sp => sp.GetRequiredService<PostgresJobStore>());
         services.TryAddSingleton<ShopSync.Queue.Audit.IAuditLog>(sp => sp.GetRequiredService<PostgresJobStore>());
+        services.TryAddSingleton<IQueueEventLog>(sp => sp.GetRequiredService<PostgresJobStore>());
         services.TryAddSingleton<ITaskHealthReader>(sp => new PostgresTaskHealthReader(sp.GetRequiredService<PostgresJobStore>()));
         services.TryAddSingleton(sp => new PostgresChangeFeed(
             sp.GetRequiredService<PostgresJobStore>(),

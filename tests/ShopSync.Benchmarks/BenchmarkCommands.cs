@@ -14,7 +14,7 @@ internal static class BenchmarkCommands
     private static readonly Dictionary<string, (string Description, Func<string[], CancellationToken, Task<int>> Run)> Commands = new(StringComparer.Ordinal)
     {
         ["sync"] = ("Sync Orders of 10,000 sandbox orders (250 per page) and Create Sales Orders: records/s, share of time paced by the rate limit", SyncBenchmark.RunAsync),
-        ["engine"] = ("The job queue engine over gRPC against the real server (SQLite): enqueue, processing, latency, idle cost, memory", Engine.EngineBenchmark.RunAsync),
+        ["engine"] = ("The job queue engine over gRPC against the real server (SQLite; --store postgres [--nodes N]): enqueue, processing, latency, idle cost, memory", Engine.EngineBenchmark.RunAsync),
         ["wire"] = ("gRPC unary throughput of Grpc.AspNetCore vs a raw Kestrel HTTP/2 endpoint (h2load), allocations per call", WireBenchmark.RunAsync),
         ["status"] = ("GetSyncStatus over 1,000,000 orders, 100,000 customers and 100,000 log entries (10 shops): p99 for one shop and all shops", StatusBenchmark.RunAsync),
         ["retention"] = ("A retention sweep over 200,000 old entries (+1,000,000 events, 200,000 log entries): enqueue stall p99/max during the sweep", Retention.RetentionBenchmark.RunAsync),

@@ -84,6 +84,17 @@ public interface IJobQueue
     /// <summary>Live events of every entry that matches the filter, until cancelled. Progress is coalesced for slow readers.</summary>
     IAsyncEnumerable<QueueEvent> WatchAllAsync(QueueWatchFilter filter, CancellationToken cancellationToken);
 
+    /// <summary>The queue-wide log's position now: <see cref="WatchLogAsync"/> from it sees everything written after.</summary>
+    Task<string> EventLogHeadAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every event of every entry that matches the filter after <paramref name="afterPosition"/>, from the queue-wide log
+    /// (<see cref="Storage.IQueueEventLog"/>), until cancelled: each entry's events in order, none skipped or repeated,
+    /// whichever node wrote them, so a watch resumes after the last position it received.
+    /// </summary>
+    /// <exception cref="Errors.JobValidationException">The position is not valid here (field <c>after_position</c>).</exception>
+    IAsyncEnumerable<LoggedQueueEvent> WatchLogAsync(QueueWatchFilter filter, string afterPosition, CancellationToken cancellationToken);
+
     /// <summary>
     /// Deletes Finished (and, when asked, Error) entries that ended more than <see cref="JobPurgeRequest.OlderThan"/>
     /// ago, with their events, in small batches; entries a schedule still references stay. A dry run counts.

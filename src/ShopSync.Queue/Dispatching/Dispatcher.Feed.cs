@@ -54,11 +54,11 @@ internal sealed partial class Dispatcher
 
     /// <summary>
     /// Reads what the feed may have missed: the categories with queued work, and the cancel requests of this node's
-    /// runs (by renewing their leases). Also wakes the per-entry watchers, which read their entries' events.
+    /// runs (by renewing their leases). Also wakes the watchers, which read their events from the store.
     /// </summary>
     public async Task RescanAsync(CancellationToken cancellationToken)
     {
-        _hub.PokeJobWatchers();
+        _hub.PokeWatchers();
         var categories = await _store.FindQueuedCategoriesAsync(cancellationToken).ConfigureAwait(false);
         List<LeaseRef> held;
         lock (_gate)

@@ -4,19 +4,30 @@ namespace ShopSync.Queue.Events;
 /// In-memory broadcast of events that are already persisted. Per-entry watchers are found by id; queue-wide
 /// watchers by filter. Publishing is a non-blocking append to each matching watcher's buffer. With a change feed
 /// (several nodes on one store), what this node publishes is also rung to the other nodes, and what they wrote
-/// comes in through <see cref="PublishRemote"/>.
+/// comes in through <see cref="PublishRemote"/>. <see cref="Log"/> is the queue-wide log queue-wide watchers resume
+/// from: the store's when it has one, else the events this process published.
 /// </summary>
 internal sealed class JobEventHub
 {
     private readonly Storage.IQueueFeed? _feed;
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, List<EventBuffer>> _byJob = [];
+    private readonly InProcessEventLog? _memory;
     private EventBuffer[] _global = [];
 
-    public JobEventHub(Storage.IQueueFeed? feed = null)
+    public JobEventHub(Storage.IQueueFeed? feed = null, Storage.IQueueEventLog? log = null)
     {
         _feed = feed;
+        if (log is null)
+        {
+            _memory = new InProcessEventLog();
+        }
+
+        Log = log ?? _memory!;
     }
+
+    /// <summary>The queue-wide event log (see <see cref="Storage.IQueueEventLog"/>).</summary>
+    public Storage.IQueueEventLog Log { get; }
 
     /// <summary>True when a change feed connects this node to others: per-entry watchers then fill gaps from the store.</summary>
     public bool HasFeed => _feed is not null;
@@ -35,13 +46,13 @@ internal sealed class JobEventHub
         }
     }
 
-    /// <summary>Wakes every per-entry watcher to read its entry's events from the store (after the feed reconnected).</summary>
-    public void PokeJobWatchers()
+    /// <summary>Wakes every watcher to read its events from the store (after the feed reconnected, or while it polls).</summary>
+    public void PokeWatchers()
     {
         List<EventBuffer> watchers;
         lock (_gate)
         {
-            watchers = [.. _byJob.Values.SelectMany(l => l)];
+            watchers = [.. _byJob.Values.SelectMany(l => l), .. _global];
         }
 
         foreach (var buffer in watchers)
@@ -85,6 +96,7 @@ internal sealed class JobEventHub
             return;
         }
 
+        _memory?.Append(events);
         Deliver(events);
         _feed?.EventsWritten(events);
     }

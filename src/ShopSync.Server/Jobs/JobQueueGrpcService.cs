@@ -130,15 +130,22 @@ internal sealed partial class JobQueueGrpcService(
     {
         var filter = new Engine.Events.QueueWatchFilter(
             NullIfEmpty(request.ShopCode), NullIfEmpty(request.CategoryCode), request.ReportId);
+        var after = NullIfEmpty(request.AfterPosition) ?? await queue.EventLogHeadAsync(context.CancellationToken);
         using var stream = StreamToken(context);
         try
         {
-            await foreach (var e in queue.WatchAllAsync(filter, stream.Token))
+            // The position is fixed: a client that waits for the headers knows the watch sees what is written next.
+            await context.WriteResponseHeadersAsync([]);
+            await foreach (var e in queue.WatchLogAsync(filter, after, stream.Token))
             {
                 await responses.WriteAsync(
                     new WatchJobsResponse
                     {
-                        Event = JobMessages.ToMessage(e.Event), ShopCode = e.ShopCode, ReportId = e.ReportId, CategoryCode = e.CategoryCode,
+                        Event = JobMessages.ToMessage(e.Item.Event),
+                        ShopCode = e.Item.ShopCode,
+                        ReportId = e.Item.ReportId,
+                        CategoryCode = e.Item.CategoryCode,
+                        Position = e.Position,
                     },
                     stream.Token);
             }

@@ -11,7 +11,25 @@ internal static class QueueSchema
         (1, "queue", V1),
         (2, "enqueue_keys_and_sweep_leases", V2),
         (3, "audit_events", V3),
+        (4, "queue_event_log", V4),
     ];
+
+    // The queue-wide event log (WatchJobs): every event gets a position (log_key, log_pos). log_pos comes from a
+    // sequence; log_key is the writing transaction's xid8, raised to the entry's previous key, so each entry's
+    // positions grow. A reader reads only keys below its snapshot's xmin: every transaction that could still add a
+    // key below it has ended, so what it read is complete and stays complete (a sequence value alone is not: an
+    // earlier value may commit later). The accepted event has its position on the entry row. Rows written before
+    // this migration have none and are not in the log.
+    private const string V4 = """
+        CREATE SEQUENCE queue_event_log_pos AS bigint;
+        ALTER TABLE queue_jobs ADD COLUMN log_key xid8, ADD COLUMN log_pos bigint;
+        ALTER TABLE queue_jobs ALTER COLUMN log_key SET DEFAULT pg_current_xact_id(),
+            ALTER COLUMN log_pos SET DEFAULT nextval('queue_event_log_pos');
+        ALTER TABLE queue_job_events ADD COLUMN log_key xid8, ADD COLUMN log_pos bigint;
+        ALTER TABLE queue_job_events ALTER COLUMN log_pos SET DEFAULT nextval('queue_event_log_pos');
+        CREATE INDEX ix_queue_jobs_log ON queue_jobs (log_key, log_pos);
+        CREATE INDEX ix_queue_job_events_log ON queue_job_events (log_key, log_pos);
+        """;
 
     // The audit trail: append-only (a trigger refuses UPDATE and DELETE).
     private const string V3 = """

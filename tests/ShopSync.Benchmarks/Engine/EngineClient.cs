@@ -6,28 +6,39 @@ using ShopSync.Contracts.V1;
 
 namespace ShopSync.Benchmarks.Engine;
 
-/// <summary>The calls the engine benchmark makes, through Grpc.Net.Client and the generated client.</summary>
+/// <summary>
+/// The calls the engine benchmark makes, through Grpc.Net.Client and the generated client. Given several servers
+/// (nodes on one PostgreSQL database), each call goes to the next one in turn.
+/// </summary>
 internal sealed class EngineClient : IDisposable
 {
     public const int NoOpReport = 90000;
     public const int DiagnosticsReport = 90001;
 
-    private readonly GrpcChannel _channel;
-    private readonly JobQueueService.JobQueueServiceClient _client;
+    private readonly GrpcChannel[] _channels;
+    private readonly JobQueueService.JobQueueServiceClient[] _clients;
+    private int _next = -1;
 
+    /// <param name="address">The server.</param>
     /// <param name="apiKey">Sent as <c>authorization: Bearer</c> on every call when set.</param>
     public EngineClient(Uri address, string? apiKey = null)
+        : this([address], apiKey)
     {
-        _channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024 });
-        var invoker = apiKey is null
-            ? _channel.CreateCallInvoker()
-            : _channel.Intercept(metadata =>
+    }
+
+    public EngineClient(IReadOnlyList<Uri> addresses, string? apiKey = null)
+    {
+        _channels = [.. addresses.Select(a => GrpcChannel.ForAddress(a, new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024 }))];
+        _clients = [.. _channels.Select(channel => new JobQueueService.JobQueueServiceClient(apiKey is null
+            ? channel.CreateCallInvoker()
+            : channel.Intercept(metadata =>
             {
                 metadata.Add("authorization", "Bearer " + apiKey);
                 return metadata;
-            });
-        _client = new JobQueueService.JobQueueServiceClient(invoker);
+            })))];
     }
+
+    private JobQueueService.JobQueueServiceClient Next => _clients[(int)((uint)Interlocked.Increment(ref _next) % (uint)_clients.Length)];
 
     public static EnqueueJobRequest NoOp(string category, DateTimeOffset? earliestStart = null)
     {
@@ -51,7 +62,7 @@ internal sealed class EngineClient : IDisposable
     /// <summary>Queues one background entry; returns its id once the accepted event arrived (the call's answer).</summary>
     public async Task<string> EnqueueAsync(EnqueueJobRequest request, CancellationToken cancellationToken)
     {
-        using var call = _client.EnqueueJob(request, cancellationToken: cancellationToken);
+        using var call = Next.EnqueueJob(request, cancellationToken: cancellationToken);
         string? id = null;
         await foreach (var response in call.ResponseStream.ReadAllAsync(cancellationToken))
         {
@@ -65,20 +76,20 @@ internal sealed class EngineClient : IDisposable
     {
         var message = new EnqueueJobsRequest();
         message.Jobs.AddRange(requests);
-        var response = await _client.EnqueueJobsAsync(message, cancellationToken: cancellationToken);
+        var response = await Next.EnqueueJobsAsync(message, cancellationToken: cancellationToken);
         return response.JobIds;
     }
 
     public async Task<Job> GetAsync(string jobId, CancellationToken cancellationToken)
     {
-        var response = await _client.GetJobAsync(new GetJobRequest { JobId = jobId }, cancellationToken: cancellationToken);
+        var response = await Next.GetJobAsync(new GetJobRequest { JobId = jobId }, cancellationToken: cancellationToken);
         return response.Job;
     }
 
     /// <summary>Streams an entry's events until its final one; <paramref name="onEvent"/> sees each as it arrives.</summary>
     public async Task WatchAsync(string jobId, Action<JobEvent> onEvent, CancellationToken cancellationToken)
     {
-        using var call = _client.WatchJob(new WatchJobRequest { JobId = jobId }, cancellationToken: cancellationToken);
+        using var call = Next.WatchJob(new WatchJobRequest { JobId = jobId }, cancellationToken: cancellationToken);
         await foreach (var response in call.ResponseStream.ReadAllAsync(cancellationToken))
         {
             if (response.Event is { } e)
@@ -88,5 +99,11 @@ internal sealed class EngineClient : IDisposable
         }
     }
 
-    public void Dispose() => _channel.Dispose();
+    public void Dispose()
+    {
+        foreach (var channel in _channels)
+        {
+            channel.Dispose();
+        }
+    }
 }

@@ -12,10 +12,12 @@ namespace ShopSync.Benchmarks.Engine;
 /// --auth on|off (default off): on starts the server with --auth required and an admin API key made by
 /// `shopsync-server keys create`, which every call sends; run both, alternated, for what authentication costs.
 /// --server-arg ARG (repeatable) passes ARG to the server as it is, e.g. --server-arg --log-requests.
+/// --store sqlite|postgres (default sqlite): postgres starts a private, durable PostgreSQL (scripts/postgres.sh) and the
+/// servers with --postgres; --nodes N (postgres only, default 1) starts N servers on it and spreads the load over them.
 /// </summary>
 internal sealed record EngineOptions(
     string Synchronous, double Scale, int MaxConcurrency, IReadOnlySet<string> Only, string? ServerDirectory, bool Telemetry = false,
-    bool Auth = false, IReadOnlyList<string>? ServerArgs = null)
+    bool Auth = false, IReadOnlyList<string>? ServerArgs = null, bool Postgres = false, int Nodes = 1)
 {
     public static readonly string[] Scenarios = ["idle", "latency", "progress", "process100", "process1", "single", "bulk", "rss"];
 
@@ -28,6 +30,8 @@ internal sealed record EngineOptions(
         var telemetry = false;
         var auth = false;
         var serverArgs = new List<string>();
+        var postgres = false;
+        var nodes = 1;
         IReadOnlySet<string> only = new HashSet<string>(Scenarios, StringComparer.Ordinal);
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
@@ -54,6 +58,14 @@ internal sealed record EngineOptions(
                 case "--server-arg":
                     serverArgs.Add(value);
                     break;
+                case "--store":
+                    postgres = value.Equals("postgres", StringComparison.OrdinalIgnoreCase) ? true
+                        : value.Equals("sqlite", StringComparison.OrdinalIgnoreCase) ? false
+                        : throw new ArgumentException("--store: use sqlite or postgres");
+                    break;
+                case "--nodes":
+                    nodes = int.Parse(value, CultureInfo.InvariantCulture);
+                    break;
                 case "--server":
                     server = value;
                     break;
@@ -61,11 +73,21 @@ internal sealed record EngineOptions(
                     only = new HashSet<string>(value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.Ordinal);
                     break;
                 default:
-                    throw new ArgumentException($"unknown option {args[i]}; options: --sync, --scale, --concurrency, --only ({string.Join(',', Scenarios)}), --server, --telemetry, --auth, --server-arg");
+                    throw new ArgumentException($"unknown option {args[i]}; options: --sync, --scale, --concurrency, --only ({string.Join(',', Scenarios)}), --server, --telemetry, --auth, --server-arg, --store, --nodes");
             }
         }
 
-        return new EngineOptions(synchronous, scale, concurrency, only, server, telemetry, auth, serverArgs);
+        if (nodes < 1 || (nodes > 1 && !postgres))
+        {
+            throw new ArgumentException("--nodes: at least 1, and more than 1 only with --store postgres (nodes share one database)");
+        }
+
+        if (postgres && auth)
+        {
+            throw new ArgumentException("--auth on: only with --store sqlite (the benchmark makes its key in the SQLite file)");
+        }
+
+        return new EngineOptions(synchronous, scale, concurrency, only, server, telemetry, auth, serverArgs, postgres, nodes);
     }
 
     private static bool OnOff(string value, string option) =>

@@ -9,8 +9,8 @@ using ShopSync.Testing.Grpc;
 namespace ShopSync.Benchmarks.Engine;
 
 /// <summary>
-/// The real server binary (Release build of src/ShopSync.Server) on a free loopback port with its own SQLite file and
-/// the diagnostics tasks enabled. Running it as a child process keeps its RSS apart from the benchmark client's.
+/// The real server binary (Release build of src/ShopSync.Server) on a free loopback port with its own SQLite file (or
+/// the queue on PostgreSQL, as one node of several) and the diagnostics tasks enabled. Running it as a child process keeps its RSS apart from the benchmark client's.
 /// With <c>traceStore</c> the store logs every database call (event id 2003), which the benchmark counts.
 /// </summary>
 internal sealed class EngineServer : IAsyncDisposable
@@ -57,7 +57,16 @@ internal sealed class EngineServer : IAsyncDisposable
     /// <summary>What the server's telemetry delivered (with <c>--telemetry on</c>).</summary>
     public string? TelemetrySummary => _telemetry?.Summary();
 
-    public static async Task<EngineServer> StartAsync(EngineOptions options, string databaseFile, bool traceStore, CancellationToken cancellationToken)
+    /// <param name="options">The benchmark's options.</param>
+    /// <param name="databaseFile">The SQLite file (with <paramref name="postgres"/>: the node's folder takes the name's folder, and its default file).</param>
+    /// <param name="traceStore">Log every SQLite database call (the idle count on SQLite).</param>
+    /// <param name="cancellationToken">Stops waiting for the start.</param>
+    /// <param name="postgres">The queue on PostgreSQL: the Npgsql connection string, given as --postgres.</param>
+    /// <param name="nodeId">--node-id, with <paramref name="postgres"/>.</param>
+    /// <param name="extraArgs">More arguments for this node only.</param>
+    public static async Task<EngineServer> StartAsync(
+        EngineOptions options, string databaseFile, bool traceStore, CancellationToken cancellationToken,
+        string? postgres = null, string? nodeId = null, IReadOnlyList<string>? extraArgs = null)
     {
         var directory = options.ServerDirectory ?? Path.Combine(RepositoryRoot(), "src", "ShopSync.Server", "bin", "Release", "net10.0");
         var binary = Path.Combine(directory, "shopsync-server");
@@ -74,9 +83,11 @@ internal sealed class EngineServer : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(databaseFile)!,
         };
+        Directory.CreateDirectory(Path.GetDirectoryName(databaseFile)!);
+        string[] store = postgres is null ? ["--db", databaseFile] : ["--postgres", postgres, "--node-id", nodeId ?? "node"];
         string[] args =
         [
-            "--urls", address.ToString().TrimEnd('/'), "--web-urls", "none", "--db", databaseFile,
+            "--urls", address.ToString().TrimEnd('/'), "--web-urls", "none", .. store,
             "--Queue:EnableDiagnosticsTasks=true",
             $"--Storage:Sqlite:Synchronous={options.Synchronous}",
             "--Logging:LogLevel:Default=Warning",
@@ -93,7 +104,7 @@ internal sealed class EngineServer : IAsyncDisposable
             info.ArgumentList.Add($"--Queue:MaxConcurrency={options.MaxConcurrency.ToString(CultureInfo.InvariantCulture)}");
         }
 
-        foreach (var arg in options.ServerArgs ?? [])
+        foreach (var arg in (options.ServerArgs ?? []).Concat(extraArgs ?? []))
         {
             info.ArgumentList.Add(arg);
         }
@@ -134,7 +145,17 @@ internal sealed class EngineServer : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => server.OnLine(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await server.WaitUntilServingAsync(cancellationToken);
+        try
+        {
+            await server.WaitUntilServingAsync(cancellationToken);
+        }
+        catch
+        {
+            // Not left running behind a failed start.
+            await server.DisposeAsync();
+            throw;
+        }
+
         telemetry?.StartScraping();
         return server;
     }
@@ -245,7 +266,7 @@ internal sealed class EngineServer : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

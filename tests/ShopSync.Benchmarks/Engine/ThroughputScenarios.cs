@@ -14,7 +14,7 @@ internal static class ThroughputScenarios
 
     /// <summary>Single EnqueueJob calls (background) from many concurrent callers. The entries are due tomorrow so only enqueueing is measured.</summary>
     public static async Task<double> SingleEnqueuePerSecondAsync(
-        EngineServer server, EngineClient client, int total, int callers, CancellationToken cancellationToken)
+        EngineNodes server, EngineClient client, int total, int callers, CancellationToken cancellationToken)
     {
         var tomorrow = DateTimeOffset.UtcNow.AddDays(1);
         await RunCallersAsync(client, 500, callers, tomorrow, cancellationToken);
@@ -34,7 +34,7 @@ internal static class ThroughputScenarios
     /// <see cref="BulkWarmUp"/> entries runs first: a cold server spent a third of its CPU in the JIT (tiering the
     /// bulk path's loops) during the first 200,000 entries, which measured the start-up rather than the enqueue path.
     /// </summary>
-    public static async Task<double> BulkEnqueuePerSecondAsync(EngineServer server, EngineClient client, int total, CancellationToken cancellationToken)
+    public static async Task<double> BulkEnqueuePerSecondAsync(EngineNodes server, EngineClient client, int total, CancellationToken cancellationToken)
     {
         var tomorrow = DateTimeOffset.UtcNow.AddDays(1);
         await EnqueueBulkAsync(client, BulkWarmUp(total), i => EngineClient.NoOp("BULK" + (i % 100), tomorrow), cancellationToken);
@@ -52,7 +52,7 @@ internal static class ThroughputScenarios
     /// count / (latest EndedAt − T0), both server timestamps.
     /// </summary>
     public static async Task<double> ProcessPerSecondAsync(
-        EngineServer server, EngineClient client, string prefix, int count, int categories, CancellationToken cancellationToken)
+        EngineNodes server, EngineClient client, string prefix, int count, int categories, CancellationToken cancellationToken)
     {
         var due = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(2 + count / 25_000.0);
         await EnqueueBulkAsync(client, count - categories, i => EngineClient.NoOp(prefix + (i % categories), due), cancellationToken);
@@ -99,7 +99,7 @@ internal static class ThroughputScenarios
     }
 
     /// <summary>Queues (due tomorrow) until the server holds <paramref name="queued"/> queued entries; returns its RSS in MB.</summary>
-    public static async Task<double> ResidentWithQueueAsync(EngineServer server, EngineClient client, int toAdd, CancellationToken cancellationToken)
+    public static async Task<double> ResidentWithQueueAsync(EngineNodes server, EngineClient client, int toAdd, CancellationToken cancellationToken)
     {
         var tomorrow = DateTimeOffset.UtcNow.AddDays(1);
         await EnqueueBulkAsync(client, toAdd, i => EngineClient.NoOp("RSS" + (i % 100), tomorrow), cancellationToken);
