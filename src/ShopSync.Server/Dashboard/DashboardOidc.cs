@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using ShopSync.Server.Access;
 
 namespace ShopSync.Server.Dashboard;
 
@@ -53,6 +54,12 @@ internal sealed class DashboardOidc
         {
             throw new InvalidOperationException(
                 $"Dashboard:Oidc: the authority \"{authority}\" must be an https URL without query (http only on loopback, for development)");
+        }
+
+        if (configuration.GetSection("Access:Jwt").Get<JwtOptions>() is not { Enabled: true })
+        {
+            throw new InvalidOperationException(
+                "Dashboard:Oidc: the server must accept the provider's tokens: set Access:Jwt:Issuer and Access:Jwt:Authority or Access:Jwt:SigningKeys (docs/access-control.md)");
         }
 
         var scopes = string.Join(' ', (section["Scopes"] is { Length: > 0 } s ? s : "openid profile")
