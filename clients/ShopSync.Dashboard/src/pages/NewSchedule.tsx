@@ -47,7 +47,7 @@ export function NewSchedule({ onCreated, onClose }: { onCreated: (s: ScheduleInf
   const [formError, setFormError] = useState<string | null>(null);
   const [preview, setPreview] = useState<string[] | null>(null);
   const [busy, setBusy] = useState(false);
-  const set = (patch: Partial<typeof v>) => setV({ ...v, ...patch });
+  const set = (patch: Partial<typeof v>) => setV((old) => ({ ...old, ...patch }));
 
   useEffect(() => { if (!v.task && reports.length) set({ task: (reports.find((r) => r.aliases.includes("orders")) ?? reports[0]).reportId }); }, [reports]);
   useEffect(() => { if (!v.shop && shopCodes.length) set({ shop: shopCodes[0] }); }, [shopCodes]);
