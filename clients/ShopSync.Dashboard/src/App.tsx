@@ -17,7 +17,8 @@ import { Shops } from "./pages/Shops";
 
 type State =
   | { kind: "loading" }
-  | { kind: "signin"; error?: string }
+  /** atKey: the error is about the key typed into the form (drawn at it); else it is drawn above the choices. */
+  | { kind: "signin"; error?: string; atKey?: boolean }
   | { kind: "failed"; error: string }
   | { kind: "ready"; session: Session };
 
@@ -46,7 +47,7 @@ export function App() {
   const lost = useConnectionLost();
   const loc = useLocation();
 
-  const identify = async (failedMessage?: string) => {
+  const identify = async (failedMessage?: string, atKey = false) => {
     const had = credential() !== null;
     try {
       setState({ kind: "ready", session: await whoAmI() });
@@ -54,7 +55,7 @@ export function App() {
       const err = ConnectError.from(e);
       if (err.code === Code.Unauthenticated) {
         clearCredential();
-        setState({ kind: "signin", error: had ? (failedMessage ?? "The sign-in was refused: ") + err.rawMessage : undefined });
+        setState({ kind: "signin", error: had ? (failedMessage ?? "The sign-in was refused: ") + err.rawMessage : undefined, atKey });
       } else {
         setState({ kind: "failed", error: errorText(e) });
       }
@@ -110,7 +111,7 @@ export function App() {
     oidcToken.clear();
     apiKey.set(key.trim());
     resetCatalog();
-    void identify("The key was refused: ");
+    void identify("The key was refused: ", true);
   };
 
   if (state.kind === "loading") return <main id="main" tabIndex={-1}><Notice kind="loading">Connecting to ShopSync…</Notice></main>;
@@ -124,7 +125,8 @@ export function App() {
     );
   }
   if (state.kind === "signin" || (state.kind === "ready" && loc.query.get("signin") === "1" && state.session.anonymous)) {
-    return <SignIn error={state.kind === "signin" ? state.error : undefined} onSignIn={signIn} oidc={oidc} onOidc={signInWithOidc} />;
+    return <SignIn error={state.kind === "signin" ? state.error : undefined} atKey={state.kind === "signin" && !!state.atKey}
+      onSignIn={signIn} oidc={oidc} onOidc={signInWithOidc} />;
   }
 
   const session = state.session;
@@ -175,11 +177,14 @@ function Page({ path }: { path: string }) {
   }
 }
 
-function SignIn({ error, onSignIn, oidc, onOidc }: { error?: string; onSignIn: (key: string) => void; oidc: OidcSettings | null; onOidc: () => void }) {
+function SignIn({ error, atKey, onSignIn, oidc, onOidc }:
+  { error?: string; atKey: boolean; onSignIn: (key: string) => void; oidc: OidcSettings | null; onOidc: () => void }) {
   const [key, setKey] = useState("");
+  const keyError = atKey ? error : undefined;
   return (
     <main id="main" tabIndex={-1} class="signin">
       <h1>Sign in to ShopSync</h1>
+      {error && !atKey ? <Notice kind="error">{error}</Notice> : null}
       {oidc ? (
         <div class="oidc">
           <button type="button" onClick={onOidc}>Sign in with {new URL(oidc.authority).host}</button>
@@ -189,9 +194,9 @@ function SignIn({ error, onSignIn, oidc, onOidc }: { error?: string; onSignIn: (
       <form onSubmit={(e) => { e.preventDefault(); if (key.trim()) onSignIn(key); }}>
         <label for="api-key">API key</label>
         <input id="api-key" type="password" autoComplete="off" value={key} onInput={(e) => setKey(e.currentTarget.value)}
-          aria-describedby="api-key-help" aria-invalid={error ? true : undefined} required />
+          aria-describedby="api-key-help" aria-invalid={keyError ? true : undefined} required />
         <p id="api-key-help" class="help">An <code>ssk_…</code> key from <code>shopsync keys create</code>. It is kept in this tab only (sessionStorage).</p>
-        {error ? <Notice kind="error">{error}</Notice> : null}
+        {keyError ? <Notice kind="error">{keyError}</Notice> : null}
         <button type="submit">Sign in</button>
       </form>
     </main>

@@ -99,7 +99,8 @@ export async function finishOidcSignIn(s: OidcSettings | null): Promise<void> {
   const raw = sessionStorage.getItem(pendingKey);
   sessionStorage.removeItem(pendingKey);
   const pending = raw ? (JSON.parse(raw) as Pending) : null;
-  history.replaceState(null, "", pending?.returnTo ?? "/");
+  // Only a path of this origin (the pending request is this tab's own, but the address bar takes nothing else).
+  history.replaceState(null, "", pending && /^\/(?!\/)/.test(pending.returnTo) ? pending.returnTo : "/");
   if (!s) throw new OidcError("This server has no OIDC sign-in configured; sign in with an API key.");
   if (!pending) throw new OidcError("This sign-in answer was not asked for by this tab; nothing was signed in. Start the sign-in again.");
 
