@@ -36,7 +36,6 @@ public sealed class LiveRenderTests(DashboardFixture fixture)
         // A burst: hundreds of events asked for a render (the server may fold some progress reports together).
         Assert.True(requests >= Steps / 3, $"only {requests} render requests for {Steps} progress steps: no burst to coalesce");
         Assert.True(renders.Count >= 2, $"{renders.Count} renders: the run was not drawn live");
-        Assert.True(renders.Count < requests / 10, $"{renders.Count} renders for {requests} requests: not coalesced");
         var busiest = renders.Max(start => renders.Count(t => t >= start && t < start + 1000));
         Console.WriteLine($"{requests} render requests, {renders.Count} renders, at most {busiest} in one second");
         Assert.True(busiest <= 10, $"{busiest} renders within one second (renders at {string.Join(", ", renders.Select(t => t.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))} ms)");
