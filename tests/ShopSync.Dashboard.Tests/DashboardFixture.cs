@@ -7,8 +7,9 @@ using ShopSync.Testing;
 namespace ShopSync.Dashboard.Tests;
 
 /// <summary>
-/// One real shopsync-server (demo shop, diagnostics tasks, <c>--auth required</c>, an admin and a viewer key) and
-/// one headless Debian chromium, shared by the dashboard tests. Each test opens its own browser context.
+/// One real shopsync-server (demo shop, diagnostics tasks, <c>--auth required</c>, an admin and a viewer key, OIDC
+/// sign-in at a <see cref="TestOidcProvider"/>) and one headless Debian chromium, shared by the dashboard tests. Each
+/// test opens its own browser context.
 /// </summary>
 public sealed class DashboardFixture : IAsyncLifetime
 {
@@ -19,6 +20,10 @@ public sealed class DashboardFixture : IAsyncLifetime
     private ServerProcess? _server;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+    private TestOidcProvider? _oidc;
+
+    /// <summary>The identity provider the server's JWTs and the page's OIDC sign-in come from.</summary>
+    public TestOidcProvider Oidc => _oidc ?? throw new InvalidOperationException("The provider has not started.");
 
     public ServerProcess Server => _server ?? throw new InvalidOperationException("The server has not started.");
 
@@ -40,7 +45,15 @@ public sealed class DashboardFixture : IAsyncLifetime
         var db = _directory.File("dashboard.db");
         AdminKey = await CreateKeyAsync(db, "admin", "root");
         ViewerKey = await CreateKeyAsync(db, "viewer", "watcher");
-        _server = await ServerProcess.StartAsync(db, ["--demo", "--auth", "required", "--Queue:EnableDiagnosticsTasks=true"]);
+        _oidc = new TestOidcProvider();
+        var publicKey = await _oidc.StartAsync(_directory.Path);
+        _server = await ServerProcess.StartAsync(db,
+        [
+            "--demo", "--auth", "required", "--Queue:EnableDiagnosticsTasks=true",
+            "--Access:Jwt:Issuer=" + _oidc.Issuer, "--Access:Jwt:Audience=" + TestOidcProvider.Audience, "--Access:Jwt:SigningKeys:0=" + publicKey,
+            "--Dashboard:Oidc:ClientId=" + TestOidcProvider.ClientId,
+        ]);
+        _oidc.AllowedOrigin = BaseUrl;
         Client = ShopSyncClient.Create(new ShopSyncClientOptions { Address = Server.Address, ApiKey = AdminKey });
         var reports = await Client.Jobs.ListReportsAsync(new ListReportsRequest());
         SyncOrdersReportId = reports.Reports.Single(r => r.Aliases.Contains("orders")).ReportId;
@@ -108,6 +121,10 @@ public sealed class DashboardFixture : IAsyncLifetime
         if (_server is not null)
         {
             await _server.DisposeAsync();
+        }
+        if (_oidc is not null)
+        {
+            await _oidc.DisposeAsync();
         }
         _directory.Dispose();
     }

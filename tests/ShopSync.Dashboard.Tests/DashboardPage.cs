@@ -35,12 +35,14 @@ public sealed class DashboardPage : IAsyncDisposable
 
     public IPage Page { get; }
 
+    public IBrowserContext Context => _context;
+
     /// <summary>Opens <paramref name="path"/> and signs in on the form the page shows in its place.</summary>
     public async Task SignInAsync(string path, string key, string expectedRole)
     {
         await Page.GotoAsync(path);
         await Page.GetByLabel("API key").FillAsync(key);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await Assertions.Expect(Page.GetByTestId("who")).ToContainTextAsync(expectedRole);
     }
 

@@ -32,7 +32,7 @@ public sealed class DashboardTests(DashboardFixture fixture)
         await using var p = await fixture.OpenAsync();
         await p.Page.GotoAsync("/");
         await p.Page.GetByLabel("API key").FillAsync("ssk_not-a-key");
-        await p.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await p.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await Expect(p.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The key was refused");
         await Expect(p.Page.GetByLabel("API key")).ToBeVisibleAsync();
     }

@@ -8,7 +8,8 @@ namespace ShopSync.Dashboard.Tests;
 
 /// <summary>
 /// A server of its own (it is stopped and started again), on loopback without <c>--auth required</c>: the page needs no
-/// sign-in there, shows the lost-connection banner while the server is away, and its streams resume afterwards.
+/// sign-in there, shows the lost-connection banner while the server is away, and its streams resume afterwards. It has
+/// no OIDC configured: its sign-in form offers API keys only.
 /// </summary>
 [Collection(DashboardCollection.Name)]
 public sealed class ReconnectTests(DashboardFixture fixture)
@@ -45,6 +46,12 @@ public sealed class ReconnectTests(DashboardFixture fixture)
             {
             }
             await Expect(p.Page.GetByRole(AriaRole.Cell, new() { Name = "Sync Orders from Shopify" })).ToBeVisibleAsync();
+
+            // Without Dashboard:Oidc the sign-in form offers API keys only, as it always did.
+            await p.GoAsync("/?signin=1");
+            await Expect(p.Page.GetByLabel("API key")).ToBeVisibleAsync();
+            await Expect(p.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in with" })).ToHaveCountAsync(0);
+            await Expect(p.Page.GetByText("Single sign-on")).ToHaveCountAsync(0);
             p.AssertNoConsoleErrors(serverWasStopped: true);
         }
         finally

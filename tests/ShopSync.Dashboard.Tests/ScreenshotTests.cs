@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace ShopSync.Dashboard.Tests;
 
 /// <summary>
-/// Every page at 1280 and 390 px wide (and the overview in dark): it renders without console errors and without a
+/// Every page at 1280 and 390 px wide (the sign-in with OIDC offered, and the new-schedule form with its preview; the overview also in dark): it renders without console errors and without a
 /// horizontal scroll bar at 390 px. The screenshots go to the test's output folder, or to docs/dashboard/ with
 /// <c>SHOPSYNC_DASHBOARD_SCREENSHOTS=docs</c> (how the committed ones were made).
 /// </summary>
@@ -37,6 +37,9 @@ public sealed class ScreenshotTests(DashboardFixture fixture)
     private async Task ShootEveryPageAsync(int width, int height, string entry)
     {
         await using var p = await fixture.OpenAsync(width, height);
+        await p.Page.GotoAsync("/");
+        await Expect(p.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in with " })).ToBeVisibleAsync();
+        await ShootAsync(p.Page, "signin", width);
         await p.SignInAsAdminAsync();
 
         var pages = new (string Name, string Path, Func<IPage, Task> Ready)[]
@@ -53,10 +56,15 @@ public sealed class ScreenshotTests(DashboardFixture fixture)
             await p.GoAsync(path);
             await ready(p.Page);
             await Expect(p.Page.Locator(".notice.loading")).ToHaveCountAsync(0);
-            var overflow = await p.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - innerWidth");
-            Assert.True(overflow <= 0, $"{name} at {width} px scrolls sideways by {overflow} px");
-            await p.Page.ScreenshotAsync(new() { Path = Path.Combine(Folder, $"{name}-{width}.png"), FullPage = true });
+            await ShootAsync(p.Page, name, width);
         }
+
+        // The new-schedule form with the server's preview of the next runs.
+        await p.GoAsync("/schedules");
+        await p.Page.GetByRole(AriaRole.Button, new() { Name = "New schedule" }).ClickAsync();
+        await Expect(p.Page.GetByTestId("preview").Locator("li")).ToHaveCountAsync(5);
+        await Expect(p.Page.GetByRole(AriaRole.Button, new() { Name = "Create schedule" })).ToBeEnabledAsync();
+        await ShootAsync(p.Page, "schedules-new", width);
         if (width == 1280)
         {
             await p.Page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
@@ -65,6 +73,13 @@ public sealed class ScreenshotTests(DashboardFixture fixture)
             await p.Page.ScreenshotAsync(new() { Path = Path.Combine(Folder, "overview-1280-dark.png"), FullPage = true });
         }
         p.AssertNoConsoleErrors();
+    }
+
+    private static async Task ShootAsync(IPage page, string name, int width)
+    {
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - innerWidth");
+        Assert.True(overflow <= 0, $"{name} at {width} px scrolls sideways by {overflow} px");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, $"{name}-{width}.png"), FullPage = true });
     }
 
     private static string Folder

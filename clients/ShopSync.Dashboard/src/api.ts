@@ -1,5 +1,7 @@
-// The gRPC-Web clients of the server the page came from, with the API key of the session as the same
-// `authorization: Bearer <key>` header the CLI sends (clients/ShopSync.Client/ShopSyncCallCredentials.cs).
+// The gRPC-Web clients of the server the page came from, with the API key or the OIDC access token of the session
+// as the same `authorization: Bearer <credential>` header the CLI sends (clients/ShopSync.Client/ShopSyncCallCredentials.cs).
+// When the server refuses a credential the page sent (UNAUTHENTICATED: revoked, expired) or the OIDC token expires,
+// the credential is dropped and the shell goes back to sign-in (onSessionEnded).
 import { Code, ConnectError, createClient, type Client, type Interceptor } from "@connectrpc/connect";
 import { createGrpcWebTransport } from "@connectrpc/connect-web";
 import { AccessService } from "./gen/shopsync/v1/access_pb";
@@ -8,6 +10,7 @@ import { ScheduleService } from "./gen/shopsync/v1/schedule_pb";
 import { ShopService } from "./gen/shopsync/v1/shop_pb";
 import { SyncStatusService } from "./gen/shopsync/v1/sync_status_pb";
 import { BadRequestSchema } from "./gen/google/rpc/error_details_pb";
+import { oidcToken } from "./oidc";
 
 const keyName = "shopsync.apiKey";
 
@@ -18,10 +21,61 @@ export const apiKey = {
   clear: () => sessionStorage.removeItem(keyName),
 };
 
-const auth: Interceptor = (next) => (req) => {
+/** The bearer this tab sends: its API key, else its OIDC access token while valid (an expired one ends the session). */
+export function credential(): string | null {
   const key = apiKey.get();
-  if (key) req.header.set("authorization", "Bearer " + key);
-  return next(req);
+  if (key) return key;
+  const token = oidcToken.get();
+  if (token && Date.now() >= token.expiresAt) {
+    endSession("Your sign-in has expired. Sign in again.");
+    return null;
+  }
+  return token?.accessToken ?? null;
+}
+
+/** Drops both kinds of credential (sign out). */
+export function clearCredential() {
+  apiKey.clear();
+  oidcToken.clear();
+}
+
+const ended = new Set<(message: string) => void>();
+
+/** Called when the server stops accepting this tab's credential (or it expires); the shell shows sign-in. */
+export function onSessionEnded(listener: (message: string) => void): () => void {
+  ended.add(listener);
+  return () => void ended.delete(listener);
+}
+
+export function endSession(message: string) {
+  clearCredential();
+  for (const l of ended) l(message);
+}
+
+function refused(e: unknown, sent: string | null) {
+  const err = ConnectError.from(e);
+  if (sent !== null && err.code === Code.Unauthenticated && credential() === sent) endSession("The server no longer accepts this sign-in (" + err.rawMessage + "). Sign in again.");
+}
+
+async function* watched<T>(messages: AsyncIterable<T>, sent: string | null): AsyncIterable<T> {
+  try {
+    yield* messages;
+  } catch (e) {
+    refused(e, sent);
+    throw e;
+  }
+}
+
+const auth: Interceptor = (next) => async (req) => {
+  const sent = credential();
+  if (sent) req.header.set("authorization", "Bearer " + sent);
+  try {
+    const res = await next(req);
+    return res.stream ? { ...res, message: watched(res.message, sent) } : res;
+  } catch (e) {
+    refused(e, sent);
+    throw e;
+  }
 };
 
 const transport = createGrpcWebTransport({ baseUrl: location.origin, interceptors: [auth] });

@@ -6,6 +6,14 @@ import { errorText, isAborted, isConnectionLost } from "./api";
 /** Minimum time between two renders of one live view (≤ 10 renders per second under bursts). */
 export const RenderIntervalMs = 100;
 
+/**
+ * What the coalescing did, measured inside the page (the Chromium tests read it as `window.shopsyncLiveStats`):
+ * how many times live views asked for a render, and when (performance.now()) each coalesced render was drawn.
+ * Kept to the last 2,000 renders.
+ */
+export const liveStats = { requests: 0, renders: [] as number[] };
+Object.defineProperty(globalThis, "shopsyncLiveStats", { value: liveStats });
+
 let lost = false;
 const listeners = new Set<(lost: boolean) => void>();
 
@@ -38,12 +46,15 @@ export function useCoalescedRender(): () => void {
   }, []);
   return useCallback(() => {
     const s = state.current;
+    liveStats.requests++;
     if (s.timer) return;
     const wait = Math.max(0, RenderIntervalMs - (performance.now() - s.last));
     s.timer = setTimeout(() => requestAnimationFrame(() => {
       s.timer = 0;
       s.last = performance.now();
-      if (s.alive) bump(0);
+      if (!s.alive) return;
+      if (liveStats.renders.push(s.last) > 2000) liveStats.renders.shift();
+      bump(0);
     }), wait);
   }, []);
 }

@@ -19,12 +19,15 @@ internal static partial class DashboardComposition
     public static WebApplication UseShopSyncDashboard(this WebApplication app)
     {
         var site = DashboardSite.From(app.Configuration);
+        var oidc = DashboardOidc.From(app.Configuration);
+        var policy = SecurityHeaders.Policy(oidc?.Origin);
+        var oidcDocument = DashboardOidc.Document(oidc);
         app.Use(next => context => OriginGuard.InvokeAsync(context, next));
         app.UseWhen(ListenUrls.IsWebConnection, web =>
         {
             web.Use((context, next) =>
             {
-                SecurityHeaders.Apply(context.Response.Headers);
+                SecurityHeaders.Apply(context.Response.Headers, policy);
                 return next(context);
             });
             web.UseStaticFiles(new StaticFileOptions
@@ -35,6 +38,8 @@ internal static partial class DashboardComposition
                     DashboardPaths.IsHashed(file.File.Name) ? "public, max-age=31536000, immutable" : "no-cache",
             });
         });
+        // What the page needs to offer OIDC sign-in (or {}): public settings only, on the web endpoint only.
+        app.MapGet(DashboardOidc.ConfigPath, context => AnswerOidcAsync(context, oidcDocument));
         // Deep links (/entries/{id}) get the page, which routes itself; a path with a file extension does not
         // (nonfile), nor a gRPC method, nor anything on the gRPC endpoint.
         app.MapFallback(context => AnswerAsync(context, site));
@@ -65,6 +70,18 @@ internal static partial class DashboardComposition
         {
             await context.Response.SendFileAsync(site.Index, context.RequestAborted);
         }
+    }
+
+    private static async Task AnswerOidcAsync(HttpContext context, byte[] document)
+    {
+        if (!ListenUrls.IsWebConnection(context))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        context.Response.Headers.CacheControl = "no-store";
+        context.Response.ContentType = "application/json";
+        await context.Response.Body.WriteAsync(document, context.RequestAborted);
     }
 
     private static void Announce(ILogger logger, IConfiguration configuration, DashboardSite site)

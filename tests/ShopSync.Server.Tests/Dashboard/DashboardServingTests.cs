@@ -34,6 +34,19 @@ public sealed class DashboardServingTests(DashboardServingTests.Site site) : ICl
         Assert.True(response.Headers.CacheControl?.NoCache);
     }
 
+    [Fact]
+    public async Task Get_OidcSettingsWithoutOidc_EmptyAndTheCspNamesNoProvider()
+    {
+        using var answer = await site.Http.GetAsync(new Uri(site.Web, "_shopsync/oidc"));
+        using var page = await site.Http.GetAsync(site.Web);
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal("{}", await answer.Content.ReadAsStringAsync());
+        var csp = Assert.Single(page.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("connect-src 'self';", csp, StringComparison.Ordinal);
+        Assert.Contains("form-action 'self';", csp, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("entries/0b6f5e1c-8a5e-4f8e-9a55-5f1d8a1c2b3d")]
     [InlineData("schedules")]

@@ -1,5 +1,5 @@
 // Schedules: the recurring entries with their next runs (PreviewSchedule), pause, resume and edit (UpdateSchedule
-// sends the whole definition back, changed).
+// sends the whole definition back, changed), and a new one (NewSchedule).
 import { useEffect, useState } from "preact/hooks";
 import { create } from "@bufbuild/protobuf";
 import { errorText, fieldErrors, schedules } from "../api";
@@ -8,6 +8,7 @@ import { JobStatus } from "../gen/shopsync/v1/job_queue_pb";
 import { RecurringScheduleSchema, ScheduleRecurringRequestSchema, type RecurringSchedule, type ScheduleInfo } from "../gen/shopsync/v1/schedule_pb";
 import { useCan } from "../session";
 import { Link, Notice, resultNames, StatusBadge, Time } from "../ui/format";
+import { NewSchedule } from "./NewSchedule";
 
 function describe(s?: RecurringSchedule): string {
   const f = s?.form;
@@ -24,6 +25,9 @@ export function Schedules() {
   const [list, setList] = useState<ScheduleInfo[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [created, setCreated] = useState<string | null>(null);
+  const canWrite = useCan("schedules.write");
   const reports = useReports();
   const load = () => schedules.listSchedules({ pageSize: 200 }).then((r) => { setList(r.schedules); setError(null); }, (e) => setError(errorText(e)));
   useEffect(() => void load(), []);
@@ -33,7 +37,11 @@ export function Schedules() {
   return (
     <>
       <h1>Schedules</h1>
-      {list.length === 0 ? <Notice kind="empty">No schedule yet. Create one with <code>shopsync schedule add orders --shop demo --cron '*/15 * * * *'</code>.</Notice> : (
+      {canWrite && !creating ? <button type="button" onClick={() => { setCreating(true); setCreated(null); }}>New schedule</button> : null}
+      {creating ? <NewSchedule onClose={() => setCreating(false)}
+        onCreated={(s) => { setCreating(false); setCreated(`Created the schedule “${s.description || reportName(reports, s.reportId)}”; its next run is listed below.`); void load(); }} /> : null}
+      {created ? <p role="status" class="notice empty">{created}</p> : null}
+      {list.length === 0 ? <Notice kind="empty">No schedule yet. {canWrite ? "Create one with New schedule above, or" : "An operator can create one here, or"} with <code>shopsync schedule add orders --shop demo --cron '*/15 * * * *'</code>.</Notice> : (
         <ul class="schedules">
           {list.map((s) => (
             <li key={s.id} class="card" data-testid="schedule">
