@@ -96,8 +96,8 @@ public sealed class EventFanOutTests
     public async Task WatchSyncStatus_OnNodeA_ShowsTheFailureOfARunOnNodeB()
     {
         await using var nodes = await FeedNodes.StartAsync(nameof(WatchSyncStatus_OnNodeA_ShowsTheFailureOfARunOnNodeB));
+        // One shop for both nodes: the connector's data is in the shared database.
         await nodes.A.Api.CreateShopAsync("fan");
-        await nodes.B.Api.CreateShopAsync("fan");
         using var timeout = new CancellationTokenSource(TestTimeouts.Signal);
         using var call = nodes.A.Api.Channel.Watch(new WatchSyncStatusRequest { ShopCode = "fan" }, timeout.Token);
         await using var stream = call.GetAsyncEnumerator(timeout.Token);
