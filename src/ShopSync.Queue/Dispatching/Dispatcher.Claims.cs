@@ -68,7 +68,7 @@ internal sealed partial class Dispatcher
                 foreach (var category in categories)
                 {
                     _categories[category].Busy = false;
-                    SetNextDue(category, now + TimeSpan.FromSeconds(1), now);
+                    SetNextDue(category, now + TimeSpan.FromSeconds(1));
                 }
             }
 
@@ -109,11 +109,11 @@ internal sealed partial class Dispatcher
             else if (claim.Status == CategoryClaimStatus.Busy)
             {
                 // Another node runs this category; look again at the next lease check.
-                SetNextDue(claim.CategoryCode, now + _options.LeaseCheckInterval, now);
+                SetNextDue(claim.CategoryCode, now + _options.LeaseCheckInterval);
             }
             else if (claim.NextDueAt is { } due)
             {
-                SetNextDue(claim.CategoryCode, due, now);
+                SetNextDue(claim.CategoryCode, due);
             }
             else if (state.NextDueAt is null && !state.Queued)
             {

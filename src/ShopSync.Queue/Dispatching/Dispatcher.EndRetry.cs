@@ -65,7 +65,7 @@ internal sealed partial class Dispatcher
                 }
 
                 _categories[category].Busy = false;
-                SetNextDue(category, now + FirstEndRetryDelay, now);
+                SetNextDue(category, now + FirstEndRetryDelay);
             }
         }
     }

@@ -29,7 +29,7 @@ internal sealed partial class Dispatcher
 
             if (later)
             {
-                ArmTimer(now);
+                ArmTimer();
             }
         }
 

@@ -11,7 +11,7 @@ internal sealed partial class Dispatcher
     private int _maintenanceRunning;
 
     /// <summary>Caller holds the lock. Arms the timer for the earliest thing this node waits for.</summary>
-    private void ArmTimer(DateTimeOffset now)
+    private void ArmTimer()
     {
         if (_timer is null)
         {
@@ -33,7 +33,9 @@ internal sealed partial class Dispatcher
         }
 
         _armedFor = wake;
-        var delay = wake - now;
+        // The clock is read here, not taken from the caller: a time read before a store call would arm the timer
+        // late by that call's duration (and on a test's fake clock by any advance made meanwhile).
+        var delay = wake - _time.GetUtcNow();
         _timer.Change(delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Timeout.InfiniteTimeSpan);
     }
 
@@ -72,7 +74,7 @@ internal sealed partial class Dispatcher
                 poll = true;
             }
 
-            ArmTimer(now);
+            ArmTimer();
         }
 
         if (busyAndDue is not null)

@@ -103,7 +103,7 @@ internal sealed partial class Dispatcher : IHostedService, IDisposable
                 QueueCategory(category);
             }
 
-            ArmTimer(now);
+            ArmTimer();
         }
 
         LogStarted(_logger, _node, _options.MaxConcurrency, categories.Count);
@@ -128,7 +128,7 @@ internal sealed partial class Dispatcher : IHostedService, IDisposable
             }
             else
             {
-                SetNextDue(job.CategoryCode, job.EarliestStart, now);
+                SetNextDue(job.CategoryCode, job.EarliestStart);
             }
         }
 
@@ -164,7 +164,7 @@ internal sealed partial class Dispatcher : IHostedService, IDisposable
             // Arming looks at every category: once per call, not once per entry.
             if (later)
             {
-                ArmTimer(now);
+                ArmTimer();
             }
         }
 
@@ -204,10 +204,10 @@ internal sealed partial class Dispatcher : IHostedService, IDisposable
     }
 
     /// <summary>Caller holds the lock.</summary>
-    private void SetNextDue(string category, DateTimeOffset due, DateTimeOffset now)
+    private void SetNextDue(string category, DateTimeOffset due)
     {
         RecordNextDue(category, due);
-        ArmTimer(now);
+        ArmTimer();
     }
 
     /// <summary>Caller holds the lock and arms the timer.</summary>
