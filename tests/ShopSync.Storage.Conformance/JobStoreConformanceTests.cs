@@ -294,6 +294,30 @@ public abstract class JobStoreConformanceTests
     }
 
     [Fact]
+    public async Task Leases_OneRenewalOfManyRuns_ReportsEachRunsOutcome()
+    {
+        var store = await Factory.CreateAsync(Ct);
+        await store.InsertAsync([TestJobs.New("A"), TestJobs.New("B"), TestJobs.New("C"), TestJobs.New("D")], Ct);
+        var a = (await store.ClaimAsync(TestJobs.Claim("A"), Ct)).Value[0].Job!;
+        var b = (await store.ClaimAsync(TestJobs.Claim("B"), Ct)).Value[0].Job!;
+        var claimC = (await store.ClaimAsync(TestJobs.Claim("C"), Ct)).Value[0];
+        var c = claimC.Job!;
+        var d = (await store.ClaimAsync(TestJobs.Claim("D", owner: "node-b"), Ct)).Value[0].Job!;
+        Assert.True((await store.CompleteAsync(Completion(c, claimC.LogEntryId, JobStatus.Finished), null, Ct)).Accepted);
+        var cancel = new JobChange { JobId = b.Id, ExpectedStatus = JobStatus.InProcess, Now = TestJobs.T0, CancelRequested = true };
+        Assert.NotNull(await store.ChangeAsync(cancel, Ct));
+
+        LeaseRef[] held = [new(a.Id, a.FencingToken), new(b.Id, b.FencingToken), new(c.Id, c.FencingToken), new(d.Id, d.FencingToken), new(Guid.NewGuid(), 1)];
+        var renewal = await store.RenewLeasesAsync(new LeaseRenewalRequest("node-a", held, TestJobs.T0.AddMinutes(1)), Ct);
+
+        // c finished, d is another node's, the last one does not exist: each is lost; a and b keep their leases.
+        Assert.Equal(new[] { c.Id, d.Id, held[4].JobId }.Order(), renewal.Lost.Order());
+        Assert.Equal([b.Id], renewal.CancelRequested);
+        var stale = await store.RenewLeasesAsync(new LeaseRenewalRequest("node-a", [new LeaseRef(a.Id, a.FencingToken + 1)], TestJobs.T0.AddMinutes(1)), Ct);
+        Assert.Equal([a.Id], stale.Lost);
+    }
+
+    [Fact]
     public async Task List_PagesWithOpaqueTokenAndFilters()
     {
         var store = await Factory.CreateAsync(Ct);

@@ -36,7 +36,7 @@ internal sealed partial class LeaseKeeper
 
     /// <summary>
     /// Extends the leases in <paramref name="held"/> by one lease duration from <paramref name="now"/>. A run whose
-    /// lease is gone is stopped as lost, one whose cancel was asked is stopped as cancelled (looked up by
+    /// lease is gone is stopped as lost (if that run is still here), one whose cancel was asked is stopped as cancelled (looked up by
     /// <paramref name="findRun"/> once the store has answered).
     /// </summary>
     public async Task RenewAsync(IReadOnlyList<LeaseRef> held, Func<Guid, RunningJob?> findRun, DateTimeOffset now)
@@ -50,8 +50,14 @@ internal sealed partial class LeaseKeeper
             .ConfigureAwait(false);
         foreach (var id in renewal.Lost)
         {
-            LogLeaseLost(_logger, id);
-            findRun(id)?.Stop(StopReason.LeaseLost);
+            // A run that ended while the renewal was in flight is missed by it without having lost anything (under
+            // load that happened every few seconds, each logged as a lost lease); a later run of the same entry,
+            // under a new fencing token, is not the one the renewal asked about.
+            if (findRun(id) is { } run && run.Job.FencingToken == held.First(h => h.JobId == id).FencingToken)
+            {
+                LogLeaseLost(_logger, id);
+                run.Stop(StopReason.LeaseLost);
+            }
         }
 
         foreach (var id in renewal.CancelRequested)

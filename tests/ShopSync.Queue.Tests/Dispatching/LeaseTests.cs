@@ -1,8 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using ShopSync.Queue.Entries;
 using ShopSync.Queue.Handlers;
+using ShopSync.Queue.Storage;
 using ShopSync.Queue.Tests.Support;
 using ShopSync.Testing;
+using ShopSync.Testing.Shopify;
 
 namespace ShopSync.Queue.Tests.Dispatching;
 
@@ -60,5 +64,50 @@ public sealed class LeaseTests
         var log = await nodeB.Queue.ListLogAsync(new() { JobId = job.Id }, Ct);
         Assert.Equal([JobResult.Succeeded, JobResult.Failed], log.Entries.Select(e => e.Result));
         Assert.Contains("node-a", log.Entries[1].ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RenewalThatMissesARunEndedMeanwhile_DoesNotCallItLost()
+    {
+        // The lease check reads the held runs, then a run finishes before the renewal's statement reaches it: the
+        // store answers "lost" for an entry that simply ended. Under load this logged LeaseLost warnings every few
+        // seconds for runs that had lost nothing.
+        var logs = new CapturingLoggerProvider();
+        var renewing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        FaultyJobStore? store = null;
+        await using var host = await EngineHost.StartAsync(
+            s =>
+            {
+                s.AddSingleton<ILoggerProvider>(logs);
+                s.AddReportHandler(new DelegateHandler(1, async (c, t) =>
+                {
+                    await renewing.Task.WaitAsync(TimeSpan.FromSeconds(30), t);
+                    return ReportOutcome.Success();
+                }));
+                FaultyJobStore.Decorate(s, f => store = f);
+            },
+            o => o.LeaseCheckInterval = TimeSpan.FromMilliseconds(20));
+        Guid? jobId = null;
+        var missed = 0;
+        store!.BeforeRenew = async request =>
+        {
+            if (jobId is { } id && request.Runs.Any(r => r.JobId == id) && Interlocked.Exchange(ref missed, 1) == 0)
+            {
+                renewing.TrySetResult();
+                await Eventually.ReachAsync(() => host.Queue.GetAsync(id, Ct), j => j.Status == JobStatus.Finished);
+            }
+        };
+
+        var job = await host.Queue.EnqueueAsync(new EnqueueRequest { ReportId = 1, CategoryCode = "C" }, Ct);
+        jobId = job.Id;
+        var done = await Eventually.ReachAsync(() => host.Queue.GetAsync(job.Id, Ct), j => j.Status == JobStatus.Finished);
+        await Eventually.ReachAsync(() => Task.FromResult(host.Dispatcher.FindRun(job.Id)), r => r is null);
+        await Task.Delay(100); // a few more lease checks, one of them answering the held-up renewal
+
+        Assert.Equal(1, missed);
+        Assert.Equal(1, done.Attempts);
+        var log = await host.Queue.ListLogAsync(new() { JobId = job.Id }, Ct);
+        Assert.Equal(JobResult.Succeeded, log.Entries.Single().Result);
+        Assert.DoesNotContain(logs.Lines, l => l.Contains("[1107]", StringComparison.Ordinal));
     }
 }

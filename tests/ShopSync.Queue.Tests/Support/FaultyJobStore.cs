@@ -23,6 +23,9 @@ internal sealed class FaultyJobStore : IJobStore
     /// <summary>Given the write's name and its argument, the exception to throw, or null to let the write through.</summary>
     public Func<string, object?, Exception?> Fault { get; set; } = static (_, _) => null;
 
+    /// <summary>Awaited before each lease renewal reaches the store (a renewal held up after it read the held runs).</summary>
+    public Func<LeaseRenewalRequest, Task>? BeforeRenew { get; set; }
+
     /// <summary>Replaces the registered <see cref="IJobStore"/> with one wrapped in <paramref name="store"/>'s fault plan.</summary>
     public static IServiceCollection Decorate(IServiceCollection services, Action<FaultyJobStore> created)
     {
@@ -67,7 +70,15 @@ internal sealed class FaultyJobStore : IJobStore
         Pass(nameof(SaveCheckpointAsync), jobId, () => _inner.SaveCheckpointAsync(jobId, fencingToken, checkpoint, cancellationToken));
 
     public Task<LeaseRenewal> RenewLeasesAsync(LeaseRenewalRequest request, CancellationToken cancellationToken) =>
-        Pass(nameof(RenewLeasesAsync), request, () => _inner.RenewLeasesAsync(request, cancellationToken));
+        Pass(nameof(RenewLeasesAsync), request, async () =>
+        {
+            if (BeforeRenew is { } wait)
+            {
+                await wait(request).ConfigureAwait(false);
+            }
+
+            return await _inner.RenewLeasesAsync(request, cancellationToken).ConfigureAwait(false);
+        });
 
     public Task<IReadOnlyList<Job>> FindExpiredLeasesAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
         _inner.FindExpiredLeasesAsync(now, limit, cancellationToken);
