@@ -36,8 +36,8 @@ internal sealed partial class LeaseKeeper
 
     /// <summary>
     /// Extends the leases in <paramref name="held"/> by one lease duration from <paramref name="now"/>. A run whose
-    /// lease is gone is stopped as lost (if that run is still here), one whose cancel was asked is stopped as cancelled (looked up by
-    /// <paramref name="findRun"/> once the store has answered).
+    /// lease is gone is stopped as lost (if that run is still here), one whose cancel was asked is stopped as
+    /// cancelled (looked up by <paramref name="findRun"/> once the store has answered).
     /// </summary>
     public async Task RenewAsync(IReadOnlyList<LeaseRef> held, Func<Guid, RunningJob?> findRun, DateTimeOffset now)
     {

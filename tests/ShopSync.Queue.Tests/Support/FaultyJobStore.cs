@@ -26,6 +26,9 @@ internal sealed class FaultyJobStore : IJobStore
     /// <summary>Awaited before each lease renewal reaches the store (a renewal held up after it read the held runs).</summary>
     public Func<LeaseRenewalRequest, Task>? BeforeRenew { get; set; }
 
+    /// <summary>Called before each search for lapsed leases (the lease check's step after it handled the renewal's answer).</summary>
+    public Action? BeforeFindExpired { get; set; }
+
     /// <summary>Replaces the registered <see cref="IJobStore"/> with one wrapped in <paramref name="store"/>'s fault plan.</summary>
     public static IServiceCollection Decorate(IServiceCollection services, Action<FaultyJobStore> created)
     {
@@ -80,8 +83,11 @@ internal sealed class FaultyJobStore : IJobStore
             return await _inner.RenewLeasesAsync(request, cancellationToken).ConfigureAwait(false);
         });
 
-    public Task<IReadOnlyList<Job>> FindExpiredLeasesAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
-        _inner.FindExpiredLeasesAsync(now, limit, cancellationToken);
+    public Task<IReadOnlyList<Job>> FindExpiredLeasesAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        BeforeFindExpired?.Invoke();
+        return _inner.FindExpiredLeasesAsync(now, limit, cancellationToken);
+    }
 
     public Task<StoreResult<Job>?> ChangeAsync(JobChange change, CancellationToken cancellationToken) =>
         Pass(nameof(ChangeAsync), change, () => _inner.ChangeAsync(change, cancellationToken));
