@@ -20,16 +20,25 @@ internal static class PgClaims
         $"status = 4, attempts = {alias}.attempts + 1, lease_owner = $2, lease_expires_at = {{0}}, fencing_token = {alias}.fencing_token + 1, " +
         $"started_at = $3, updated_at = $3, cancel_requested = false, event_seq = {alias}.event_seq + 1";
 
+    // A claim statement also opens the run's log entry (one round trip): the claimed rows as u, their log entries from
+    // u's values, each row answered with its log entry's id after the entry's columns.
+    private static readonly string OpenLogAndAnswer =
+        "l AS (INSERT INTO queue_job_log (job_id, entry_no, report_id, description, shop_code, category_code, attempt, start_time, " +
+        "end_time, result, pages, done, failed, skipped, filters, options, node) SELECT id, entry_no, report_id, description, " +
+        "shop_code, category_code, attempts, $3, NULL, 0, 0, 0, 0, 0, filters, options, $2 FROM u RETURNING id, entry_no) " +
+        "SELECT u.*, l.id FROM u JOIN l ON l.entry_no = u.entry_no";
+
     private static readonly string FastClaimSql =
         "WITH c AS (SELECT code FROM queue_categories WHERE code = ANY($1::text[]) AND running_job IS NULL " +
         "ORDER BY last_claim_at NULLS FIRST, code FOR UPDATE SKIP LOCKED), " +
         "h AS (SELECT (SELECT j.entry_no FROM queue_jobs j WHERE j.category_code = c.code AND j.status IN (2, 3) AND j.earliest_start <= $3 " +
-        "ORDER BY j.priority, j.entry_no LIMIT 1) AS entry_no FROM c) " +
-        "UPDATE queue_jobs q SET " + SetClaimed("q") + " FROM h WHERE q.entry_no = h.entry_no AND q.status IN (2, 3) " +
-        "AND (q.expiration IS NULL OR q.expiration > $3) RETURNING " + PgJobReader.Qualified("q");
+        "ORDER BY j.priority, j.entry_no LIMIT 1) AS entry_no FROM c), " +
+        "u AS (UPDATE queue_jobs q SET " + SetClaimed("q") + " FROM h WHERE q.entry_no = h.entry_no AND q.status IN (2, 3) " +
+        "AND (q.expiration IS NULL OR q.expiration > $3) RETURNING " + PgJobReader.Qualified("q") + "), " + OpenLogAndAnswer;
 
     private static readonly string ClaimByEntrySql =
-        "UPDATE queue_jobs q SET " + SetClaimed("q") + " WHERE q.entry_no = $1 AND q.status IN (2, 3) RETURNING " + PgJobReader.Qualified("q");
+        "WITH u AS (UPDATE queue_jobs q SET " + SetClaimed("q") + " WHERE q.entry_no = $1 AND q.status IN (2, 3) RETURNING " +
+        PgJobReader.Qualified("q") + "), " + OpenLogAndAnswer;
 
     private const string LockCategorySql = "SELECT running_job FROM queue_categories WHERE code = $1 FOR UPDATE SKIP LOCKED";
 
@@ -42,11 +51,6 @@ internal static class PgClaims
         "ORDER BY priority, entry_no LIMIT 1";
 
     private const string NextDueSql = "SELECT MIN(earliest_start) FROM queue_jobs WHERE status = 2 AND category_code = $1";
-
-    private const string OpenLogSql =
-        "INSERT INTO queue_job_log (job_id, entry_no, report_id, description, shop_code, category_code, attempt, start_time, " +
-        "end_time, result, pages, done, failed, skipped, filters, options, node) SELECT id, entry_no, report_id, description, " +
-        "shop_code, category_code, attempts, $2, NULL, 0, 0, 0, 0, 0, filters, options, $3 FROM queue_jobs WHERE entry_no = $1 RETURNING id";
 
     private const string ExpireSql =
         "UPDATE queue_jobs SET status = 5, last_result = 6, ended_at = $2, updated_at = $2, error_message = $3, " +
@@ -74,14 +78,14 @@ internal static class PgClaims
         var leaseMs = (long)Math.Max(1, (request.LeaseExpiresAt - request.Now).TotalMilliseconds);
         var now = Pg.Utc(request.Now);
         var fast = await session.Command(Lease(session, FastClaimSql), request.Categories.ToArray(), request.Owner, now, leaseMs)
-            .ListAsync(PgJobReader.Read, ct).ConfigureAwait(false);
-        var claimed = fast.ToDictionary(j => j.CategoryCode, StringComparer.Ordinal);
+            .ListAsync(ReadClaimed, ct).ConfigureAwait(false);
+        var claimed = fast.ToDictionary(c => c.Job.CategoryCode, StringComparer.Ordinal);
         var claims = new CategoryClaim[request.Categories.Count];
         for (var i = 0; i < claims.Length; i++)
         {
             var category = request.Categories[i];
-            claims[i] = claimed.Remove(category, out var job)
-                ? await StartedAsync(session, category, job, request, events, ct).ConfigureAwait(false)
+            claims[i] = claimed.Remove(category, out var started)
+                ? await StartedAsync(session, category, started, request, events, ct).ConfigureAwait(false)
                 : await ClaimSlowAsync(session, category, request, leaseMs, events, ct).ConfigureAwait(false);
         }
 
@@ -123,22 +127,25 @@ internal static class PgClaims
             }
 
             // The category row is ours: nobody else can claim in it. A head changed meanwhile by an operator is looked up again.
-            var job = await session.Command(Lease(session, ClaimByEntrySql), head[0].EntryNo, request.Owner, now, leaseMs)
-                .SingleAsync(PgJobReader.Read, ct).ConfigureAwait(false);
-            if (job is not null)
+            var started = await session.Command(Lease(session, ClaimByEntrySql), head[0].EntryNo, request.Owner, now, leaseMs)
+                .ListAsync(ReadClaimed, ct).ConfigureAwait(false);
+            if (started.Count == 1)
             {
-                return await StartedAsync(session, category, job, request, events, ct).ConfigureAwait(false);
+                return await StartedAsync(session, category, started[0], request, events, ct).ConfigureAwait(false);
             }
         }
 
         return new CategoryClaim(category, CategoryClaimStatus.Empty, null, 0, request.Now);
     }
 
-    /// <summary>Opens the run's log entry, writes its start event and marks the category's other due entries Waiting.</summary>
+    /// <summary>A claimed row: the entry, then the id of the log entry the claim opened.</summary>
+    private static (Job Job, long LogId) ReadClaimed(Npgsql.NpgsqlDataReader r) => (PgJobReader.Read(r), r.GetInt64(PgJobReader.ColumnCount));
+
+    /// <summary>Writes the start event of a claimed run (its log entry is open) and marks the category's other due entries Waiting.</summary>
     private static async Task<CategoryClaim> StartedAsync(
-        PgSession session, string category, Job job, ClaimRequest request, List<QueueEvent> events, CancellationToken ct)
+        PgSession session, string category, (Job Job, long LogId) started, ClaimRequest request, List<QueueEvent> events, CancellationToken ct)
     {
-        var logId = (long)(await session.Command(OpenLogSql, job.EntryNo, Pg.Utc(request.Now), request.Owner).ScalarAsync(ct).ConfigureAwait(false))!;
+        var (job, logId) = started;
         session.Event(job.Id, job.ShopCode, job.CategoryCode, job.ReportId, job.LastEventSequence, new JobStarted(job.Attempts, request.Owner), request.Now, events);
         await MarkWaitingAsync(session, category, job.Id, request.Now, events, ct).ConfigureAwait(false);
         return new CategoryClaim(category, CategoryClaimStatus.Claimed, job, logId, null);

@@ -14,6 +14,9 @@ internal static class PgJobReader
         "ended_at, last_result, schedule_id, occurrence_utc, lease_owner, lease_expires_at, fencing_token, " +
         "cancel_requested, hold_requested, event_seq, trace_parent";
 
+    /// <summary>How many columns <see cref="Columns"/> lists: a statement's extra answer columns start at this ordinal.</summary>
+    public static readonly int ColumnCount = Columns.Split(", ").Length;
+
     /// <summary><see cref="Columns"/> qualified with a table alias (for statements that join).</summary>
     public static string Qualified(string alias) => string.Join(", ", Columns.Split(", ").Select(c => alias + "." + c));
 

@@ -11,23 +11,21 @@ namespace ShopSync.Storage.Postgres;
 /// </summary>
 internal static class PgWrites
 {
+    // The fenced update of the entry and the close of its run's log entry in one statement (one round trip): the log
+    // entry is closed only when the fenced update matched. $18 is the run's log entry, or NULL for the entry's open one.
     private const string CompleteSql =
-        "UPDATE queue_jobs SET status = CASE WHEN hold_requested AND $4::integer = 2 THEN 1 ELSE $4::integer END, last_result = $5::integer, " +
+        "WITH j AS (UPDATE queue_jobs SET status = CASE WHEN hold_requested AND $4::integer = 2 THEN 1 ELSE $4::integer END, last_result = $5::integer, " +
         "ended_at = $3, updated_at = $3, earliest_start = COALESCE($6::timestamptz, earliest_start), error_message = $7::text, " +
         "error_detail = $8::text, progress_percent = COALESCE($9::integer, progress_percent), progress_message = COALESCE($10::text, progress_message), " +
         "pages = COALESCE($11::bigint, pages), done = COALESCE($12::bigint, done), failed = COALESCE($13::bigint, failed), " +
         "skipped = COALESCE($14::bigint, skipped), " +
         "attempts = CASE WHEN $15::boolean THEN 0 WHEN $17::boolean THEN GREATEST(attempts - 1, 0) ELSE attempts END, lease_owner = NULL, " +
         "lease_expires_at = NULL, cancel_requested = false, hold_requested = false, event_seq = event_seq + $16::bigint " +
-        "WHERE id = $1 AND status = 4 AND fencing_token = $2 RETURNING " + PgJobReader.Columns;
-
-    private const string CloseLogSet =
-        "UPDATE queue_job_log SET end_time = $2, result = $3, error_message = $4::text, error_detail = $5::text, pages = $6, done = $7, failed = $8, skipped = $9 ";
-
-    private const string CloseLogSql = CloseLogSet + "WHERE id = $1";
-
-    private const string CloseOpenLogSql =
-        CloseLogSet + "WHERE id = (SELECT MAX(id) FROM queue_job_log WHERE job_id = $1 AND end_time IS NULL)";
+        "WHERE id = $1 AND status = 4 AND fencing_token = $2 RETURNING " + PgJobReader.Columns + "), " +
+        "l AS (UPDATE queue_job_log SET end_time = $3, result = $5::integer, error_message = $7::text, error_detail = $8::text, " +
+        "pages = COALESCE($11::bigint, 0), done = COALESCE($12::bigint, 0), failed = COALESCE($13::bigint, 0), skipped = COALESCE($14::bigint, 0) " +
+        "WHERE id = COALESCE($18::bigint, (SELECT MAX(id) FROM queue_job_log WHERE job_id = $1 AND end_time IS NULL)) AND EXISTS (SELECT 1 FROM j)) " +
+        "SELECT * FROM j";
 
     private const string BumpSequenceSql = "UPDATE queue_jobs SET event_seq = event_seq + 1 WHERE id = $1 RETURNING event_seq";
 
@@ -68,20 +66,14 @@ internal static class PgWrites
             progress?.Counters.Skipped,
             completion.ResetAttempts,
             (long)completion.Events.Count,
-            completion.RefundAttempt).SingleAsync(PgJobReader.Read, ct).ConfigureAwait(false);
+            completion.RefundAttempt,
+            completion.LogEntryId > 0 ? completion.LogEntryId : null).SingleAsync(PgJobReader.Read, ct).ConfigureAwait(false);
         if (job is null)
         {
             var rejectedEvents = new List<QueueEvent>();
             var rejectedClaims = await PgClaims.ClaimAsync(session, claimNext, rejectedEvents, ct).ConfigureAwait(false);
             return new CompletionResult(false, null, rejectedEvents, rejectedClaims.FirstOrDefault()) { Claims = rejectedClaims };
         }
-
-        var counters = progress?.Counters ?? JobCounters.Zero;
-        var byLogId = completion.LogEntryId > 0;
-        await session.Command(
-            byLogId ? CloseLogSql : CloseOpenLogSql,
-            byLogId ? completion.LogEntryId : completion.JobId, now, (int)completion.Result, completion.ErrorMessage, completion.ErrorDetail,
-            counters.Pages, counters.Done, counters.Failed, counters.Skipped).ExecuteAsync(ct).ConfigureAwait(false);
 
         var events = new List<QueueEvent>(completion.Events.Count + 2);
         AppendAll(session, job, completion.Events, completion.Now, events);
