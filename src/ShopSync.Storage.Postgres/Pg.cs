@@ -16,6 +16,18 @@ internal static class Pg
         return command;
     }
 
+    /// <summary>A statement of a batch with positional parameters <c>$1..$n</c> bound to <paramref name="values"/>.</summary>
+    public static NpgsqlBatchCommand BatchCommand(string sql, params object?[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+        }
+
+        return command;
+    }
+
     /// <summary>timestamptz takes offset-zero values only.</summary>
     public static DateTimeOffset Utc(DateTimeOffset value) => value.ToUniversalTime();
 

@@ -6,7 +6,7 @@ namespace ShopSync.Storage.Postgres;
 
 /// <summary>
 /// One write transaction on a pooled connection (READ COMMITTED, no savepoints). Events are buffered and written with
-/// one multi-row insert just before the commit.
+/// one multi-row insert in the commit's round trip.
 /// </summary>
 internal sealed class PgSession
 {
@@ -47,22 +47,33 @@ internal sealed class PgSession
         sink.Add(new QueueEvent(new JobEvent(jobId, sequence, time, data), shopCode, categoryCode, reportId));
     }
 
-    /// <summary>Writes the buffered events in one statement.</summary>
-    public async Task FlushAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Ends the transaction in one round trip: the buffered events (one multi-row insert), then <paramref name="last"/>
+    /// (e.g. the call's audit record) when given, then <c>COMMIT</c>, sent as one batch. PostgreSQL skips the rest of a
+    /// batch after a failed statement, so the commit runs only if everything before it succeeded; Npgsql sees the
+    /// transaction end in the reply and treats its <see cref="NpgsqlTransaction"/> as completed.
+    /// </summary>
+    public async Task CommitAsync(NpgsqlBatchCommand? last, CancellationToken cancellationToken)
     {
-        if (_events.Count == 0)
+        await using var batch = new NpgsqlBatch(Connection, Transaction);
+        if (_events.Count > 0)
         {
-            return;
+            batch.BatchCommands.Add(Pg.BatchCommand(
+                InsertEventsSql,
+                _events.Select(e => e.JobId).ToArray(),
+                _events.Select(e => e.Seq).ToArray(),
+                _events.Select(e => Pg.Utc(e.Time)).ToArray(),
+                _events.Select(e => e.Kind).ToArray(),
+                _events.Select(e => e.Data).ToArray()));
         }
 
-        await using var command = Command(
-            InsertEventsSql,
-            _events.Select(e => e.JobId).ToArray(),
-            _events.Select(e => e.Seq).ToArray(),
-            _events.Select(e => Pg.Utc(e.Time)).ToArray(),
-            _events.Select(e => e.Kind).ToArray(),
-            _events.Select(e => e.Data).ToArray());
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        if (last is not null)
+        {
+            batch.BatchCommands.Add(last);
+        }
+
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         _events.Clear();
     }
 }

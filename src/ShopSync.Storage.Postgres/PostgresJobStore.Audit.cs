@@ -17,12 +17,14 @@ internal sealed partial class PostgresJobStore : IAuditLog
     public Task AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(auditEvent);
-        return Write(s => AppendCommand(s, auditEvent).ExecuteAsync(cancellationToken), audit: null, cancellationToken, nameof(AppendAsync));
+        return Write(s => s.Command(AppendSql, AppendValues(auditEvent)).ExecuteAsync(cancellationToken), audit: null, cancellationToken, nameof(AppendAsync));
     }
 
-    private static NpgsqlCommand AppendCommand(PgSession session, AuditEvent e) =>
-        session.Command(
-            AppendSql,
+    /// <summary>The audit record as the statement that ends a write's transaction (see <see cref="PgSession.CommitAsync"/>).</summary>
+    private static NpgsqlBatchCommand AppendCommand(AuditEvent e) => Pg.BatchCommand(AppendSql, AppendValues(e));
+
+    private static object?[] AppendValues(AuditEvent e) =>
+        [
             Pg.Utc(e.OccurredAt),
             e.Principal,
             e.OnBehalfOf,
@@ -32,7 +34,8 @@ internal sealed partial class PostgresJobStore : IAuditLog
             (int)e.Outcome,
             e.Status,
             e.Detail,
-            e.Peer);
+            e.Peer,
+        ];
 
     public Task<(IReadOnlyList<AuditEvent> Events, bool HasMore)> ListAsync(AuditQuery query, CancellationToken cancellationToken)
     {

@@ -164,9 +164,9 @@ internal sealed partial class PostgresJobStore : IJobStore, IDisposable
     }
 
     /// <summary>
-    /// One transaction: the work, the buffered events, the commit; a deadlock victim is retried from the start. Inside an
-    /// audited call the first write also inserts the call's audit record, so the change and its record commit (or roll
-    /// back) together, as on SQLite.
+    /// One transaction: the work, then the buffered events and the commit in one round trip; a deadlock victim is
+    /// retried from the start. Inside an audited call the first write also inserts the call's audit record (in the
+    /// commit's round trip), so the change and its record commit (or roll back) together, as on SQLite.
     /// </summary>
     private Task<T> Write<T>(Func<PgSession, Task<T>> work, CancellationToken cancellationToken, [CallerMemberName] string operation = "") =>
         Write(work, AuditScope.Current, cancellationToken, operation);
@@ -186,13 +186,8 @@ internal sealed partial class PostgresJobStore : IJobStore, IDisposable
                     await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                     var session = new PgSession(connection, transaction, _options);
                     var value = await work(session).ConfigureAwait(false);
-                    await session.FlushAsync(cancellationToken).ConfigureAwait(false);
-                    if (audit is not null && audit.TryClaim(owner))
-                    {
-                        await AppendCommand(session, audit.ToSucceededEvent()).ExecuteAsync(cancellationToken).ConfigureAwait(false);
-                    }
-
-                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    var record = audit is not null && audit.TryClaim(owner) ? AppendCommand(audit.ToSucceededEvent()) : null;
+                    await session.CommitAsync(record, cancellationToken).ConfigureAwait(false);
                     return value;
                 }).ConfigureAwait(false);
                 audit?.Confirm(owner);
