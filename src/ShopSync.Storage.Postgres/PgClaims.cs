@@ -1,3 +1,4 @@
+using Npgsql;
 using ShopSync.Queue.Entries;
 using ShopSync.Queue.Events;
 using ShopSync.Queue.Storage;
@@ -67,6 +68,17 @@ internal static class PgClaims
         "SELECT entry_no FROM queue_jobs WHERE status = 2 AND category_code = $1 AND earliest_start <= $2 LIMIT $3) AND status = 2 " +
         "RETURNING id, event_seq, shop_code, report_id";
 
+    // The fast claim's second statement: in each requested category whose running entry this claim started (owner $3,
+    // started at $2; its category row is locked by this transaction), the due Ready entries are marked Waiting. Each
+    // marked row is answered with its category and the entry it waits for.
+    private const string MarkClaimedWaitingSql =
+        "UPDATE queue_jobs q SET status = 3, updated_at = $2, event_seq = q.event_seq + 1 FROM (" +
+        "SELECT w.entry_no, c.code, c.running_job FROM queue_categories c " +
+        "JOIN queue_jobs r ON r.id = c.running_job AND r.status = 4 AND r.lease_owner = $3 AND r.started_at = $2 " +
+        "CROSS JOIN LATERAL (SELECT entry_no FROM queue_jobs WHERE status = 2 AND category_code = c.code AND earliest_start <= $2 LIMIT $4) w " +
+        "WHERE c.code = ANY($1::text[])) m WHERE q.entry_no = m.entry_no AND q.status = 2 " +
+        "RETURNING q.id, q.event_seq, q.shop_code, q.report_id, m.code, m.running_job";
+
     /// <summary>Claims every category of <paramref name="request"/>; the outcomes in the request's order.</summary>
     public static async Task<IReadOnlyList<CategoryClaim>> ClaimAsync(PgSession session, ClaimRequest? request, List<QueueEvent> events, CancellationToken ct)
     {
@@ -75,22 +87,82 @@ internal static class PgClaims
             return [];
         }
 
-        var leaseMs = (long)Math.Max(1, (request.LeaseExpiresAt - request.Now).TotalMilliseconds);
+        await using var batch = session.Batch();
+        AddFastClaim(batch, session, request);
+        FastClaim fast;
+        await using (var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        {
+            fast = await ReadFastClaimAsync(reader, ct).ConfigureAwait(false);
+        }
+
+        return await FinishAsync(session, request, fast, events, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Adds the fast claim's two statements to <paramref name="batch"/> (so they share a round trip with what comes
+    /// before them): the claim of every idle requested category's head, then the Waiting marks in the claimed
+    /// categories. Read their answers with <see cref="ReadFastClaimAsync"/>, then call <see cref="FinishAsync"/>.
+    /// </summary>
+    public static void AddFastClaim(NpgsqlBatch batch, PgSession session, ClaimRequest request)
+    {
+        var categories = request.Categories.ToArray();
         var now = Pg.Utc(request.Now);
-        var fast = await session.Command(Lease(session, FastClaimSql), request.Categories.ToArray(), request.Owner, now, leaseMs)
-            .ListAsync(ReadClaimed, ct).ConfigureAwait(false);
-        var claimed = fast.ToDictionary(c => c.Job.CategoryCode, StringComparer.Ordinal);
+        batch.BatchCommands.Add(Pg.BatchCommand(Lease(session, FastClaimSql), categories, request.Owner, now, LeaseMs(request)));
+        batch.BatchCommands.Add(Pg.BatchCommand(MarkClaimedWaitingSql, categories, now, request.Owner, MaxWaitingMarksPerClaim));
+    }
+
+    /// <summary>Reads the answers of <see cref="AddFastClaim"/>'s statements, starting at the reader's current result.</summary>
+    public static async Task<FastClaim> ReadFastClaimAsync(NpgsqlDataReader reader, CancellationToken ct)
+    {
+        var claimed = new Dictionary<string, (Job Job, long LogId)>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            var row = ReadClaimed(reader);
+            claimed[row.Job.CategoryCode] = row;
+        }
+
+        await reader.NextResultAsync(ct).ConfigureAwait(false);
+        var waiting = new List<WaitingMark>();
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            waiting.Add(new WaitingMark(reader.GetGuid(0), reader.GetInt64(1), reader.GetString(2), reader.GetInt32(3), reader.GetString(4), reader.GetGuid(5)));
+        }
+
+        return new FastClaim(claimed, waiting);
+    }
+
+    /// <summary>
+    /// The outcomes in the request's order: a category the fast claim took gets its start event and its Waiting marks'
+    /// events; any other goes through <see cref="ClaimSlowAsync"/> in the same transaction.
+    /// </summary>
+    public static async Task<IReadOnlyList<CategoryClaim>> FinishAsync(
+        PgSession session, ClaimRequest request, FastClaim fast, List<QueueEvent> events, CancellationToken ct)
+    {
         var claims = new CategoryClaim[request.Categories.Count];
         for (var i = 0; i < claims.Length; i++)
         {
             var category = request.Categories[i];
-            claims[i] = claimed.Remove(category, out var started)
-                ? await StartedAsync(session, category, started, request, events, ct).ConfigureAwait(false)
-                : await ClaimSlowAsync(session, category, request, leaseMs, events, ct).ConfigureAwait(false);
+            if (fast.Claimed.Remove(category, out var started))
+            {
+                var (job, logId) = started;
+                session.Event(job.Id, job.ShopCode, job.CategoryCode, job.ReportId, job.LastEventSequence, new JobStarted(job.Attempts, request.Owner), request.Now, events);
+                foreach (var mark in fast.Waiting.Where(w => string.Equals(w.Category, category, StringComparison.Ordinal)))
+                {
+                    session.Event(mark.Id, mark.Shop, category, mark.ReportId, mark.Sequence, new JobWaiting(mark.BlockingId, category), request.Now, events);
+                }
+
+                claims[i] = new CategoryClaim(category, CategoryClaimStatus.Claimed, job, logId, null);
+            }
+            else
+            {
+                claims[i] = await ClaimSlowAsync(session, category, request, LeaseMs(request), events, ct).ConfigureAwait(false);
+            }
         }
 
         return claims;
     }
+
+    private static long LeaseMs(ClaimRequest request) => (long)Math.Max(1, (request.LeaseExpiresAt - request.Now).TotalMilliseconds);
 
     private static async Task<CategoryClaim> ClaimSlowAsync(
         PgSession session, string category, ClaimRequest request, long leaseMs, List<QueueEvent> events, CancellationToken ct)
@@ -139,7 +211,7 @@ internal static class PgClaims
     }
 
     /// <summary>A claimed row: the entry, then the id of the log entry the claim opened.</summary>
-    private static (Job Job, long LogId) ReadClaimed(Npgsql.NpgsqlDataReader r) => (PgJobReader.Read(r), r.GetInt64(PgJobReader.ColumnCount));
+    private static (Job Job, long LogId) ReadClaimed(NpgsqlDataReader r) => (PgJobReader.Read(r), r.GetInt64(PgJobReader.ColumnCount));
 
     /// <summary>Writes the start event of a claimed run (its log entry is open) and marks the category's other due entries Waiting.</summary>
     private static async Task<CategoryClaim> StartedAsync(
@@ -193,4 +265,10 @@ internal static class PgClaims
             System.Globalization.CultureInfo.InvariantCulture,
             sql,
             session.Options.UseDatabaseClock ? "(clock_timestamp() + $4::float8 * interval '1 millisecond')" : "($3 + $4::float8 * interval '1 millisecond')");
+
+    /// <summary>A fast claim's answers: the claimed rows by category, and the entries marked Waiting in those categories.</summary>
+    internal sealed record FastClaim(Dictionary<string, (Job Job, long LogId)> Claimed, IReadOnlyList<WaitingMark> Waiting);
+
+    /// <summary>An entry the fast claim marked Waiting: its new event sequence, and the entry it waits for.</summary>
+    internal sealed record WaitingMark(Guid Id, long Sequence, string Shop, int ReportId, string Category, Guid BlockingId);
 }

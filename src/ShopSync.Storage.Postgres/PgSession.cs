@@ -39,6 +39,9 @@ internal sealed class PgSession
     /// <summary>A command with positional parameters <c>$1..$n</c> bound to <paramref name="values"/>.</summary>
     public NpgsqlCommand Command(string sql, params object?[] values) => Pg.Command(Connection, Transaction, sql, values);
 
+    /// <summary>A batch in this transaction: its statements go to PostgreSQL in one round trip.</summary>
+    public NpgsqlBatch Batch() => new(Connection, Transaction);
+
     /// <summary>Records an event to write at commit and hands it to <paramref name="sink"/> for broadcasting.</summary>
     public void Event(Guid jobId, string shopCode, string categoryCode, int reportId, long sequence, JobEventData data, DateTimeOffset time, List<QueueEvent> sink)
     {
@@ -55,7 +58,7 @@ internal sealed class PgSession
     /// </summary>
     public async Task CommitAsync(NpgsqlBatchCommand? last, CancellationToken cancellationToken)
     {
-        await using var batch = new NpgsqlBatch(Connection, Transaction);
+        await using var batch = Batch();
         if (_events.Count > 0)
         {
             batch.BatchCommands.Add(Pg.BatchCommand(

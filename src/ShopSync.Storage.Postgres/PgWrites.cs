@@ -1,3 +1,4 @@
+using Npgsql;
 using ShopSync.Queue.Entries;
 using ShopSync.Queue.Events;
 using ShopSync.Queue.Storage;
@@ -44,15 +45,62 @@ internal static class PgWrites
         "skipped = $8, event_seq = event_seq + 1 WHERE id = $1 AND status = 4 AND fencing_token = $2 " +
         "RETURNING event_seq, shop_code, category_code, report_id";
 
+    /// <summary>
+    /// The fenced completion and the fast claim of <paramref name="claimNext"/> go to PostgreSQL as one batch (one round
+    /// trip; its statements run in order, so the claim sees the completion's release of the category). The claim runs
+    /// whether or not the fence held, as it would in a transaction of its own.
+    /// </summary>
     public static async Task<CompletionResult> CompleteAsync(PgSession session, RunCompletion completion, ClaimRequest? claimNext, CancellationToken ct)
     {
-        var now = Pg.Utc(completion.Now);
+        var claimsAny = claimNext is { Categories.Count: > 0 };
+        await using var batch = session.Batch();
+        batch.BatchCommands.Add(CompleteCommand(completion));
+        if (claimsAny)
+        {
+            PgClaims.AddFastClaim(batch, session, claimNext!);
+        }
+
+        Job? job = null;
+        PgClaims.FastClaim? fast = null;
+        await using (var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        {
+            if (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                job = PgJobReader.Read(reader);
+            }
+
+            if (claimsAny)
+            {
+                await reader.NextResultAsync(ct).ConfigureAwait(false);
+                fast = await PgClaims.ReadFastClaimAsync(reader, ct).ConfigureAwait(false);
+            }
+        }
+
+        var events = new List<QueueEvent>(job is null ? 2 : completion.Events.Count + 2);
+        if (job is not null)
+        {
+            AppendAll(session, job, completion.Events, completion.Now, events);
+            if (job.Status == JobStatus.OnHold && completion.Status == JobStatus.Ready)
+            {
+                var seq = (long)(await session.Command(BumpSequenceSql, job.Id).ScalarAsync(ct).ConfigureAwait(false))!;
+                var held = new JobStatusChanged(JobStatus.OnHold, "A hold was requested while the entry was running.");
+                session.Event(job.Id, job.ShopCode, job.CategoryCode, job.ReportId, seq, held, completion.Now, events);
+                job = job with { LastEventSequence = seq };
+            }
+        }
+
+        var claims = fast is null ? [] : await PgClaims.FinishAsync(session, claimNext!, fast, events, ct).ConfigureAwait(false);
+        return new CompletionResult(job is not null, job, events, claims.FirstOrDefault()) { Claims = claims };
+    }
+
+    private static NpgsqlBatchCommand CompleteCommand(RunCompletion completion)
+    {
         var progress = completion.Progress;
-        var job = await session.Command(
+        return Pg.BatchCommand(
             CompleteSql,
             completion.JobId,
             completion.FencingToken,
-            now,
+            Pg.Utc(completion.Now),
             (int)completion.Status,
             (int)completion.Result,
             Pg.Utc(completion.EarliestStart),
@@ -67,26 +115,7 @@ internal static class PgWrites
             completion.ResetAttempts,
             (long)completion.Events.Count,
             completion.RefundAttempt,
-            completion.LogEntryId > 0 ? completion.LogEntryId : null).SingleAsync(PgJobReader.Read, ct).ConfigureAwait(false);
-        if (job is null)
-        {
-            var rejectedEvents = new List<QueueEvent>();
-            var rejectedClaims = await PgClaims.ClaimAsync(session, claimNext, rejectedEvents, ct).ConfigureAwait(false);
-            return new CompletionResult(false, null, rejectedEvents, rejectedClaims.FirstOrDefault()) { Claims = rejectedClaims };
-        }
-
-        var events = new List<QueueEvent>(completion.Events.Count + 2);
-        AppendAll(session, job, completion.Events, completion.Now, events);
-        if (job.Status == JobStatus.OnHold && completion.Status == JobStatus.Ready)
-        {
-            var seq = (long)(await session.Command(BumpSequenceSql, job.Id).ScalarAsync(ct).ConfigureAwait(false))!;
-            var held = new JobStatusChanged(JobStatus.OnHold, "A hold was requested while the entry was running.");
-            session.Event(job.Id, job.ShopCode, job.CategoryCode, job.ReportId, seq, held, completion.Now, events);
-            job = job with { LastEventSequence = seq };
-        }
-
-        var claims = await PgClaims.ClaimAsync(session, claimNext, events, ct).ConfigureAwait(false);
-        return new CompletionResult(true, job, events, claims.FirstOrDefault()) { Claims = claims };
+            completion.LogEntryId > 0 ? completion.LogEntryId : null);
     }
 
     public static async Task<StoreResult<Job>?> ChangeAsync(PgSession session, JobChange change, CancellationToken ct)

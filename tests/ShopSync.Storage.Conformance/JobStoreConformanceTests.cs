@@ -121,6 +121,26 @@ public abstract class JobStoreConformanceTests
     }
 
     [Fact]
+    public async Task Complete_WithClaimNext_MarksEntriesDueMeanwhileWaitingForTheNextRun()
+    {
+        var store = await Factory.CreateAsync(Ct);
+        var later = TestJobs.T0.AddMinutes(1);
+        var jobs = (await store.InsertAsync([TestJobs.New(), TestJobs.New(), TestJobs.New(earliest: later)], Ct)).Value;
+        var claim = (await store.ClaimAsync(TestJobs.Claim(), Ct)).Value[0];
+        Assert.Equal(JobStatus.Ready, (await store.GetAsync(jobs[2].Id, Ct))!.Status);
+
+        var result = await store.CompleteAsync(Completion(claim.Job!, claim.LogEntryId, JobStatus.Finished), TestJobs.Claim(now: later.AddMinutes(1)), Ct);
+
+        Assert.Equal(jobs[1].Id, result.Next!.Job!.Id);
+        var waiting = Assert.Single(result.Events, e => e.Event.JobId == jobs[2].Id);
+        Assert.Equal(new JobWaiting(jobs[1].Id, "CAT"), waiting.Event.Data);
+        Assert.Equal(JobStatus.Waiting, (await store.GetAsync(jobs[2].Id, Ct))!.Status);
+        var stored = await store.ReadEventsAsync(jobs[2].Id, 0, 10, Ct);
+        Assert.Equal(waiting.Event.Sequence, stored[^1].Sequence);
+        Assert.Equal(waiting.Event.Data, stored[^1].Data);
+    }
+
+    [Fact]
     public async Task Complete_ClaimNextOfOtherCategories_ClaimsEachHeadInTheSameCall()
     {
         var store = await Factory.CreateAsync(Ct);
