@@ -16,74 +16,80 @@ internal static class PgInserts
 {
     private const string CategoriesSql = "INSERT INTO queue_categories (code) SELECT DISTINCT unnest($1::text[]) ON CONFLICT DO NOTHING";
 
-    private const string RunningSql = "SELECT code, running_job FROM queue_categories WHERE code = ANY($1::text[]) AND running_job IS NOT NULL";
-
+    // One statement: the rows (numbered in the caller's order), each due Ready entry of a busy category stored Waiting
+    // with its waiting event's sequence (2), and each row answered with the entry it waits for (or NULL). $21 is the
+    // call's distinct categories; the busy ones are read once, in the statement's snapshot.
     private const string InsertSql =
-        "INSERT INTO queue_jobs (id, report_id, description, shop_code, category_code, priority, status, earliest_start, " +
+        "WITH b AS (SELECT code, running_job FROM queue_categories WHERE code = ANY($21::text[]) AND running_job IS NOT NULL), " +
+        "u AS (SELECT u.*, CASE WHEN u.status = 2 AND u.earliest <= u.created THEN b.running_job END AS blocking " +
+        "FROM unnest($1::uuid[], $2::integer[], $3::text[], $4::text[], $5::text[], $6::integer[], $7::integer[], " +
+        "$8::timestamptz[], $9::timestamptz[], $10::integer[], $11::bigint[], $12::bigint[], $13::text[], $14::text[], $15::text[], " +
+        "$16::timestamptz[], $17::uuid[], $18::timestamptz[], $19::boolean[], $20::text[]) WITH ORDINALITY " +
+        "AS u(id, report, description, shop, category, priority, status, earliest, expiration, max_attempts, rerun, timeout, filters, " +
+        "options, created_by, created, schedule, occurrence, foreground, trace, ord) LEFT JOIN b ON b.code = u.category), " +
+        "i AS (INSERT INTO queue_jobs (id, report_id, description, shop_code, category_code, priority, status, earliest_start, " +
         "expiration, max_attempts, attempts, rerun_delay_ms, timeout_ms, filters, options, created_by, created_at, updated_at, " +
         "schedule_id, occurrence_utc, accepted_status, foreground, event_seq, trace_parent) " +
-        "SELECT u.id, u.report, u.description, u.shop, u.category, u.priority, u.status, u.earliest, u.expiration, u.max_attempts, 0, " +
-        "u.rerun, u.timeout, u.filters, u.options, u.created_by, u.created, u.created, u.schedule, u.occurrence, u.status, u.foreground, " +
-        "u.seq, u.trace FROM unnest($1::uuid[], $2::integer[], $3::text[], $4::text[], $5::text[], $6::integer[], $7::integer[], " +
-        "$8::timestamptz[], $9::timestamptz[], $10::integer[], $11::bigint[], $12::bigint[], $13::text[], $14::text[], $15::text[], " +
-        "$16::timestamptz[], $17::uuid[], $18::timestamptz[], $19::boolean[], $20::bigint[], $21::text[]) WITH ORDINALITY " +
-        "AS u(id, report, description, shop, category, priority, status, earliest, expiration, max_attempts, rerun, timeout, filters, " +
-        "options, created_by, created, schedule, occurrence, foreground, seq, trace, ord) ORDER BY u.ord RETURNING id, entry_no";
+        "SELECT u.id, u.report, u.description, u.shop, u.category, u.priority, CASE WHEN u.blocking IS NULL THEN u.status ELSE 3 END, " +
+        "u.earliest, u.expiration, u.max_attempts, 0, u.rerun, u.timeout, u.filters, u.options, u.created_by, u.created, u.created, " +
+        "u.schedule, u.occurrence, CASE WHEN u.blocking IS NULL THEN u.status ELSE 3 END, u.foreground, " +
+        "CASE WHEN u.blocking IS NULL THEN 1 ELSE 2 END, u.trace FROM u ORDER BY u.ord RETURNING id, entry_no) " +
+        "SELECT i.id, i.entry_no, u.blocking FROM i JOIN u ON u.id = i.id";
 
+    /// <summary>
+    /// Two round trips: the category rows and the insert go as one batch, then the waiting events and the commit (see
+    /// <see cref="PgSession.CommitAsync"/>).
+    /// </summary>
     public static async Task<StoreResult<IReadOnlyList<Job>>> InsertAsync(PgSession session, IReadOnlyList<NewJob> jobs, CancellationToken ct)
     {
         var categories = jobs.Select(j => j.Job.CategoryCode).Distinct(StringComparer.Ordinal).ToArray();
-        await session.Command(CategoriesSql, [categories]).ExecuteAsync(ct).ConfigureAwait(false);
-        var running = (await session.Command(RunningSql, [categories]).ListAsync(r => (Code: r.GetString(0), Id: r.GetGuid(1)), ct).ConfigureAwait(false))
-            .ToDictionary(r => r.Code, r => r.Id, StringComparer.Ordinal);
-        var blocking = new Guid?[jobs.Count];
-        for (var i = 0; i < jobs.Count; i++)
+        var n = jobs.Count;
+        T[] Map<T>(Func<Job, T> f) => Enumerable.Range(0, n).Select(i => f(jobs[i].Job)).ToArray();
+        await using var batch = session.Batch();
+        batch.BatchCommands.Add(Pg.BatchCommand(CategoriesSql, [categories]));
+        batch.BatchCommands.Add(Pg.BatchCommand(
+            InsertSql,
+            Map(j => j.Id),
+            Map(j => j.ReportId),
+            Map(j => j.Description),
+            Map(j => j.ShopCode),
+            Map(j => j.CategoryCode),
+            Map(j => j.Priority),
+            Map(j => (int)j.Status),
+            Map(j => Pg.Utc(j.EarliestStart)),
+            Map(j => j.Expiration is { } e ? Pg.Utc(e) : (DateTimeOffset?)null),
+            Map(j => j.MaxAttempts),
+            Map(j => (long)j.RerunDelay.TotalMilliseconds),
+            Map(j => (long)j.Timeout.TotalMilliseconds),
+            Map(j => ParameterCodec.EncodeFilters(j.Filters)),
+            Map(j => ParameterCodec.EncodeOptions(j.Options)),
+            Map(j => j.CreatedBy),
+            Map(j => Pg.Utc(j.CreatedAt)),
+            Map(j => j.ScheduleId),
+            Map(j => j.OccurrenceUtc is { } o ? Pg.Utc(o) : (DateTimeOffset?)null),
+            Enumerable.Range(0, n).Select(i => jobs[i].Foreground).ToArray(),
+            Map(j => j.TraceParent),
+            categories));
+        var numbers = new Dictionary<Guid, (long EntryNo, Guid? Blocking)>(n);
+        await using (var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {
-            var job = jobs[i].Job;
-            if (job.Status == JobStatus.Ready && job.EarliestStart <= job.CreatedAt && running.TryGetValue(job.CategoryCode, out var id))
+            // The reader starts at the insert's answer: Npgsql passes over statements that return no rows.
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
             {
-                blocking[i] = id;
+                numbers[reader.GetGuid(0)] = (reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetGuid(2));
             }
         }
-
-        var n = jobs.Count;
-        T[] Map<T>(Func<int, Job, T> f) => Enumerable.Range(0, n).Select(i => f(i, jobs[i].Job)).ToArray();
-        var numbers = await session.Command(
-            InsertSql,
-            Map((_, j) => j.Id),
-            Map((_, j) => j.ReportId),
-            Map((_, j) => j.Description),
-            Map((_, j) => j.ShopCode),
-            Map((_, j) => j.CategoryCode),
-            Map((_, j) => j.Priority),
-            Map((i, j) => (int)(blocking[i] is null ? j.Status : JobStatus.Waiting)),
-            Map((_, j) => Pg.Utc(j.EarliestStart)),
-            Map((_, j) => j.Expiration is { } e ? Pg.Utc(e) : (DateTimeOffset?)null),
-            Map((_, j) => j.MaxAttempts),
-            Map((_, j) => (long)j.RerunDelay.TotalMilliseconds),
-            Map((_, j) => (long)j.Timeout.TotalMilliseconds),
-            Map((_, j) => ParameterCodec.EncodeFilters(j.Filters)),
-            Map((_, j) => ParameterCodec.EncodeOptions(j.Options)),
-            Map((_, j) => j.CreatedBy),
-            Map((_, j) => Pg.Utc(j.CreatedAt)),
-            Map((_, j) => j.ScheduleId),
-            Map((_, j) => j.OccurrenceUtc is { } o ? Pg.Utc(o) : (DateTimeOffset?)null),
-            Enumerable.Range(0, n).Select(i => jobs[i].Foreground).ToArray(),
-            Map((i, _) => blocking[i] is null ? 1L : 2L),
-            Map((_, j) => j.TraceParent)).ListAsync(r => (Id: r.GetGuid(0), EntryNo: r.GetInt64(1)), ct).ConfigureAwait(false);
-        var entryNumbers = numbers.ToDictionary(r => r.Id, r => r.EntryNo);
 
         var stored = new Job[n];
         var events = new List<QueueEvent>(n);
         for (var i = 0; i < n; i++)
         {
             var (job, foreground) = (jobs[i].Job, jobs[i].Foreground);
-            var waits = blocking[i] is not null;
-            var status = waits ? JobStatus.Waiting : job.Status;
-            var entryNo = entryNumbers[job.Id];
-            stored[i] = job with { EntryNo = entryNo, Status = status, Attempts = 0, UpdatedAt = job.CreatedAt, LastEventSequence = waits ? 2 : 1 };
+            var (entryNo, blocking) = numbers[job.Id];
+            var status = blocking is null ? job.Status : JobStatus.Waiting;
+            stored[i] = job with { EntryNo = entryNo, Status = status, Attempts = 0, UpdatedAt = job.CreatedAt, LastEventSequence = blocking is null ? 1 : 2 };
             events.Add(new QueueEvent(new JobEvent(job.Id, 1, job.CreatedAt, new JobAccepted(entryNo, status, foreground)), job.ShopCode, job.CategoryCode, job.ReportId));
-            if (blocking[i] is { } blockingId)
+            if (blocking is { } blockingId)
             {
                 session.Event(job.Id, job.ShopCode, job.CategoryCode, job.ReportId, 2, new JobWaiting(blockingId, job.CategoryCode), job.CreatedAt, events);
             }
