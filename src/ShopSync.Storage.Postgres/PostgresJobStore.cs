@@ -49,13 +49,17 @@ internal sealed partial class PostgresJobStore : IJobStore, IDisposable
     /// </summary>
     internal static string WithPoolSettings(string connectionString)
     {
+        // NpgsqlConnectionStringBuilder.ContainsKey answers true for every keyword it knows, set or not; the plain
+        // builder holds only the keys the string gives (spaces in a keyword are optional to Npgsql).
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys
+            .Cast<string>().Select(k => k.Replace(" ", string.Empty, StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!builder.ContainsKey("Max Auto Prepare"))
+        if (!given.Contains(nameof(builder.MaxAutoPrepare)))
         {
             builder.MaxAutoPrepare = 64;
         }
 
-        if (!builder.ContainsKey("No Reset On Close"))
+        if (!given.Contains(nameof(builder.NoResetOnClose)))
         {
             builder.NoResetOnClose = true;
         }
