@@ -79,18 +79,29 @@ internal static class PgWrites
         var events = new List<QueueEvent>(job is null ? 2 : completion.Events.Count + 2);
         if (job is not null)
         {
-            AppendAll(session, job, completion.Events, completion.Now, events);
-            if (job.Status == JobStatus.OnHold && completion.Status == JobStatus.Ready)
-            {
-                var seq = (long)(await session.Command(BumpSequenceSql, job.Id).ScalarAsync(ct).ConfigureAwait(false))!;
-                var held = new JobStatusChanged(JobStatus.OnHold, "A hold was requested while the entry was running.");
-                session.Event(job.Id, job.ShopCode, job.CategoryCode, job.ReportId, seq, held, completion.Now, events);
-                job = job with { LastEventSequence = seq };
-            }
+            job = await AppendCompletionEventsAsync(session, job, completion, events, ct).ConfigureAwait(false);
         }
 
         var claims = fast is null ? [] : await PgClaims.FinishAsync(session, claimNext!, fast, events, ct).ConfigureAwait(false);
         return new CompletionResult(job is not null, job, events, claims.FirstOrDefault()) { Claims = claims };
+    }
+
+    /// <summary>
+    /// The events of an accepted completion; a hold asked for during the run (the entry ends On Hold instead of Ready)
+    /// adds its status change under the next sequence. The entry as it is after them.
+    /// </summary>
+    public static async Task<Job> AppendCompletionEventsAsync(PgSession session, Job job, RunCompletion completion, List<QueueEvent> events, CancellationToken ct)
+    {
+        AppendAll(session, job, completion.Events, completion.Now, events);
+        if (job.Status == JobStatus.OnHold && completion.Status == JobStatus.Ready)
+        {
+            var seq = (long)(await session.Command(BumpSequenceSql, job.Id).ScalarAsync(ct).ConfigureAwait(false))!;
+            var held = new JobStatusChanged(JobStatus.OnHold, "A hold was requested while the entry was running.");
+            session.Event(job.Id, job.ShopCode, job.CategoryCode, job.ReportId, seq, held, completion.Now, events);
+            job = job with { LastEventSequence = seq };
+        }
+
+        return job;
     }
 
     private static NpgsqlBatchCommand CompleteCommand(RunCompletion completion)

@@ -1,0 +1,145 @@
+using Npgsql;
+using ShopSync.Queue.Entries;
+using ShopSync.Queue.Events;
+using ShopSync.Queue.Storage;
+
+namespace ShopSync.Storage.Postgres;
+
+/// <summary>
+/// Several runs' completions and their hand-overs in one transaction (see <see cref="PgCompletionGroups"/>): one
+/// fenced update over all of them (each row fenced by its own token, so a stale run is left out without failing the
+/// others), one fast claim for the union of the categories they hand over, and the events with the commit. What each
+/// completion gets back is what it would have got alone: its entry, its events, its own categories' claims.
+/// </summary>
+internal static class PgGroupedCompletions
+{
+    // The single completion's statement (PgWrites) over unnest'ed arrays: r.ord numbers the completions.
+    private static readonly string CompleteGroupSql =
+        "WITH r AS (SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::timestamptz[], $4::integer[], $5::integer[], $6::timestamptz[], " +
+        "$7::text[], $8::text[], $9::integer[], $10::text[], $11::bigint[], $12::bigint[], $13::bigint[], $14::bigint[], $15::boolean[], " +
+        "$16::bigint[], $17::boolean[], $18::bigint[]) WITH ORDINALITY AS r(id, token, now, status, result, earliest, err, detail, pct, msg, " +
+        "pages, done, failed, skipped, reset, nevents, refund, log_id, ord)), " +
+        "j AS (UPDATE queue_jobs q SET status = CASE WHEN q.hold_requested AND r.status = 2 THEN 1 ELSE r.status END, last_result = r.result, " +
+        "ended_at = r.now, updated_at = r.now, earliest_start = COALESCE(r.earliest, q.earliest_start), error_message = r.err, " +
+        "error_detail = r.detail, progress_percent = COALESCE(r.pct, q.progress_percent), progress_message = COALESCE(r.msg, q.progress_message), " +
+        "pages = COALESCE(r.pages, q.pages), done = COALESCE(r.done, q.done), failed = COALESCE(r.failed, q.failed), " +
+        "skipped = COALESCE(r.skipped, q.skipped), " +
+        "attempts = CASE WHEN r.reset THEN 0 WHEN r.refund THEN GREATEST(q.attempts - 1, 0) ELSE q.attempts END, lease_owner = NULL, " +
+        "lease_expires_at = NULL, cancel_requested = false, hold_requested = false, event_seq = q.event_seq + r.nevents " +
+        "FROM r WHERE q.id = r.id AND q.status = 4 AND q.fencing_token = r.token RETURNING " + PgJobReader.Qualified("q") + ", r.ord), " +
+        "l AS (UPDATE queue_job_log g SET end_time = r.now, result = r.result, error_message = r.err, error_detail = r.detail, " +
+        "pages = COALESCE(r.pages, 0), done = COALESCE(r.done, 0), failed = COALESCE(r.failed, 0), skipped = COALESCE(r.skipped, 0) " +
+        "FROM r WHERE g.id = COALESCE(r.log_id, (SELECT MAX(x.id) FROM queue_job_log x WHERE x.job_id = r.id AND x.end_time IS NULL)) " +
+        "AND EXISTS (SELECT 1 FROM j WHERE j.ord = r.ord)) " +
+        "SELECT * FROM j";
+
+    /// <summary>The results in the order of <paramref name="group"/>.</summary>
+    public static async Task<IReadOnlyList<CompletionResult>> CompleteAsync(
+        PgSession session, IReadOnlyList<(RunCompletion Completion, ClaimRequest? ClaimNext)> group, CancellationToken ct)
+    {
+        var claim = Merge(group);
+        await using var batch = session.Batch();
+        batch.BatchCommands.Add(CompleteCommand(group));
+        if (claim is not null)
+        {
+            PgClaims.AddFastClaim(batch, session, claim);
+        }
+
+        var jobs = new Job?[group.Count];
+        PgClaims.FastClaim? fast = null;
+        await using (var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                jobs[reader.GetInt64(PgJobReader.ColumnCount) - 1] = PgJobReader.Read(reader);
+            }
+
+            if (claim is not null)
+            {
+                await reader.NextResultAsync(ct).ConfigureAwait(false);
+                fast = await PgClaims.ReadFastClaimAsync(reader, ct).ConfigureAwait(false);
+            }
+        }
+
+        var events = new List<QueueEvent>[group.Count];
+        for (var i = 0; i < group.Count; i++)
+        {
+            events[i] = new List<QueueEvent>(group[i].Completion.Events.Count + 2);
+            if (jobs[i] is { } job)
+            {
+                jobs[i] = await PgWrites.AppendCompletionEventsAsync(session, job, group[i].Completion, events[i], ct).ConfigureAwait(false);
+            }
+        }
+
+        var claimed = new Dictionary<string, CategoryClaim>(StringComparer.Ordinal);
+        var claimEvents = new List<QueueEvent>();
+        if (claim is not null)
+        {
+            foreach (var outcome in await PgClaims.FinishAsync(session, claim, fast!, claimEvents, ct).ConfigureAwait(false))
+            {
+                claimed[outcome.CategoryCode] = outcome;
+            }
+        }
+
+        var results = new CompletionResult[group.Count];
+        for (var i = 0; i < group.Count; i++)
+        {
+            var asked = group[i].ClaimNext?.Categories ?? [];
+            var claims = asked.Select(c => claimed[c]).ToList();
+            events[i].AddRange(claimEvents.Where(e => asked.Contains(e.CategoryCode, StringComparer.Ordinal)));
+            results[i] = new CompletionResult(jobs[i] is not null, jobs[i], events[i], claims.FirstOrDefault()) { Claims = claims };
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// One claim for every category the group hands over (they are disjoint, see <see cref="PgCompletionGroups"/>), at
+    /// the latest of their times: an entry due by any of them is due by the latest.
+    /// </summary>
+    private static ClaimRequest? Merge(IReadOnlyList<(RunCompletion Completion, ClaimRequest? ClaimNext)> group)
+    {
+        ClaimRequest? latest = null;
+        var categories = new List<string>();
+        foreach (var (_, claimNext) in group)
+        {
+            if (claimNext is not { Categories.Count: > 0 })
+            {
+                continue;
+            }
+
+            categories.AddRange(claimNext.Categories);
+            if (latest is null || claimNext.Now > latest.Now)
+            {
+                latest = claimNext;
+            }
+        }
+
+        return latest is null ? null : latest with { Categories = categories };
+    }
+
+    private static NpgsqlBatchCommand CompleteCommand(IReadOnlyList<(RunCompletion Completion, ClaimRequest? ClaimNext)> group)
+    {
+        var c = group.Select(g => g.Completion).ToArray();
+        return Pg.BatchCommand(
+            CompleteGroupSql,
+            c.Select(x => x.JobId).ToArray(),
+            c.Select(x => x.FencingToken).ToArray(),
+            c.Select(x => Pg.Utc(x.Now)).ToArray(),
+            c.Select(x => (int)x.Status).ToArray(),
+            c.Select(x => (int)x.Result).ToArray(),
+            c.Select(x => x.EarliestStart?.ToUniversalTime()).ToArray(),
+            c.Select(x => x.ErrorMessage).ToArray(),
+            c.Select(x => x.ErrorDetail).ToArray(),
+            c.Select(x => x.Progress is null ? (int?)null : x.Progress.Percent).ToArray(),
+            c.Select(x => x.Progress?.Message).ToArray(),
+            c.Select(x => x.Progress?.Counters.Pages).ToArray(),
+            c.Select(x => x.Progress?.Counters.Done).ToArray(),
+            c.Select(x => x.Progress?.Counters.Failed).ToArray(),
+            c.Select(x => x.Progress?.Counters.Skipped).ToArray(),
+            c.Select(x => x.ResetAttempts).ToArray(),
+            c.Select(x => (long)x.Events.Count).ToArray(),
+            c.Select(x => x.RefundAttempt).ToArray(),
+            c.Select(x => x.LogEntryId > 0 ? x.LogEntryId : (long?)null).ToArray());
+    }
+}
