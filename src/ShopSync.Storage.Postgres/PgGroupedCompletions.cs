@@ -6,7 +6,8 @@ using ShopSync.Queue.Storage;
 namespace ShopSync.Storage.Postgres;
 
 /// <summary>
-/// Several runs' completions and their hand-overs in one transaction (see <see cref="PgCompletionGroups"/>): one
+/// Several runs' completions and their hand-overs in one transaction (the group commit of run ends, see
+/// <see cref="PgGroupCommit{TItem, TResult}"/>): one
 /// fenced update over all of them (each row fenced by its own token, so a stale run is left out without failing the
 /// others), one fast claim for the union of the categories they hand over, and the events with the commit. What each
 /// completion gets back is what it would have got alone: its entry, its events, its own categories' claims.
@@ -33,9 +34,38 @@ internal static class PgGroupedCompletions
         "AND EXISTS (SELECT 1 FROM j WHERE j.ord = r.ord)) " +
         "SELECT * FROM j";
 
+    /// <summary>
+    /// What may join a group of run ends: one write per entry, claims for one owner, no category asked for twice (so the
+    /// group's claim answers each category to the one run that asked for it).
+    /// </summary>
+    public static Func<PgCompletionWrite, bool> NewGroup()
+    {
+        var jobs = new HashSet<Guid>();
+        var categories = new HashSet<string>(StringComparer.Ordinal);
+        string? owner = null;
+        return write =>
+        {
+            var claim = write.ClaimNext;
+            if (jobs.Contains(write.Completion.JobId)
+                || (claim is not null && ((owner is not null && !string.Equals(owner, claim.Owner, StringComparison.Ordinal)) || claim.Categories.Any(categories.Contains))))
+            {
+                return false;
+            }
+
+            jobs.Add(write.Completion.JobId);
+            if (claim is not null)
+            {
+                owner = claim.Owner;
+                categories.UnionWith(claim.Categories);
+            }
+
+            return true;
+        };
+    }
+
     /// <summary>The results in the order of <paramref name="group"/>.</summary>
     public static async Task<IReadOnlyList<CompletionResult>> CompleteAsync(
-        PgSession session, IReadOnlyList<(RunCompletion Completion, ClaimRequest? ClaimNext)> group, CancellationToken ct)
+        PgSession session, IReadOnlyList<PgCompletionWrite> group, CancellationToken ct)
     {
         var claim = Merge(group);
         await using var batch = session.Batch();
@@ -94,10 +124,10 @@ internal static class PgGroupedCompletions
     }
 
     /// <summary>
-    /// One claim for every category the group hands over (they are disjoint, see <see cref="PgCompletionGroups"/>), at
+    /// One claim for every category the group hands over (they are disjoint, see <see cref="NewGroup"/>), at
     /// the latest of their times: an entry due by any of them is due by the latest.
     /// </summary>
-    private static ClaimRequest? Merge(IReadOnlyList<(RunCompletion Completion, ClaimRequest? ClaimNext)> group)
+    private static ClaimRequest? Merge(IReadOnlyList<PgCompletionWrite> group)
     {
         ClaimRequest? latest = null;
         var categories = new List<string>();
@@ -118,7 +148,7 @@ internal static class PgGroupedCompletions
         return latest is null ? null : latest with { Categories = categories };
     }
 
-    private static NpgsqlBatchCommand CompleteCommand(IReadOnlyList<(RunCompletion Completion, ClaimRequest? ClaimNext)> group)
+    private static NpgsqlBatchCommand CompleteCommand(IReadOnlyList<PgCompletionWrite> group)
     {
         var c = group.Select(g => g.Completion).ToArray();
         return Pg.BatchCommand(
@@ -143,3 +173,6 @@ internal static class PgGroupedCompletions
             c.Select(x => x.LogEntryId > 0 ? x.LogEntryId : (long?)null).ToArray());
     }
 }
+
+/// <summary>One run's end and the hand-over it asks for.</summary>
+internal sealed record PgCompletionWrite(RunCompletion Completion, ClaimRequest? ClaimNext);

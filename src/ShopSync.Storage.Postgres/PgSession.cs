@@ -56,7 +56,11 @@ internal sealed class PgSession
     /// batch after a failed statement, so the commit runs only if everything before it succeeded; Npgsql sees the
     /// transaction end in the reply and treats its <see cref="NpgsqlTransaction"/> as completed.
     /// </summary>
-    public async Task CommitAsync(NpgsqlBatchCommand? last, CancellationToken cancellationToken)
+    public Task CommitAsync(NpgsqlBatchCommand? last, CancellationToken cancellationToken) =>
+        CommitAsync(last is null ? [] : [last], cancellationToken);
+
+    /// <summary>As above, with several statements before the commit (e.g. the audit records of a group commit's calls).</summary>
+    public async Task CommitAsync(IReadOnlyList<NpgsqlBatchCommand> last, CancellationToken cancellationToken)
     {
         await using var batch = Batch();
         if (_events.Count > 0)
@@ -70,9 +74,9 @@ internal sealed class PgSession
                 _events.Select(e => e.Data).ToArray()));
         }
 
-        if (last is not null)
+        foreach (var command in last)
         {
-            batch.BatchCommands.Add(last);
+            batch.BatchCommands.Add(command);
         }
 
         batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));

@@ -25,7 +25,8 @@ internal sealed partial class PostgresJobStore : IJobStore, IDisposable
     private readonly TimeProvider _time;
     private readonly NpgsqlDataSource _dataSource;
     private readonly PgReads _reads;
-    private readonly PgCompletionGroups _completions;
+    private readonly PgGroupCommit<PgCompletionWrite, CompletionResult> _completions;
+    private readonly PgGroupCommit<PgInsertWrite, StoreResult<IReadOnlyList<Job>>> _inserts;
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private volatile bool _initialized;
 
@@ -36,9 +37,14 @@ internal sealed partial class PostgresJobStore : IJobStore, IDisposable
         _time = time;
         _dataSource = NpgsqlDataSource.Create(WithPoolSettings(_options.ConnectionString));
         _reads = new PgReads(_dataSource, _options);
-        _completions = new PgCompletionGroups(
-            group => CompleteTogetherAsync(group.Select(p => (p.Completion, p.ClaimNext)).ToList(), CancellationToken.None),
-            p => CompleteAloneAsync(p.Completion, p.ClaimNext, CancellationToken.None));
+        _completions = new PgGroupCommit<PgCompletionWrite, CompletionResult>(
+            group => CompleteTogetherAsync(group, CancellationToken.None),
+            w => CompleteAloneAsync(w.Completion, w.ClaimNext, CancellationToken.None),
+            PgGroupedCompletions.NewGroup);
+        _inserts = new PgGroupCommit<PgInsertWrite, StoreResult<IReadOnlyList<Job>>>(
+            group => InsertTogetherAsync(group, CancellationToken.None),
+            w => InsertAloneAsync(w.Jobs, w.Audit, CancellationToken.None),
+            PgGroupedInserts.NewGroup);
     }
 
     /// <summary>
@@ -98,16 +104,38 @@ internal sealed partial class PostgresJobStore : IJobStore, IDisposable
         }
     }
 
-    public async Task<StoreResult<IReadOnlyList<Job>>> InsertAsync(IReadOnlyList<NewJob> jobs, CancellationToken cancellationToken)
+    /// <summary>
+    /// Enqueues go through the group commit (<see cref="PgGroupedInserts"/>): concurrent calls' entries are inserted
+    /// in one transaction, each call's audit record with them.
+    /// </summary>
+    public Task<StoreResult<IReadOnlyList<Job>>> InsertAsync(IReadOnlyList<NewJob> jobs, CancellationToken cancellationToken)
     {
         if (jobs.Count == 0)
         {
-            return new StoreResult<IReadOnlyList<Job>>([], []);
+            return Task.FromResult(new StoreResult<IReadOnlyList<Job>>([], []));
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
+        return _inserts.WriteAsync(new PgInsertWrite(jobs, AuditScope.Current));
+    }
+
+    /// <summary>How many enqueue calls the group commit wrote in groups of more than one.</summary>
+    internal long InsertsWrittenInGroups => _inserts.WrittenInGroups;
+
+    /// <summary>Several calls' entries in one transaction: each call's result, in their order.</summary>
+    internal async Task<IReadOnlyList<StoreResult<IReadOnlyList<Job>>>> InsertTogetherAsync(IReadOnlyList<PgInsertWrite> group, CancellationToken cancellationToken)
+    {
+        var audits = group.Where(w => w.Audit is not null).Select(w => w.Audit!).ToList();
+        var all = await Write(
+            s => PgInserts.InsertAsync(s, group.SelectMany(w => w.Jobs).ToList(), cancellationToken), audits, cancellationToken, nameof(InsertAsync)).ConfigureAwait(false);
+        return PgGroupedInserts.Split(group, all);
+    }
+
+    private async Task<StoreResult<IReadOnlyList<Job>>> InsertAloneAsync(IReadOnlyList<NewJob> jobs, AuditRecord? audit, CancellationToken cancellationToken)
+    {
         try
         {
-            return await Write(s => PgInserts.InsertAsync(s, jobs, cancellationToken), cancellationToken).ConfigureAwait(false);
+            return await Write(s => PgInserts.InsertAsync(s, jobs, cancellationToken), audit, cancellationToken, nameof(InsertAsync)).ConfigureAwait(false);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && ex.ConstraintName == "ux_queue_jobs_occurrence")
         {
@@ -126,12 +154,12 @@ internal sealed partial class PostgresJobStore : IJobStore, IDisposable
             cancellationToken);
 
     /// <summary>
-    /// Run ends go through the group commit (<see cref="PgCompletionGroups"/>); one made inside an audited call is
+    /// Run ends go through the group commit (<see cref="PgGroupedCompletions"/>); one made inside an audited call is
     /// written on its own, so the call's record commits with it.
     /// </summary>
     public Task<CompletionResult> CompleteAsync(RunCompletion completion, ClaimRequest? claimNext, CancellationToken cancellationToken) =>
         AuditScope.Current is null
-            ? _completions.CompleteAsync(completion, claimNext)
+            ? _completions.WriteAsync(new PgCompletionWrite(completion, claimNext))
             : CompleteAloneAsync(completion, claimNext, cancellationToken);
 
     /// <summary>How many run ends the group commit wrote in groups of more than one.</summary>
@@ -139,8 +167,8 @@ internal sealed partial class PostgresJobStore : IJobStore, IDisposable
 
     /// <summary>Several completions in one transaction: the results in their order (see <see cref="PgGroupedCompletions"/>).</summary>
     internal Task<IReadOnlyList<CompletionResult>> CompleteTogetherAsync(
-        IReadOnlyList<(RunCompletion Completion, ClaimRequest? ClaimNext)> group, CancellationToken cancellationToken) =>
-        Write(s => PgGroupedCompletions.CompleteAsync(s, group, cancellationToken), null, cancellationToken, nameof(CompleteAsync));
+        IReadOnlyList<PgCompletionWrite> group, CancellationToken cancellationToken) =>
+        Write(s => PgGroupedCompletions.CompleteAsync(s, group, cancellationToken), Array.Empty<AuditRecord>(), cancellationToken, nameof(CompleteAsync));
 
     private Task<CompletionResult> CompleteAloneAsync(RunCompletion completion, ClaimRequest? claimNext, CancellationToken cancellationToken) =>
         Write(s => PgWrites.CompleteAsync(s, completion, claimNext, cancellationToken), cancellationToken, nameof(CompleteAsync));
@@ -206,7 +234,11 @@ internal sealed partial class PostgresJobStore : IJobStore, IDisposable
     private Task<T> Write<T>(Func<PgSession, Task<T>> work, CancellationToken cancellationToken, [CallerMemberName] string operation = "") =>
         Write(work, AuditScope.Current, cancellationToken, operation);
 
-    private async Task<T> Write<T>(Func<PgSession, Task<T>> work, AuditRecord? audit, CancellationToken cancellationToken, string operation)
+    private Task<T> Write<T>(Func<PgSession, Task<T>> work, AuditRecord? audit, CancellationToken cancellationToken, string operation) =>
+        Write(work, audit is null ? [] : [audit], cancellationToken, operation);
+
+    /// <summary>As above, with the audit records of several calls (a group commit's): each commits with the change.</summary>
+    private async Task<T> Write<T>(Func<PgSession, Task<T>> work, IReadOnlyList<AuditRecord> audits, CancellationToken cancellationToken, string operation)
     {
         LogStoreCall(_logger, operation);
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
@@ -221,11 +253,15 @@ internal sealed partial class PostgresJobStore : IJobStore, IDisposable
                     await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                     var session = new PgSession(connection, transaction, _options);
                     var value = await work(session).ConfigureAwait(false);
-                    var record = audit is not null && audit.TryClaim(owner) ? AppendCommand(audit.ToSucceededEvent()) : null;
-                    await session.CommitAsync(record, cancellationToken).ConfigureAwait(false);
+                    var records = audits.Where(a => a.TryClaim(owner)).Select(a => AppendCommand(a.ToSucceededEvent())).ToList();
+                    await session.CommitAsync(records, cancellationToken).ConfigureAwait(false);
                     return value;
                 }).ConfigureAwait(false);
-                audit?.Confirm(owner);
+                foreach (var audit in audits)
+                {
+                    audit.Confirm(owner);
+                }
+
                 return result;
             }
             catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure && attempt < MaxDeadlockRetries)
@@ -234,7 +270,11 @@ internal sealed partial class PostgresJobStore : IJobStore, IDisposable
             }
             catch
             {
-                audit?.Release(owner);
+                foreach (var audit in audits)
+                {
+                    audit.Release(owner);
+                }
+
                 throw;
             }
         }

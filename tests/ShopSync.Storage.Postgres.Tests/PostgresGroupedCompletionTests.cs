@@ -28,7 +28,7 @@ public sealed class PostgresGroupedCompletionTests(PostgresStoreFactory factory)
         }
 
         var claims = (await store.ClaimAsync(new ClaimRequest(categories, "node-a", TestJobs.T0, TestJobs.T0.AddSeconds(20)), Ct)).Value;
-        var group = claims.Select((c, i) => (Finished(c, End.AddMilliseconds(i)), (ClaimRequest?)TestJobs.Claim(c.CategoryCode, now: End.AddMilliseconds(i)))).ToList();
+        var group = claims.Select((c, i) => new PgCompletionWrite(Finished(c, End.AddMilliseconds(i)), TestJobs.Claim(c.CategoryCode, now: End.AddMilliseconds(i)))).ToList();
 
         var results = await store.CompleteTogetherAsync(group, Ct);
 
@@ -75,7 +75,7 @@ public sealed class PostgresGroupedCompletionTests(PostgresStoreFactory factory)
         var claims = (await store.ClaimAsync(new ClaimRequest(["A", "B"], "node-a", TestJobs.T0, TestJobs.T0.AddSeconds(20)), Ct)).Value;
         var stale = Finished(claims[0], End) with { FencingToken = claims[0].Job!.FencingToken - 1 };
 
-        var results = await store.CompleteTogetherAsync([(stale, null), (Finished(claims[1], End), null)], Ct);
+        var results = await store.CompleteTogetherAsync([new(stale, null), new(Finished(claims[1], End), null)], Ct);
 
         Assert.False(results[0].Accepted);
         Assert.Empty(results[0].Events);
@@ -113,7 +113,7 @@ public sealed class PostgresGroupedCompletionTests(PostgresStoreFactory factory)
         };
         var next = Finished(claims[1], End) with { Status = JobStatus.Ready, Events = [] };
 
-        var results = await store.CompleteTogetherAsync([(retry, null), (next, null)], Ct);
+        var results = await store.CompleteTogetherAsync([new(retry, null), new(next, null)], Ct);
 
         var failed = results[0].Job!;
         Assert.Equal(JobStatus.Ready, failed.Status);

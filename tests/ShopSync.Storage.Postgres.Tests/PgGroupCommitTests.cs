@@ -5,15 +5,15 @@ using ShopSync.Storage.Conformance;
 
 namespace ShopSync.Storage.Postgres.Tests;
 
-/// <summary>How the group commit forms its groups and what a failed group does, with the writes replaced by fakes.</summary>
-public sealed class PgCompletionGroupsTests
+/// <summary>How the group commit forms its groups and what a failed group does, with the writes replaced by fakes (run ends here).</summary>
+public sealed class PgGroupCommitTests
 {
     [Fact]
     public async Task CompleteAsync_WhileTwoGroupsAreInFlight_TheOthersGoTogetherInTheNext()
     {
         var written = new List<int>();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var groups = new PgCompletionGroups(
+        var groups = Groups(
             async group =>
             {
                 lock (written)
@@ -36,7 +36,7 @@ public sealed class PgCompletionGroupsTests
             });
 
         // The first two lead (written alone, held at the gate); the five that come meanwhile are queued.
-        var calls = Enumerable.Range(0, 7).Select(i => groups.CompleteAsync(Completion(), Claim($"C{i}"))).ToList();
+        var calls = Enumerable.Range(0, 7).Select(i => groups.WriteAsync(new PgCompletionWrite(Completion(), Claim($"C{i}")))).ToList();
         Assert.Equal([1, 1], written);
         gate.SetResult();
         var results = await Task.WhenAll(calls);
@@ -51,7 +51,7 @@ public sealed class PgCompletionGroupsTests
         var faulty = Guid.NewGuid();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var alone = 0;
-        var groups = new PgCompletionGroups(
+        var groups = Groups(
             _ => throw new InvalidOperationException("a value PostgreSQL refused"),
             async item =>
             {
@@ -60,8 +60,8 @@ public sealed class PgCompletionGroupsTests
                 return item.Completion.JobId == faulty ? throw new InvalidOperationException("a value PostgreSQL refused") : Accepted(item);
             });
 
-        var leaders = new[] { groups.CompleteAsync(Completion(), null), groups.CompleteAsync(Completion(), null) };
-        var queued = new[] { groups.CompleteAsync(Completion(faulty), null), groups.CompleteAsync(Completion(), null), groups.CompleteAsync(Completion(), null) };
+        var leaders = new[] { groups.WriteAsync(new PgCompletionWrite(Completion(), null)), groups.WriteAsync(new PgCompletionWrite(Completion(), null)) };
+        var queued = new[] { groups.WriteAsync(new PgCompletionWrite(Completion(faulty), null)), groups.WriteAsync(new PgCompletionWrite(Completion(), null)), groups.WriteAsync(new PgCompletionWrite(Completion(), null)) };
         gate.SetResult();
         await Task.WhenAll(leaders);
 
@@ -77,7 +77,7 @@ public sealed class PgCompletionGroupsTests
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var unavailable = new StorageUnavailableException(StorageFailureReason.Busy, "the database is down");
         var togetherCalls = 0;
-        var groups = new PgCompletionGroups(
+        var groups = Groups(
             _ =>
             {
                 Interlocked.Increment(ref togetherCalls);
@@ -89,9 +89,9 @@ public sealed class PgCompletionGroupsTests
                 return Accepted(item);
             });
 
-        _ = groups.CompleteAsync(Completion(), null);
-        _ = groups.CompleteAsync(Completion(), null);
-        var queued = Enumerable.Range(0, 3).Select(_ => groups.CompleteAsync(Completion(), null)).ToList();
+        _ = groups.WriteAsync(new PgCompletionWrite(Completion(), null));
+        _ = groups.WriteAsync(new PgCompletionWrite(Completion(), null));
+        var queued = Enumerable.Range(0, 3).Select(_ => groups.WriteAsync(new PgCompletionWrite(Completion(), null))).ToList();
         gate.SetResult();
 
         foreach (var call in queued)
@@ -105,9 +105,9 @@ public sealed class PgCompletionGroupsTests
     [Fact]
     public async Task CompleteAsync_SameEntryOrSameCategoryTwice_NeverInOneGroup()
     {
-        var groupsSeen = new List<IReadOnlyList<PgCompletionGroups.Pending>>();
+        var groupsSeen = new List<IReadOnlyList<PgCompletionWrite>>();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var groups = new PgCompletionGroups(
+        var groups = Groups(
             async group =>
             {
                 lock (groupsSeen)
@@ -128,13 +128,13 @@ public sealed class PgCompletionGroupsTests
         var c = new[] { Completion(), Completion(), Completion(entry), Completion(entry), Completion(), Completion(), Completion() };
         var calls = new List<Task<CompletionResult>>
         {
-            groups.CompleteAsync(c[0], null),
-            groups.CompleteAsync(c[1], null),
-            groups.CompleteAsync(c[2], Claim("A")),
-            groups.CompleteAsync(c[3], null),
-            groups.CompleteAsync(c[4], Claim("A")),
-            groups.CompleteAsync(c[5], Claim("B", owner: "node-b")),
-            groups.CompleteAsync(c[6], Claim("C")),
+            groups.WriteAsync(new PgCompletionWrite(c[0], null)),
+            groups.WriteAsync(new PgCompletionWrite(c[1], null)),
+            groups.WriteAsync(new PgCompletionWrite(c[2], Claim("A"))),
+            groups.WriteAsync(new PgCompletionWrite(c[3], null)),
+            groups.WriteAsync(new PgCompletionWrite(c[4], Claim("A"))),
+            groups.WriteAsync(new PgCompletionWrite(c[5], Claim("B", owner: "node-b"))),
+            groups.WriteAsync(new PgCompletionWrite(c[6], Claim("C"))),
         };
         gate.SetResult();
         await Task.WhenAll(calls);
@@ -159,5 +159,9 @@ public sealed class PgCompletionGroupsTests
 
     private static ClaimRequest Claim(string category, string owner = "node-a") => TestJobs.Claim(category, owner);
 
-    private static CompletionResult Accepted(PgCompletionGroups.Pending item) => new(true, null, [], null);
+    private static CompletionResult Accepted(PgCompletionWrite item) => new(true, null, [], null);
+
+    private static PgGroupCommit<PgCompletionWrite, CompletionResult> Groups(
+        Func<IReadOnlyList<PgCompletionWrite>, Task<IReadOnlyList<CompletionResult>>> together, Func<PgCompletionWrite, Task<CompletionResult>> alone) =>
+        new(together, alone, PgGroupedCompletions.NewGroup);
 }
