@@ -51,9 +51,8 @@ internal sealed partial class LeaseKeeper
         foreach (var id in renewal.Lost)
         {
             // A run that ended while the renewal was in flight is missed by it without having lost anything (under
-            // load that happened every few seconds, each logged as a lost lease); a later run of the same entry,
-            // under a new fencing token, is not the one the renewal asked about.
-            if (findRun(id) is { } run && run.Job.FencingToken == held.First(h => h.JobId == id).FencingToken)
+            // load that happened every few seconds, each logged as a lost lease).
+            if (SameRun(findRun(id), held, id) is { } run)
             {
                 LogLeaseLost(_logger, id);
                 run.Stop(StopReason.LeaseLost);
@@ -62,8 +61,31 @@ internal sealed partial class LeaseKeeper
 
         foreach (var id in renewal.CancelRequested)
         {
-            findRun(id)?.Stop(StopReason.Cancelled);
+            SameRun(findRun(id), held, id)?.Stop(StopReason.Cancelled);
         }
+    }
+
+    /// <summary>
+    /// The local run the renewal asked about, or null: a later run of the same entry (retried or run again while the
+    /// renewal was in flight) has a new fencing token, and neither a lost lease nor a cancel asked of the earlier run
+    /// is its own.
+    /// </summary>
+    private static RunningJob? SameRun(RunningJob? run, IReadOnlyList<LeaseRef> held, Guid id)
+    {
+        if (run is null)
+        {
+            return null;
+        }
+
+        foreach (var lease in held)
+        {
+            if (lease.JobId == id)
+            {
+                return lease.FencingToken == run.Job.FencingToken ? run : null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -120,4 +120,63 @@ public sealed class LeaseTests
         Assert.Equal(JobResult.Succeeded, log.Entries.Single().Result);
         Assert.False(logs.Lines.Any(l => l.Contains("[1107]", StringComparison.Ordinal)), string.Join("\n", logs.Lines));
     }
+    [Fact]
+    public async Task CancelAnsweredForAnEarlierRun_DoesNotStopTheEntrysNextRun()
+    {
+        // A renewal reads a cancel asked of run 1; before its answer is handled, run 1 ends (a failed attempt, retried
+        // at once) and run 2 of the same entry starts here under a new fencing token. The answer is not run 2's.
+        var attempt1 = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var endAttempt1 = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var attempt2 = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        FaultyJobStore? store = null;
+        await using var host = await EngineHost.StartAsync(
+            s =>
+            {
+                s.AddReportHandler(new DelegateHandler(1, async (c, t) =>
+                {
+                    if (c.Job.Attempts == 1)
+                    {
+                        attempt1.TrySetResult();
+                        await endAttempt1.Task.WaitAsync(TimeSpan.FromSeconds(30), t);
+                        return ReportOutcome.Failure("attempt 1 fails");
+                    }
+
+                    attempt2.TrySetResult();
+                    await answered.Task.WaitAsync(TimeSpan.FromSeconds(30), t);
+                    return ReportOutcome.Success();
+                }, maxAttempts: 3));
+                FaultyJobStore.Decorate(s, f => store = f);
+            },
+            o => o.LeaseCheckInterval = TimeSpan.FromMilliseconds(20));
+        Guid? jobId = null;
+        var injected = 0;
+        store!.AfterRenew = async (request, answer) =>
+        {
+            if (jobId is not { } id || !request.Runs.Any(r => r.JobId == id) || Interlocked.Exchange(ref injected, 1) != 0)
+            {
+                return answer;
+            }
+
+            endAttempt1.TrySetResult();
+            await attempt2.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            return answer with { CancelRequested = [id] };
+        };
+        store.BeforeFindExpired = () =>
+        {
+            if (Volatile.Read(ref injected) == 1 && attempt2.Task.IsCompleted)
+            {
+                answered.TrySetResult();
+            }
+        };
+
+        var job = await host.Queue.EnqueueAsync(new EnqueueRequest { ReportId = 1, CategoryCode = "C", RerunDelay = TimeSpan.Zero }, Ct);
+        jobId = job.Id;
+        await attempt1.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var done = await Eventually.ReachAsync(() => host.Queue.GetAsync(job.Id, Ct), j => j.Status == JobStatus.Finished);
+
+        Assert.Equal(1, injected);
+        Assert.Equal(2, done.Attempts);
+        Assert.Equal(JobResult.Succeeded, done.LastResult);
+    }
 }

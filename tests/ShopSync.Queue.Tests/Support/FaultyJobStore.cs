@@ -26,6 +26,9 @@ internal sealed class FaultyJobStore : IJobStore
     /// <summary>Awaited before each lease renewal reaches the store (a renewal held up after it read the held runs).</summary>
     public Func<LeaseRenewalRequest, Task>? BeforeRenew { get; set; }
 
+    /// <summary>Sees (and may replace or hold back) the store's answer to a lease renewal before the engine gets it.</summary>
+    public Func<LeaseRenewalRequest, LeaseRenewal, Task<LeaseRenewal>>? AfterRenew { get; set; }
+
     /// <summary>Called before each search for lapsed leases (the lease check's step after it handled the renewal's answer).</summary>
     public Action? BeforeFindExpired { get; set; }
 
@@ -80,7 +83,8 @@ internal sealed class FaultyJobStore : IJobStore
                 await wait(request).ConfigureAwait(false);
             }
 
-            return await _inner.RenewLeasesAsync(request, cancellationToken).ConfigureAwait(false);
+            var answer = await _inner.RenewLeasesAsync(request, cancellationToken).ConfigureAwait(false);
+            return AfterRenew is { } after ? await after(request, answer).ConfigureAwait(false) : answer;
         });
 
     public Task<IReadOnlyList<Job>> FindExpiredLeasesAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
