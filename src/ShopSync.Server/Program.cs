@@ -1,10 +1,14 @@
 using ShopSync.Server.Access;
 using ShopSync.Server.Hosting;
+using ShopSync.Storage.Sqlite;
 
 if (ServerKeysCommand.Handles(args))
 {
     return await ServerKeysCommand.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
 }
+
+// Before any SQLite connection opens (SQLite takes process-wide settings only then).
+SqliteProcessSettings.Apply();
 
 WebApplication app;
 try

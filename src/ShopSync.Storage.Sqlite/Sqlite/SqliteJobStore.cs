@@ -96,7 +96,7 @@ internal sealed partial class SqliteJobStore : IJobStore, IDisposable
                 $"PRAGMA synchronous={synchronous}; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-{_options.WriterCacheMegabytes * 1024}; PRAGMA wal_autocheckpoint={checkpointPages};",
                 cancellationToken).ConfigureAwait(false);
             _writer = new SqliteWriter(writerConnection, _options.MaxBatchSize, Translate, _logger);
-            LogInitialized(_logger, writerConnection.DataSource, synchronous);
+            LogInitialized(_logger, writerConnection.DataSource, synchronous, SqliteProcessSettings.MemoryStatisticsOff ? "off" : "on");
         }
         finally
         {
@@ -245,8 +245,8 @@ internal sealed partial class SqliteJobStore : IJobStore, IDisposable
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    [LoggerMessage(EventId = 2001, EventName = "StoreInitialized", Level = LogLevel.Information, Message = "Job store ready: SQLite {DataSource} (WAL, synchronous={Synchronous})")]
-    private static partial void LogInitialized(ILogger logger, string dataSource, string synchronous);
+    [LoggerMessage(EventId = 2001, EventName = "StoreInitialized", Level = LogLevel.Information, Message = "Job store ready: SQLite {DataSource} (WAL, synchronous={Synchronous}, memory statistics {MemoryStatistics})")]
+    private static partial void LogInitialized(ILogger logger, string dataSource, string synchronous, string memoryStatistics);
 
     /// <summary>Every database call at Trace level: the engine benchmark counts them to measure idle queries.</summary>
     [LoggerMessage(EventId = 2003, EventName = "StoreCall", Level = LogLevel.Trace, Message = "Store call {Operation}")]
