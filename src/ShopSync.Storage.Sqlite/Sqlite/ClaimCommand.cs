@@ -41,8 +41,7 @@ internal static class ClaimCommand
     private const string OpenLogSql =
         "INSERT INTO queue_job_log (job_id, entry_no, report_id, description, shop_code, category_code, attempt, start_time, " +
         "end_time, result, pages, done, failed, skipped, filters, options, node) SELECT id, entry_no, report_id, description, " +
-        "shop_code, category_code, attempts, @p1, NULL, 0, 0, 0, 0, 0, filters, options, @p2 FROM queue_jobs WHERE entry_no = @p0 " +
-        "RETURNING id";
+        "shop_code, category_code, attempts, @p1, NULL, 0, 0, 0, 0, 0, filters, options, @p2 FROM queue_jobs WHERE entry_no = @p0";
 
     private const string ExpireSql =
         "UPDATE queue_jobs SET status = 5, last_result = 6, ended_at = @p1, updated_at = @p1, error_message = @p2, " +
@@ -53,6 +52,12 @@ internal static class ClaimCommand
         "end_time, result, error_message, pages, done, failed, skipped, filters, options, node) SELECT id, entry_no, report_id, " +
         "description, shop_code, category_code, attempts, @p1, @p1, 6, @p2, pages, done, failed, skipped, filters, options, @p3 " +
         "FROM queue_jobs WHERE entry_no = @p0";
+
+    // The common case after a claim: every due entry of the category is Waiting already, and this index probe (no
+    // temporary tables) finds nothing, so the marking statement below (which materialises its IN list and its
+    // RETURNING rows in ephemeral tables even when it changes nothing) is skipped.
+    private const string AnyDueReadySql =
+        "SELECT 1 FROM queue_jobs WHERE status = 2 AND category_code = @p0 AND earliest_start <= @p1 LIMIT 1";
 
     private const string MarkWaitingSql =
         "UPDATE queue_jobs SET status = 3, updated_at = @p2, event_seq = event_seq + 1 WHERE entry_no IN (" +
@@ -117,7 +122,8 @@ internal static class ClaimCommand
     /// <summary>Opens the run's log entry, writes its start event and marks the category's other due entries Waiting.</summary>
     private static CategoryClaim Started(WriteSession session, string category, Job job, ClaimRequest request, List<QueueEvent> events)
     {
-        var logId = session.Raw(OpenLogSql, 3).Int(0, job.EntryNo).Int(1, TimeCodec.ToTicks(request.Now)).Text(2, request.Owner).ExecuteInt()!.Value;
+        var logId = session.Raw(OpenLogSql, 3).Int(0, job.EntryNo).Int(1, TimeCodec.ToTicks(request.Now)).Text(2, request.Owner).ExecuteInsert()
+            ?? throw new InvalidOperationException($"The run log entry of claimed entry {job.EntryNo} was not written.");
         EventWriter.Append(
             session, job.Id, job.ShopCode, job.CategoryCode, job.ReportId, job.LastEventSequence,
             new JobStarted(job.Attempts, request.Owner), request.Now, events);
@@ -153,8 +159,13 @@ internal static class ClaimCommand
 
     private static void MarkWaiting(WriteSession session, string category, Guid blockingId, DateTimeOffset now, List<QueueEvent> events)
     {
-        var marked = new List<(Guid Id, long Seq, string Shop, int Report)>();
         var ticks = TimeCodec.ToTicks(now);
+        if (session.Raw(AnyDueReadySql, 2).Text(0, category).Int(1, ticks).ExecuteInt() is null)
+        {
+            return;
+        }
+
+        var marked = new List<(Guid Id, long Seq, string Shop, int Report)>();
         var mark = session.Raw(MarkWaitingSql, 4).Text(0, category).Int(1, ticks).Int(2, ticks).Int(3, MaxWaitingMarksPerClaim);
         try
         {

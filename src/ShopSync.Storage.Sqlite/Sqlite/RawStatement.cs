@@ -118,6 +118,12 @@ internal sealed class RawStatement : IJobRow, IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs an INSERT of one row and returns its rowid (sqlite3_last_insert_rowid), or null when it inserted nothing.
+    /// Cheaper than <c>RETURNING id</c>, which makes SQLite build and drop an ephemeral table on every execution.
+    /// </summary>
+    public long? ExecuteInsert() => Execute() == 1 ? raw.sqlite3_last_insert_rowid(_db) : null;
+
     /// <summary>Runs a statement returning one integer (or none: null).</summary>
     public long? ExecuteInt()
     {
