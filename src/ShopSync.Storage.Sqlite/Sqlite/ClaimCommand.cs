@@ -36,7 +36,11 @@ internal static class ClaimCommand
         "fencing_token = fencing_token + 1, started_at = @p3, updated_at = @p3, cancel_requested = 0, event_seq = event_seq + 1 " +
         "WHERE entry_no = (SELECT entry_no FROM queue_jobs WHERE category_code = @p0 AND status IN (2, 3) AND earliest_start <= @p3 " +
         "ORDER BY priority, entry_no LIMIT 1) AND (expiration IS NULL OR expiration > @p3) " +
-        "AND NOT EXISTS (SELECT 1 FROM queue_jobs WHERE category_code = @p0 AND status = 4) RETURNING " + JobRecordReader.Columns;
+        "AND NOT EXISTS (SELECT 1 FROM queue_jobs WHERE category_code = @p0 AND status = 4)";
+
+    // After the fast claim changed a row, it is the category's one In Process entry (ux_queue_jobs_in_process). Read
+    // by that index rather than by RETURNING, which builds and drops an ephemeral table on every execution.
+    private const string ClaimedRowSql = "SELECT " + JobRecordReader.Columns + " FROM queue_jobs WHERE category_code = @p0 AND status = 4";
 
     private const string OpenLogSql =
         "INSERT INTO queue_job_log (job_id, entry_no, report_id, description, shop_code, category_code, attempt, start_time, " +
@@ -80,8 +84,10 @@ internal static class ClaimCommand
     {
         var now = TimeCodec.ToTicks(request.Now);
         var leaseExpiresAt = TimeCodec.ToTicks(request.LeaseExpiresAt);
-        if (JobRecordReader.ReadSingle(session.Raw(FastClaimSql, 4).Text(0, category).Text(1, request.Owner).Int(2, leaseExpiresAt).Int(3, now)) is { } claimed)
+        if (session.Raw(FastClaimSql, 4).Text(0, category).Text(1, request.Owner).Int(2, leaseExpiresAt).Int(3, now).Execute() == 1)
         {
+            var claimed = JobRecordReader.ReadSingle(session.Raw(ClaimedRowSql, 1).Text(0, category))
+                ?? throw new InvalidOperationException($"The entry claimed in category {category} is not In Process.");
             return Started(session, category, claimed, request, events);
         }
 

@@ -18,7 +18,11 @@ internal static class CompleteCommand
         "pages = COALESCE(@p10, pages), done = COALESCE(@p11, done), failed = COALESCE(@p12, failed), skipped = COALESCE(@p13, skipped), " +
         "attempts = CASE WHEN @p14 = 1 THEN 0 WHEN @p16 = 1 THEN MAX(attempts - 1, 0) ELSE attempts END, lease_owner = NULL, lease_expires_at = NULL, " +
         "cancel_requested = 0, hold_requested = 0, event_seq = event_seq + @p15 " +
-        "WHERE id = @p0 AND status = 4 AND fencing_token = @p1 RETURNING " + JobRecordReader.Columns;
+        "WHERE id = @p0 AND status = 4 AND fencing_token = @p1";
+
+    // The ended row, read by its id after the fenced update changed it. A RETURNING clause would give the same row
+    // but makes SQLite build and drop an ephemeral table on every execution, which cost more than this index read.
+    private const string EndedRowSql = "SELECT " + JobRecordReader.Columns + " FROM queue_jobs WHERE id = @p0";
 
     private const string CloseLogSql =
         "UPDATE queue_job_log SET end_time = @p1, result = @p2, error_message = @p3, error_detail = @p4, pages = @p5, " +
@@ -34,7 +38,7 @@ internal static class CompleteCommand
     {
         var now = TimeCodec.ToTicks(completion.Now);
         var progress = completion.Progress;
-        var job = JobRecordReader.ReadSingle(session.Raw(CompleteSql, 17)
+        var ended = session.Raw(CompleteSql, 17)
             .Guid(0, completion.JobId)
             .Int(1, completion.FencingToken)
             .Int(2, now)
@@ -51,7 +55,9 @@ internal static class CompleteCommand
             .Int(13, progress?.Counters.Skipped)
             .Int(14, completion.ResetAttempts ? 1 : 0)
             .Int(15, completion.Events.Count)
-            .Int(16, completion.RefundAttempt ? 1 : 0));
+            .Int(16, completion.RefundAttempt ? 1 : 0)
+            .Execute() == 1;
+        var job = ended ? JobRecordReader.ReadSingle(session.Raw(EndedRowSql, 1).Guid(0, completion.JobId)) : null;
         if (job is null)
         {
             var rejectedEvents = new List<QueueEvent>();
