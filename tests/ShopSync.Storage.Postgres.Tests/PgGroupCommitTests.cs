@@ -9,7 +9,7 @@ namespace ShopSync.Storage.Postgres.Tests;
 public sealed class PgGroupCommitTests
 {
     [Fact]
-    public async Task CompleteAsync_WhileTwoGroupsAreInFlight_TheOthersGoTogetherInTheNext()
+    public async Task WriteAsync_WhileTwoGroupsAreInFlight_TheOthersGoTogetherInTheNext()
     {
         var written = new List<int>();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -46,7 +46,7 @@ public sealed class PgGroupCommitTests
     }
 
     [Fact]
-    public async Task CompleteAsync_GroupFails_EachIsWrittenAloneAndOnlyTheFaultyOneFails()
+    public async Task WriteAsync_GroupFails_EachIsWrittenAloneAndOnlyTheFaultyOneFails()
     {
         var faulty = Guid.NewGuid();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -72,7 +72,7 @@ public sealed class PgGroupCommitTests
     }
 
     [Fact]
-    public async Task CompleteAsync_DatabaseUnavailable_EveryOneOfTheGroupGetsTheTransientError()
+    public async Task WriteAsync_DatabaseUnavailable_EveryOneOfTheGroupGetsTheTransientError()
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var unavailable = new StorageUnavailableException(StorageFailureReason.Busy, "the database is down");
@@ -103,7 +103,7 @@ public sealed class PgGroupCommitTests
     }
 
     [Fact]
-    public async Task CompleteAsync_SameEntryOrSameCategoryTwice_NeverInOneGroup()
+    public async Task WriteAsync_SameEntryOrSameCategoryTwice_NeverInOneGroup()
     {
         var groupsSeen = new List<IReadOnlyList<PgCompletionWrite>>();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
