@@ -9,9 +9,9 @@ namespace ShopSync.Storage.Sqlite;
 /// </summary>
 /// <remarks>
 /// Memory statistics off (SQLITE_CONFIG_MEMSTATUS = 0): with them on, every sqlite3_malloc and sqlite3_free takes a
-/// process-wide mutex to count bytes nobody reads (sqlite3_memory_used is never called here). A hand-over allocates
-/// a few hundred times; the A/B in docs/job-queue.md (wave 5) measured the writer thread's CPU per entry 10–20 %
-/// lower without them.
+/// process-wide mutex to count bytes nobody reads (sqlite3_memory_used is never called here), and the hand-over's
+/// statements allocate on every execution. The A/B in docs/job-queue.md (wave 5) measured the writer thread's CPU
+/// per entry 10–25 % lower without them.
 /// </remarks>
 public static class SqliteProcessSettings
 {
