@@ -33,12 +33,34 @@ internal sealed partial class JobQueueGrpcService(
 
         // The job must not depend on this call: it is queued with no token and survives a disconnect.
         // With a request id, a retry of an enqueue whose answer was lost streams the first call's entry again.
-        var jobId = requestId is null
-            ? (await queue.EnqueueAsync(enqueue, CancellationToken.None)).Id
-            : (await queue.EnqueueKeyedAsync(
-                [enqueue], bulk: false, requestId, EnqueueRequestIds.Hash("EnqueueJob", request, r => r.RequestId = string.Empty), CancellationToken.None)).JobIds[0];
+        Guid jobId;
         var last = 0L;
         using var stream = StreamToken(context);
+        if (requestId is null)
+        {
+            var stored = await queue.EnqueueAsync(enqueue, CancellationToken.None);
+            jobId = stored.Id;
+            if (!foreground)
+            {
+                // Background: the accepted event is the answer, and the enqueue has just returned it (reading it back
+                // from the store cost a query per call).
+                try
+                {
+                    await responses.WriteAsync(new EnqueueJobResponse { Event = JobMessages.ToMessage(Engine.Events.JobAccepted.Of(stored, foreground: false)) }, stream.Token);
+                    return;
+                }
+                catch (OperationCanceledException) when (IsShutdown(context))
+                {
+                    throw ShuttingDown(jobId, last);
+                }
+            }
+        }
+        else
+        {
+            jobId = (await queue.EnqueueKeyedAsync(
+                [enqueue], bulk: false, requestId, EnqueueRequestIds.Hash("EnqueueJob", request, r => r.RequestId = string.Empty), CancellationToken.None)).JobIds[0];
+        }
+
         try
         {
             await foreach (var e in queue.WatchAsync(jobId, afterSequence: 0, stream.Token))

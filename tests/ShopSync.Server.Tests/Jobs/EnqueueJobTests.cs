@@ -25,6 +25,26 @@ public sealed class EnqueueJobTests
     }
 
     [Fact]
+    public async Task EnqueueJob_Background_AnswerIsTheAcceptedEventAWatcherReadsBack_ForAReadyAndAWaitingEntry()
+    {
+        // The background answer is built from the enqueue's own result, not read back from the store: it must be
+        // exactly the stored event, also for an entry queued behind a busy category (accepted as Waiting).
+        await using var server = await InProcessServer.StartAsync();
+        var running = Assert.Single(await server.Api.EnqueueAsync(Requests.Diagnostics(RunMode.Background, steps: 20, stepMs: 100, category: "ANSWER")));
+        await server.Api.WaitForStatusAsync(running.JobId, JobStatus.InProcess);
+        var waiting = Assert.Single(await server.Api.EnqueueAsync(Requests.Diagnostics(RunMode.Background, category: "ANSWER")));
+
+        foreach (var answer in new[] { running, waiting })
+        {
+            var replayed = (await server.Api.WatchToEndAsync(answer.JobId))[0];
+            Assert.Equal(replayed, answer);
+        }
+
+        Assert.Equal(JobStatus.Ready, running.Accepted.Status);
+        Assert.Equal(JobStatus.Waiting, waiting.Accepted.Status);
+    }
+
+    [Fact]
     public async Task EnqueueJob_Foreground_StreamsAcceptedStartedProgressCompleted()
     {
         await using var server = await InProcessServer.StartAsync();
