@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 using ShopSync.Connector.Persistence;
+using ShopSync.Queue.Storage;
 using ShopSync.Storage.Postgres.Migrations;
 
 namespace ShopSync.Storage.Postgres.Connector;
@@ -56,7 +57,7 @@ public sealed class PostgresConnectorDatabase : IConnectorDatabase, IDisposable
             // before creating it, and log that failed read as an error.
             var history = db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript();
             await db.Database.ExecuteSqlRawAsync(history, cancellationToken).ConfigureAwait(false);
-            await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            await ProcessMigrationLock.RunAsync(() => db.Database.MigrateAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
         }
         finally
         {

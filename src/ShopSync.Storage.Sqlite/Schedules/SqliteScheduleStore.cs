@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using ShopSync.Queue.Scheduling;
 using static ShopSync.Storage.Schedules.ScheduleRowMapper;
+using ShopSync.Queue.Storage;
 
 namespace ShopSync.Storage.Schedules;
 
@@ -34,7 +35,7 @@ internal sealed partial class SqliteScheduleStore : IScheduleStore
             if (!_initialized)
             {
                 await using var db = Context();
-                await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+                await ProcessMigrationLock.RunAsync(() => db.Database.MigrateAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
                 _initialized = true;
             }
         }

@@ -84,7 +84,7 @@ internal sealed partial class SqliteJobStore : IJobStore, IDisposable
                 .Options;
             await using (var context = new QueueDbContext(contextOptions))
             {
-                await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+                await ProcessMigrationLock.RunAsync(() => context.Database.MigrateAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
             }
 
             var writerConnection = new SqliteConnection(_connectionString);

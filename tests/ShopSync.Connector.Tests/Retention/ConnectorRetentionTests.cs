@@ -9,6 +9,7 @@ using ShopSync.Connector.Status;
 using ShopSync.Connector.Sync;
 using ShopSync.Connector.Webhooks;
 using ShopSync.Queue.Retention;
+using ShopSync.Queue.Storage;
 using ShopSync.Shopify.Client;
 using ShopSync.Testing;
 
@@ -115,7 +116,7 @@ public sealed class ConnectorRetentionTests : IAsyncDisposable
     private async Task MigrateAsync()
     {
         await using var db = Db();
-        await db.Database.MigrateAsync();
+        await ProcessMigrationLock.RunAsync(() => db.Database.MigrateAsync(), CancellationToken.None);
     }
 
     private static ShopifyApiCallEntity Call(string requestId, DateTimeOffset at, bool failed) => new()

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ShopSync.Connector;
 using ShopSync.Connector.Persistence;
 using ShopSync.Connector.Shops;
+using ShopSync.Queue.Storage;
 using ShopSync.Testing;
 
 namespace ShopSync.Connector.Tests.Shops;
@@ -34,7 +35,7 @@ internal sealed class ShopRegistryFixture : IAsyncDisposable
         var fixture = new ShopRegistryFixture(new TempDirectory("shops"));
         var contexts = fixture._services.GetRequiredService<IDbContextFactory<ConnectorDbContext>>();
         await using var db = await contexts.CreateDbContextAsync();
-        await db.Database.MigrateAsync();
+        await ProcessMigrationLock.RunAsync(() => db.Database.MigrateAsync(), CancellationToken.None);
         return fixture;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ShopSync.Connector.Persistence;
 using ShopSync.Connector.Shops;
 using ShopSync.Connector.Status;
+using ShopSync.Queue.Storage;
 using ShopSync.Testing;
 
 namespace ShopSync.Connector.Tests.Status;
@@ -35,7 +36,7 @@ internal sealed class StatusFixture : IAsyncDisposable
     {
         var fixture = new StatusFixture(new TempDirectory("status"));
         await using var db = await fixture._services.GetRequiredService<IDbContextFactory<ConnectorDbContext>>().CreateDbContextAsync();
-        await db.Database.MigrateAsync();
+        await ProcessMigrationLock.RunAsync(() => db.Database.MigrateAsync(), CancellationToken.None);
         return fixture;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ShopSync.Queue.Storage;
 using ShopSync.Queue;
 using ShopSync.Queue.Filters;
 using ShopSync.Queue.Handlers;
@@ -46,7 +47,7 @@ public sealed class SyncRegistrationTests
         var contexts = services.GetRequiredService<IDbContextFactory<ConnectorDbContext>>();
         await using (var db = await contexts.CreateDbContextAsync())
         {
-            await db.Database.MigrateAsync();
+            await ProcessMigrationLock.RunAsync(() => db.Database.MigrateAsync(), CancellationToken.None);
         }
 
         var numbers = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using ShopSync.Queue.Storage;
 
 namespace ShopSync.Connector.Persistence.Sqlite;
 
@@ -42,7 +43,7 @@ public sealed class SqliteConnectorDatabase : IConnectorDatabase
     {
         ArgumentNullException.ThrowIfNull(contexts);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        await ProcessMigrationLock.RunAsync(() => db.Database.MigrateAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -8,6 +8,7 @@ using ShopSync.Connector.Persistence;
 using ShopSync.Connector.Shops;
 using ShopSync.Connector.Status;
 using ShopSync.Connector.Sync;
+using ShopSync.Queue.Storage;
 using ShopSync.Queue;
 using ShopSync.Queue.Entries;
 using ShopSync.Queue.Handlers;
@@ -77,7 +78,7 @@ internal sealed class SyncTaskHarness : IAsyncDisposable
         var provider = services.BuildServiceProvider();
         await using (var db = await provider.GetRequiredService<IDbContextFactory<ConnectorDbContext>>().CreateDbContextAsync())
         {
-            await db.Database.MigrateAsync();
+            await ProcessMigrationLock.RunAsync(() => db.Database.MigrateAsync(), CancellationToken.None);
         }
 
         await provider.GetRequiredService<IShopRegistry>().CreateAsync(ShopCode, (shop ?? new ShopChanges()) with
