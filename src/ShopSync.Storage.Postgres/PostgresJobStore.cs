@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -226,87 +225,6 @@ internal sealed partial class PostgresJobStore : IJobStore, IDisposable
         _initLock.Dispose();
     }
 
-    /// <summary>
-    /// One transaction: the work, then the buffered events and the commit in one round trip; a deadlock victim is
-    /// retried from the start. Inside an audited call the first write also inserts the call's audit record (in the
-    /// commit's round trip), so the change and its record commit (or roll back) together, as on SQLite.
-    /// </summary>
-    private Task<T> Write<T>(Func<PgSession, Task<T>> work, CancellationToken cancellationToken, [CallerMemberName] string operation = "") =>
-        Write(work, AuditScope.Current, cancellationToken, operation);
-
-    private Task<T> Write<T>(Func<PgSession, Task<T>> work, AuditRecord? audit, CancellationToken cancellationToken, string operation) =>
-        Write(work, audit is null ? [] : [audit], cancellationToken, operation);
-
-    /// <summary>As above, with the audit records of several calls (a group commit's): each commits with the change.</summary>
-    private async Task<T> Write<T>(Func<PgSession, Task<T>> work, IReadOnlyList<AuditRecord> audits, CancellationToken cancellationToken, string operation)
-    {
-        LogStoreCall(_logger, operation);
-        await InitializeAsync(cancellationToken).ConfigureAwait(false);
-        var owner = new object();
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                var result = await Guard(async () =>
-                {
-                    await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-                    await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                    var session = new PgSession(connection, transaction, _options);
-                    var value = await work(session).ConfigureAwait(false);
-                    var records = audits.Where(a => a.TryClaim(owner)).Select(a => AppendCommand(a.ToSucceededEvent())).ToList();
-                    await session.CommitAsync(records, cancellationToken).ConfigureAwait(false);
-                    return value;
-                }).ConfigureAwait(false);
-                foreach (var audit in audits)
-                {
-                    audit.Confirm(owner);
-                }
-
-                return result;
-            }
-            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure && attempt < MaxDeadlockRetries)
-            {
-                LogRetried(_logger, operation, ex.SqlState, attempt);
-            }
-            catch
-            {
-                foreach (var audit in audits)
-                {
-                    audit.Release(owner);
-                }
-
-                throw;
-            }
-        }
-    }
-
-    private async Task<T> Read<T>(Func<Task<T>> read, CancellationToken cancellationToken, [CallerMemberName] string operation = "")
-    {
-        LogStoreCall(_logger, operation);
-        await InitializeAsync(cancellationToken).ConfigureAwait(false);
-        return await Guard(read).ConfigureAwait(false);
-    }
-
-    /// <summary>Connection failures as the engine's typed storage error; everything else unchanged.</summary>
-    private async Task<T> Guard<T>(Func<Task<T>> call)
-    {
-        try
-        {
-            return await call().ConfigureAwait(false);
-        }
-        catch (Exception ex) when (PostgresFailures.Translate(ex, _options.ConnectionString) is { } unavailable)
-        {
-            throw unavailable;
-        }
-    }
-
     [LoggerMessage(EventId = 2101, EventName = "PostgresStoreInitialized", Level = LogLevel.Information, Message = "Job store ready: PostgreSQL {Host}/{Database} ({Applied} migrations applied)")]
     private static partial void LogInitialized(ILogger logger, string host, string database, int applied);
-
-    /// <summary>Every database call at Trace level, as on SQLite (the engine benchmark counts them).</summary>
-    [LoggerMessage(EventId = 2003, EventName = "StoreCall", Level = LogLevel.Trace, Message = "Store call {Operation}")]
-    private static partial void LogStoreCall(ILogger logger, string operation);
-
-    [LoggerMessage(EventId = 2102, EventName = "PostgresWriteRetried", Level = LogLevel.Debug, Message = "Store call {Operation} retried after {SqlState} (attempt {Attempt})")]
-    private static partial void LogRetried(ILogger logger, string operation, string sqlState, int attempt);
 }
