@@ -112,7 +112,7 @@ internal sealed class SqliteTaskHealthReader(IOptions<SqliteStoreOptions> option
                     new JobCounters(r.GetInt64(12), r.GetInt64(13), r.GetInt64(14), r.GetInt64(15)))
                 : JobProgress.None;
             rows.Add((r.GetString(0), new LogRow(
-                id, IdBytes.Read(r.GetFieldValue<byte[]>(2)), r.GetInt32(3), r.GetString(4), r.GetInt32(5), endTicks,
+                id, new Guid(r.GetFieldValue<byte[]>(2)), r.GetInt32(3), r.GetString(4), r.GetInt32(5), endTicks,
                 (JobResult)r.GetInt32(7), r.IsDBNull(8) ? null : r.GetString(8), running, progress)));
         }
     }
@@ -129,7 +129,7 @@ internal sealed class SqliteTaskHealthReader(IOptions<SqliteStoreOptions> option
         while (await r.ReadAsync(cancellationToken))
         {
             runs.Add(new FailedRun(
-                r.GetInt64(0), IdBytes.Read(r.GetFieldValue<byte[]>(1)), r.GetInt32(2), r.GetString(3), r.GetInt32(4),
+                r.GetInt64(0), new Guid(r.GetFieldValue<byte[]>(1)), r.GetInt32(2), r.GetString(3), r.GetInt32(4),
                 TimeCodec.FromTicks(r.GetInt64(5)), r.IsDBNull(6) ? string.Empty : r.GetString(6)));
         }
         return runs;

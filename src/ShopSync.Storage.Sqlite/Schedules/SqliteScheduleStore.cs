@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using ShopSync.Queue.Scheduling;
 using static ShopSync.Storage.Schedules.ScheduleRowMapper;
 using ShopSync.Queue.Storage;
-using ShopSync.Storage.Sqlite;
 
 namespace ShopSync.Storage.Schedules;
 
@@ -180,9 +179,9 @@ internal sealed partial class SqliteScheduleStore : IScheduleStore
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT id FROM queue_jobs WHERE schedule_id = $s AND occurrence_utc = $o";
-        command.Parameters.AddWithValue("$s", IdBytes.ToBlob(scheduleId));
+        command.Parameters.AddWithValue("$s", scheduleId.ToByteArray());
         command.Parameters.AddWithValue("$o", occurrenceUtc.UtcTicks);
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is byte[] id ? IdBytes.Read(id) : null;
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is byte[] id ? new Guid(id) : null;
     }
 
     private ScheduleDbContext Context() => new(_options);

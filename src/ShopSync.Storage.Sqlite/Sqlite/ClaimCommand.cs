@@ -93,7 +93,7 @@ internal static class ClaimCommand
 
         if (session.Command(RunningSql, 1).Bind(category).ExecuteScalar() is byte[] running)
         {
-            MarkWaiting(session, category, IdBytes.Read(running), request.Now, events);
+            MarkWaiting(session, category, new Guid(running), request.Now, events);
             return new CategoryClaim(category, CategoryClaimStatus.Busy, null, 0, null);
         }
 
@@ -159,7 +159,7 @@ internal static class ClaimCommand
     {
         if (session.Command(RunningSql, 1).Bind(category).ExecuteScalar() is byte[] running)
         {
-            MarkWaiting(session, category, IdBytes.Read(running), now, events);
+            MarkWaiting(session, category, new Guid(running), now, events);
         }
     }
 

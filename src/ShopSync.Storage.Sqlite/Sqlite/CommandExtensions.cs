@@ -17,7 +17,7 @@ internal static class CommandExtensions
 
     public static object Db(this bool value) => value ? 1L : 0L;
 
-    public static object Db(this Guid value) => IdBytes.ToBlob(value);
+    public static object Db(this Guid value) => value.ToByteArray();
 
-    public static object Db(this Guid? value) => value.HasValue ? IdBytes.ToBlob(value.Value) : DBNull.Value;
+    public static object Db(this Guid? value) => value.HasValue ? value.Value.ToByteArray() : DBNull.Value;
 }

@@ -63,7 +63,7 @@ internal static class EnqueueKeyCommands
         var bytes = new byte[ids.Count * 16];
         for (var i = 0; i < ids.Count; i++)
         {
-            IdBytes.Write(ids[i], bytes.AsSpan(i * 16, 16));
+            ids[i].TryWriteBytes(bytes.AsSpan(i * 16, 16));
         }
 
         return bytes;
@@ -79,7 +79,7 @@ internal static class EnqueueKeyCommands
         var ids = new Guid[bytes.Length / 16];
         for (var i = 0; i < ids.Length; i++)
         {
-            ids[i] = IdBytes.Read(bytes.AsSpan(i * 16, 16));
+            ids[i] = new Guid(bytes.AsSpan(i * 16, 16));
         }
 
         return ids;

@@ -44,7 +44,7 @@ internal sealed class EventInsertStatements : IDisposable
             {
                 var row = rows[i];
                 var p = i * ParametersPerRow;
-                IdBytes.Write(row.JobId, id);
+                row.JobId.TryWriteBytes(id);
                 raw.sqlite3_bind_blob(statement, p + 1, id);
                 raw.sqlite3_bind_int64(statement, p + 2, row.Sequence);
                 raw.sqlite3_bind_int64(statement, p + 3, row.Time);

@@ -162,7 +162,7 @@ internal static class InsertJobsCommand
     {
         if (!cache.TryGetValue(category, out var id))
         {
-            id = session.Command(RunningSql, 1).Bind(category).ExecuteScalar() is byte[] bytes ? IdBytes.Read(bytes) : null;
+            id = session.Command(RunningSql, 1).Bind(category).ExecuteScalar() is byte[] bytes ? new Guid(bytes) : null;
             cache[category] = id;
         }
 

@@ -102,7 +102,7 @@ internal sealed class JobInsertStatements : IDisposable
         }
     }
 
-    /// <summary>Ids as <see cref="IdBytes"/> stores them, like every other id column.</summary>
+    /// <summary>Guids as the 16 bytes of <see cref="Guid.ToByteArray()"/>, like every other id column.</summary>
     public static void BindGuid(sqlite3_stmt statement, int index, Guid? value)
     {
         if (value is not { } v)
@@ -112,7 +112,7 @@ internal sealed class JobInsertStatements : IDisposable
         }
 
         Span<byte> bytes = stackalloc byte[16];
-        IdBytes.Write(v, bytes);
+        v.TryWriteBytes(bytes);
         raw.sqlite3_bind_blob(statement, index, bytes);
     }
 

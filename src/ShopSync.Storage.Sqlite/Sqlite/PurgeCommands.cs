@@ -40,7 +40,7 @@ internal static class PurgeCommands
             var entryNo = reader.GetInt64(0);
             last = entryNo;
             read++;
-            var id = IdBytes.Read(reader.GetFieldValue<byte[]>(1));
+            var id = new Guid(reader.GetFieldValue<byte[]>(1));
             if (!filter.Keep.Contains(id))
             {
                 candidates.Add((entryNo, id));

@@ -46,11 +46,11 @@ internal sealed class RawStatement : IJobRow, IDisposable
         return this;
     }
 
-    /// <summary>Ids as <see cref="IdBytes"/> stores them, like every id column.</summary>
+    /// <summary>Guids as the 16 bytes of <see cref="Guid.ToByteArray()"/>, like every id column.</summary>
     public RawStatement Guid(int parameter, Guid value)
     {
         Span<byte> bytes = stackalloc byte[16];
-        IdBytes.Write(value, bytes);
+        value.TryWriteBytes(bytes);
         raw.sqlite3_bind_blob(_statement, _index[parameter], bytes);
         return this;
     }
@@ -154,7 +154,7 @@ internal sealed class RawStatement : IJobRow, IDisposable
 
     public string? NullableString(int column) => IsNull(column) ? null : String(column);
 
-    public Guid Guid(int column) => IdBytes.Read(raw.sqlite3_column_blob(_statement, column));
+    public Guid Guid(int column) => new(raw.sqlite3_column_blob(_statement, column));
 
     public void Dispose() => _statement.Dispose();
 

@@ -20,5 +20,5 @@ internal readonly struct ReaderRow : IJobRow
 
     public string String(int column) => _reader.GetString(column);
 
-    public Guid Guid(int column) => IdBytes.Read(_reader.GetFieldValue<byte[]>(column));
+    public Guid Guid(int column) => new(_reader.GetFieldValue<byte[]>(column));
 }

@@ -30,7 +30,7 @@ internal static class SqliteJobConditions
         if (search.Id is { } id)
         {
             sql.Append(" OR id = @textId");
-            command.Parameters.AddWithValue("@textId", IdBytes.ToBlob(id));
+            command.Parameters.AddWithValue("@textId", id.ToByteArray());
         }
 
         if (search.EntryNo is { } entryNo)

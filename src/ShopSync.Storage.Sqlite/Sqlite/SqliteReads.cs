@@ -23,7 +23,7 @@ internal sealed class SqliteReads
         using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT " + JobRecordReader.Columns + " FROM queue_jobs WHERE id = @id";
-        command.Parameters.AddWithValue("@id", IdBytes.ToBlob(jobId));
+        command.Parameters.AddWithValue("@id", jobId.ToByteArray());
         return JobRecordReader.ReadSingle(command);
     }
 
@@ -82,7 +82,7 @@ internal sealed class SqliteReads
         if (query.JobId is { } jobId)
         {
             sql.Append(" AND job_id = @job");
-            command.Parameters.AddWithValue("@job", IdBytes.ToBlob(jobId));
+            command.Parameters.AddWithValue("@job", jobId.ToByteArray());
         }
 
         AddText(command, sql, "shop_code", "@shop", query.ShopCode);
@@ -122,7 +122,7 @@ internal sealed class SqliteReads
     {
         using var connection = Open();
         var events = new List<JobEvent>();
-        var id = IdBytes.ToBlob(jobId);
+        var id = jobId.ToByteArray();
         if (afterSequence < 1)
         {
             using var accepted = connection.CreateCommand();
@@ -193,7 +193,7 @@ internal sealed class SqliteReads
     private static JobLogEntry ReadLog(SqliteDataReader r) => new()
     {
         Id = r.GetInt64(0),
-        JobId = IdBytes.Read(r.GetFieldValue<byte[]>(1)),
+        JobId = new Guid(r.GetFieldValue<byte[]>(1)),
         EntryNo = r.GetInt64(2),
         ReportId = r.GetInt32(3),
         Description = r.GetString(4),
