@@ -37,8 +37,16 @@ internal sealed class ShopSyncCalls
     public async Task<TResponse> UnaryAsync<TResponse>(
         Func<CallOptions, AsyncUnaryCall<TResponse>> start, ShopSyncCallOptions? options, CancellationToken cancellationToken)
     {
-        using var call = start(Build(options, Deadline(options, _options.DefaultTimeout), cancellationToken));
-        return await call.ResponseAsync.ConfigureAwait(false);
+        var deadline = Deadline(options, _options.DefaultTimeout);
+        using var call = start(Build(options, deadline, cancellationToken));
+        try
+        {
+            return await call.ResponseAsync.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (PassedDeadline(e, deadline, cancellationToken) is { } exceeded)
+        {
+            throw exceeded;
+        }
     }
 
     /// <summary>A server stream; the service config retries it on UNAVAILABLE before the server's first message only.</summary>
@@ -46,12 +54,37 @@ internal sealed class ShopSyncCalls
         Func<CallOptions, AsyncServerStreamingCall<TResponse>> start, ShopSyncCallOptions? options,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var call = start(Build(options, Deadline(options, defaultTimeout: null), cancellationToken));
-        await foreach (var message in call.ResponseStream.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        var deadline = Deadline(options, defaultTimeout: null);
+        using var call = start(Build(options, deadline, cancellationToken));
+        while (true)
         {
-            yield return message;
+            try
+            {
+                if (!await call.ResponseStream.MoveNext(cancellationToken).ConfigureAwait(false))
+                {
+                    yield break;
+                }
+            }
+            catch (OperationCanceledException e) when (PassedDeadline(e, deadline, cancellationToken) is { } exceeded)
+            {
+                throw exceeded;
+            }
+
+            yield return call.ResponseStream.Current;
         }
     }
+
+    /// <summary>
+    /// A call past its deadline as DEADLINE_EXCEEDED, always. With <c>ThrowOperationCanceledOnCancellation</c> (so a
+    /// cancelled token ends a call with <see cref="OperationCanceledException"/>) grpc-dotnet sometimes reports the
+    /// deadline the same way, when its deadline timer cancels the HTTP request before the call's status is set (a CI
+    /// run caught a 200 ms deadline that way). A cancellation the caller did not ask for, on a call with a
+    /// deadline, is that deadline.
+    /// </summary>
+    private static RpcException? PassedDeadline(OperationCanceledException e, DateTimeOffset? deadline, CancellationToken cancellationToken) =>
+        deadline is not null && !cancellationToken.IsCancellationRequested
+            ? new RpcException(new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded", e))
+            : null;
 
     public DateTimeOffset? Deadline(ShopSyncCallOptions? options, TimeSpan? defaultTimeout)
     {
