@@ -56,29 +56,24 @@ internal sealed class PostgresApiKeyStore(NpgsqlDataSource dataSource) : IApiKey
 
     public async Task<ApiKeyRecord?> FindByHashAsync(string hash, CancellationToken cancellationToken)
     {
-        var found = await QueryAsync("WHERE key_hash = $1", hash, cancellationToken);
+        var found = await QueryAsync(Select("WHERE key_hash = $1"), hash, cancellationToken);
         return found.Count == 0 ? null : found[0];
     }
 
     public Task<IReadOnlyList<ApiKeyRecord>> ListAsync(bool includeRevoked, CancellationToken cancellationToken) =>
-        QueryAsync(includeRevoked ? "WHERE $1 = '' ORDER BY created_at, id" : "WHERE revoked_at IS NULL AND $1 = '' ORDER BY created_at, id", "", cancellationToken);
+        QueryAsync(Select(includeRevoked ? "WHERE $1 = '' ORDER BY created_at, id" : "WHERE revoked_at IS NULL AND $1 = '' ORDER BY created_at, id"), "", cancellationToken);
 
+    /// <summary>
+    /// One statement, so revokes on two nodes at once agree: the first sets the time, a later one (or one of an already
+    /// revoked key's id) returns the key with the time it was revoked at.
+    /// </summary>
     public async Task<ApiKeyRecord?> RevokeAsync(string idOrName, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var found = await QueryAsync("WHERE id = $1 OR (name = $1 AND revoked_at IS NULL) ORDER BY id = $1 DESC LIMIT 1", idOrName, cancellationToken);
-        if (found.Count == 0)
-        {
-            return null;
-        }
-        var key = found[0];
-        if (key.RevokedAt is not null)
-        {
-            return key;
-        }
-        await using var command = dataSource.CreateCommand("UPDATE access_api_keys SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL");
-        Bind(command, at.ToUniversalTime(), key.Id);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        return key with { RevokedAt = at };
+        var found = await QueryAsync(
+            "UPDATE access_api_keys SET revoked_at = coalesce(revoked_at, $2) WHERE id = (SELECT id FROM access_api_keys " +
+            $"WHERE id = $1 OR (name = $1 AND revoked_at IS NULL) ORDER BY id = $1 DESC LIMIT 1) RETURNING {Columns}",
+            idOrName, cancellationToken, at.ToUniversalTime());
+        return found.Count == 0 ? null : found[0];
     }
 
     public async Task RecordUseAsync(IReadOnlyDictionary<string, DateTimeOffset> lastUsed, CancellationToken cancellationToken)
@@ -94,10 +89,12 @@ internal sealed class PostgresApiKeyStore(NpgsqlDataSource dataSource) : IApiKey
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private async Task<IReadOnlyList<ApiKeyRecord>> QueryAsync(string where, string parameter, CancellationToken cancellationToken)
+    private static string Select(string where) => $"SELECT {Columns} FROM access_api_keys {where}";
+
+    private async Task<IReadOnlyList<ApiKeyRecord>> QueryAsync(string sql, string parameter, CancellationToken cancellationToken, DateTimeOffset? at = null)
     {
-        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM access_api_keys {where}");
-        Bind(command, parameter);
+        await using var command = dataSource.CreateCommand(sql);
+        Bind(command, at is { } time ? [parameter, time] : [parameter]);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var keys = new List<ApiKeyRecord>();
         while (await reader.ReadAsync(cancellationToken))

@@ -41,32 +41,24 @@ internal sealed class SqliteApiKeyStore(string connectionString) : IApiKeyStore
 
     public async Task<ApiKeyRecord?> FindByHashAsync(string hash, CancellationToken cancellationToken)
     {
-        var found = await QueryAsync("WHERE key_hash = $p", hash, cancellationToken);
+        var found = await QueryAsync(Select("WHERE key_hash = $p"), hash, cancellationToken);
         return found.Count == 0 ? null : found[0];
     }
 
     public Task<IReadOnlyList<ApiKeyRecord>> ListAsync(bool includeRevoked, CancellationToken cancellationToken) =>
-        QueryAsync(includeRevoked ? "WHERE $p IS NOT NULL ORDER BY created_at, id" : "WHERE revoked_at IS NULL AND $p IS NOT NULL ORDER BY created_at, id", "", cancellationToken);
+        QueryAsync(Select(includeRevoked ? "WHERE $p IS NOT NULL ORDER BY created_at, id" : "WHERE revoked_at IS NULL AND $p IS NOT NULL ORDER BY created_at, id"), "", cancellationToken);
 
+    /// <summary>
+    /// One statement, so two revokes at once agree: the first sets the time, a later one (or one of an already revoked
+    /// key's id) returns the key with the time it was revoked at.
+    /// </summary>
     public async Task<ApiKeyRecord?> RevokeAsync(string idOrName, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var found = await QueryAsync("WHERE id = $p OR (name = $p AND revoked_at IS NULL) ORDER BY id = $p DESC LIMIT 1", idOrName, cancellationToken);
-        if (found.Count == 0)
-        {
-            return null;
-        }
-        var key = found[0];
-        if (key.RevokedAt is not null)
-        {
-            return key;
-        }
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE access_api_keys SET revoked_at = $at WHERE id = $id AND revoked_at IS NULL";
-        command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$id", key.Id);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        return key with { RevokedAt = at };
+        var found = await QueryAsync(
+            "UPDATE access_api_keys SET revoked_at = coalesce(revoked_at, $at) WHERE id = (SELECT id FROM access_api_keys " +
+            $"WHERE id = $p OR (name = $p AND revoked_at IS NULL) ORDER BY id = $p DESC LIMIT 1) RETURNING {Columns}",
+            idOrName, cancellationToken, at);
+        return found.Count == 0 ? null : found[0];
     }
 
     public async Task RecordUseAsync(IReadOnlyDictionary<string, DateTimeOffset> lastUsed, CancellationToken cancellationToken)
@@ -85,12 +77,18 @@ internal sealed class SqliteApiKeyStore(string connectionString) : IApiKeyStore
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private async Task<IReadOnlyList<ApiKeyRecord>> QueryAsync(string where, string parameter, CancellationToken cancellationToken)
+    private static string Select(string where) => $"SELECT {Columns} FROM access_api_keys {where}";
+
+    private async Task<IReadOnlyList<ApiKeyRecord>> QueryAsync(string sql, string parameter, CancellationToken cancellationToken, DateTimeOffset? at = null)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM access_api_keys {where}";
+        command.CommandText = sql;
         command.Parameters.AddWithValue("$p", parameter);
+        if (at is { } time)
+        {
+            command.Parameters.AddWithValue("$at", time.ToUnixTimeMilliseconds());
+        }
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var keys = new List<ApiKeyRecord>();
         while (await reader.ReadAsync(cancellationToken))
