@@ -35,13 +35,29 @@ internal static partial class HousekeepingSetup
         var options = app.Services.GetRequiredService<IOptions<RetentionOptions>>().Value;
         var cron = Cron(options.SweepIntervalMinutes);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ShopSync.Server.Housekeeping");
+        var stopping = app.Lifetime.ApplicationStopping;
         app.Services.UseScheduler(scheduler => scheduler
                 .Schedule<RetentionInvocable>()
                 .Cron(cron)
                 .PreventOverlapping(nameof(RetentionInvocable)))
-            .OnError(ex => LogSweepFailed(logger, ex));
+            .OnError(ex => OnSweepError(logger, stopping, ex));
         LogScheduled(logger, options.SweepIntervalMinutes, cron);
         return app;
+    }
+
+    /// <summary>
+    /// A sweep the server's shutdown cancelled is not a failure: the next start's sweep deletes what this one left (the
+    /// sweep runs on the wall clock's cron, so a short-lived server, e.g. a test host, can stop in the middle of one).
+    /// </summary>
+    internal static void OnSweepError(ILogger logger, CancellationToken stopping, Exception exception)
+    {
+        if (exception is OperationCanceledException && stopping.IsCancellationRequested)
+        {
+            LogSweepStopped(logger);
+            return;
+        }
+
+        LogSweepFailed(logger, exception);
     }
 
     /// <summary>Every N minutes (N dividing 60) or every N hours (N × 60 minutes, N dividing 24).</summary>
@@ -65,4 +81,7 @@ internal static partial class HousekeepingSetup
 
     [LoggerMessage(EventId = 7102, EventName = "HousekeepingFailed", Level = LogLevel.Error, Message = "A housekeeping sweep failed")]
     private static partial void LogSweepFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 7103, EventName = "HousekeepingStopped", Level = LogLevel.Information, Message = "A housekeeping sweep was stopped by the server's shutdown")]
+    private static partial void LogSweepStopped(ILogger logger);
 }
