@@ -94,14 +94,5 @@ public sealed class ApiKeyRevokeTests : IAsyncLifetime
         return store;
     }
 
-    private static ApiKeyRecord Key(string id, string name) => new()
-    {
-        Id = id,
-        Name = name,
-        Role = "operator",
-        Shops = ["demo"],
-        Hash = "hash-" + id,
-        CreatedAt = At,
-        CreatedBy = "test",
-    };
+    private static ApiKeyRecord Key(string id, string name) => TestApiKeys.Key(id, name, At);
 }

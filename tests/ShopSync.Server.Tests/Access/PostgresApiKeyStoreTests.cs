@@ -67,14 +67,5 @@ public sealed class PostgresApiKeyStoreTests : IAsyncLifetime
 
     public Task DisposeAsync() => TestPostgres.DropDatabaseAsync(_database);
 
-    private static ApiKeyRecord Key(string id, string name, DateTimeOffset createdAt) => new()
-    {
-        Id = id,
-        Name = name,
-        Role = "operator",
-        Shops = ["demo"],
-        Hash = "hash-" + id,
-        CreatedAt = createdAt,
-        CreatedBy = "test",
-    };
+    private static ApiKeyRecord Key(string id, string name, DateTimeOffset createdAt) => TestApiKeys.Key(id, name, createdAt);
 }
