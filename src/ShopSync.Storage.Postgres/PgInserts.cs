@@ -88,7 +88,7 @@ internal static class PgInserts
             var (entryNo, blocking) = numbers[job.Id];
             var status = blocking is null ? job.Status : JobStatus.Waiting;
             stored[i] = job with { EntryNo = entryNo, Status = status, Attempts = 0, UpdatedAt = job.CreatedAt, LastEventSequence = blocking is null ? 1 : 2 };
-            events.Add(new QueueEvent(new JobEvent(job.Id, 1, job.CreatedAt, new JobAccepted(entryNo, status, foreground)), job.ShopCode, job.CategoryCode, job.ReportId));
+            events.Add(new QueueEvent(JobAccepted.Of(job.Id, entryNo, status, job.CreatedAt, foreground), job.ShopCode, job.CategoryCode, job.ReportId));
             if (blocking is { } blockingId)
             {
                 session.Event(job.Id, job.ShopCode, job.CategoryCode, job.ReportId, 2, new JobWaiting(blockingId, job.CategoryCode), job.CreatedAt, events);

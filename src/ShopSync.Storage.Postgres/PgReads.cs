@@ -104,7 +104,7 @@ internal sealed class PgReads(NpgsqlDataSource dataSource, PostgresStoreOptions 
                 if (afterSequence < 1)
                 {
                     var accepted = await Pg.Command(c, null, "SELECT entry_no, accepted_status, foreground, created_at FROM queue_jobs WHERE id = $1", jobId)
-                        .ListAsync(r => new JobEvent(jobId, 1, PgJobReader.Time(r, 3), new JobAccepted(r.GetInt64(0), (JobStatus)r.GetInt32(1), r.GetBoolean(2))), ct)
+                        .ListAsync(r => JobAccepted.Of(jobId, r.GetInt64(0), (JobStatus)r.GetInt32(1), PgJobReader.Time(r, 3), r.GetBoolean(2)), ct)
                         .ConfigureAwait(false);
                     if (accepted.Count == 0)
                     {

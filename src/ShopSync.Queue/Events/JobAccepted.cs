@@ -6,9 +6,13 @@ namespace ShopSync.Queue.Events;
 public sealed record JobAccepted(long EntryNo, JobStatus Status, bool Foreground) : JobEventData
 {
     /// <summary>
-    /// The accepted event (sequence 1) of an entry as its enqueue returned it: every store records it from the row
-    /// as inserted (entry no., the status it was queued with, creation time), so it is what a watcher reads back.
+    /// The accepted event of an entry, as every store records it when it inserts the row: sequence 1, at the entry's
+    /// creation time, with its entry no. and the status it was queued with. A watcher reads back exactly this.
     /// </summary>
+    public static JobEvent Of(Guid jobId, long entryNo, JobStatus status, DateTimeOffset createdAt, bool foreground) =>
+        new(jobId, 1, createdAt, new JobAccepted(entryNo, status, foreground));
+
+    /// <summary>The accepted event of an entry as its enqueue returned it (the stored row).</summary>
     public static JobEvent Of(Job stored, bool foreground) =>
-        new(stored.Id, 1, stored.CreatedAt, new JobAccepted(stored.EntryNo, stored.Status, foreground));
+        Of(stored.Id, stored.EntryNo, stored.Status, stored.CreatedAt, foreground);
 }

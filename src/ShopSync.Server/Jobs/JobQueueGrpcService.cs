@@ -34,26 +34,14 @@ internal sealed partial class JobQueueGrpcService(
         // The job must not depend on this call: it is queued with no token and survives a disconnect.
         // With a request id, a retry of an enqueue whose answer was lost streams the first call's entry again.
         Guid jobId;
-        var last = 0L;
-        using var stream = StreamToken(context);
+        Engine.Events.JobEvent? answer = null;
         if (requestId is null)
         {
             var stored = await queue.EnqueueAsync(enqueue, CancellationToken.None);
             jobId = stored.Id;
-            if (!foreground)
-            {
-                // Background: the accepted event is the answer, and the enqueue has just returned it (reading it back
-                // from the store cost a query per call).
-                try
-                {
-                    await responses.WriteAsync(new EnqueueJobResponse { Event = JobMessages.ToMessage(Engine.Events.JobAccepted.Of(stored, foreground: false)) }, stream.Token);
-                    return;
-                }
-                catch (OperationCanceledException) when (IsShutdown(context))
-                {
-                    throw ShuttingDown(jobId, last);
-                }
-            }
+            // Background: the accepted event is the answer, and the enqueue has just returned it (reading it back from
+            // the store cost a query per call).
+            answer = foreground ? null : Engine.Events.JobAccepted.Of(stored, foreground: false);
         }
         else
         {
@@ -61,15 +49,23 @@ internal sealed partial class JobQueueGrpcService(
                 [enqueue], bulk: false, requestId, EnqueueRequestIds.Hash("EnqueueJob", request, r => r.RequestId = string.Empty), CancellationToken.None)).JobIds[0];
         }
 
+        var last = 0L;
+        using var stream = StreamToken(context);
         try
         {
+            if (answer is not null)
+            {
+                await responses.WriteAsync(new EnqueueJobResponse { Event = JobMessages.ToMessage(answer) }, stream.Token);
+                return;
+            }
+
             await foreach (var e in queue.WatchAsync(jobId, afterSequence: 0, stream.Token))
             {
                 await responses.WriteAsync(new EnqueueJobResponse { Event = JobMessages.ToMessage(e) }, stream.Token);
                 last = e.Sequence;
                 if (!foreground)
                 {
-                    // Background: the accepted event is the answer.
+                    // Background with a request id: the accepted event (the first call's, on a retry) is the answer.
                     return;
                 }
             }

@@ -82,7 +82,7 @@ internal static class InsertJobsCommand
                 LastEventSequence = waits ? 2 : 1,
             };
             events.Add(new QueueEvent(
-                new JobEvent(job.Id, 1, job.CreatedAt, new JobAccepted(inserted.EntryNumbers[i], status, foreground)),
+                JobAccepted.Of(job.Id, inserted.EntryNumbers[i], status, job.CreatedAt, foreground),
                 job.ShopCode,
                 job.CategoryCode,
                 job.ReportId));

@@ -134,8 +134,7 @@ internal sealed class SqliteReads
                 return events;
             }
 
-            var data = new JobAccepted(reader.GetInt64(0), (JobStatus)reader.GetInt32(1), reader.GetInt64(2) != 0);
-            events.Add(new JobEvent(jobId, 1, TimeCodec.FromTicks(reader.GetInt64(3)), data));
+            events.Add(JobAccepted.Of(jobId, reader.GetInt64(0), (JobStatus)reader.GetInt32(1), TimeCodec.FromTicks(reader.GetInt64(3)), reader.GetInt64(2) != 0));
         }
 
         using var command = connection.CreateCommand();

@@ -9,41 +9,24 @@ namespace ShopSync.Server.Tests.Housekeeping;
 /// </summary>
 public sealed class SweepErrorTests
 {
-    [Fact]
-    public void OnSweepError_CanceledWhileTheServerStops_InformationNotError()
+    [Theory]
+    [InlineData(true, "canceled", LogLevel.Information, 7103)]
+    [InlineData(false, "canceled", LogLevel.Error, 7102)]
+    [InlineData(true, "io", LogLevel.Error, 7102)]
+    public void OnSweepError_LogsAFailureUnlessTheShutdownCanceledTheSweep(bool serverStopping, string error, LogLevel level, int eventId)
     {
         using var capture = new LogCapture();
         using var stopping = new CancellationTokenSource();
-        stopping.Cancel();
+        if (serverStopping)
+        {
+            stopping.Cancel();
+        }
 
-        HousekeepingSetup.OnSweepError(capture.CreateLogger("ShopSync.Server.Housekeeping"), stopping.Token, new TaskCanceledException());
-
-        var record = Assert.Single(capture.Records);
-        Assert.Equal(LogLevel.Information, record.Level);
-        Assert.Equal(7103, record.EventId.Id);
-    }
-
-    [Fact]
-    public void OnSweepError_CanceledWhileTheServerRuns_IsAnError()
-    {
-        using var capture = new LogCapture();
-
-        HousekeepingSetup.OnSweepError(capture.CreateLogger("ShopSync.Server.Housekeeping"), CancellationToken.None, new TaskCanceledException());
+        Exception exception = error == "canceled" ? new TaskCanceledException() : new IOException("disk");
+        HousekeepingSetup.OnSweepError(capture.CreateLogger("ShopSync.Server.Housekeeping"), stopping.Token, exception);
 
         var record = Assert.Single(capture.Records);
-        Assert.Equal(LogLevel.Error, record.Level);
-        Assert.Equal(7102, record.EventId.Id);
-    }
-
-    [Fact]
-    public void OnSweepError_AnyOtherErrorWhileTheServerStops_IsAnError()
-    {
-        using var capture = new LogCapture();
-        using var stopping = new CancellationTokenSource();
-        stopping.Cancel();
-
-        HousekeepingSetup.OnSweepError(capture.CreateLogger("ShopSync.Server.Housekeeping"), stopping.Token, new IOException("disk"));
-
-        Assert.Equal(LogLevel.Error, Assert.Single(capture.Records).Level);
+        Assert.Equal(level, record.Level);
+        Assert.Equal(eventId, record.EventId.Id);
     }
 }
