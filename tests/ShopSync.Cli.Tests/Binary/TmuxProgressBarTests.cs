@@ -36,7 +36,9 @@ public sealed partial class TmuxProgressBarTests(ServerFixture fixture) : IDispo
         return matches.Count == 0 ? -1 : matches.Max(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    private Task<string> CaptureAsync() => TmuxAsync("capture-pane", "-p", "-t", "cli");
+    // -J joins wrapped lines: the detach message follows the bar's line, and where a 160-column pane wraps it depends
+    // on how long the bar's text was (a CI run once did not find "Re-attach with: shopsync jobs watch" on one row).
+    private Task<string> CaptureAsync() => TmuxAsync("capture-pane", "-p", "-J", "-t", "cli");
 
     private async Task<string> TmuxAsync(params string[] args)
     {
