@@ -21,9 +21,17 @@ trap 'scripts/postgres.sh stop "$SHOPSYNC_TEST_POSTGRES_DIR"' EXIT
 results="$root/artifacts/test-results"
 rm -rf "$results"; mkdir -p "$results"
 echo "== dotnet test"
+# Where tests leave the full text of failures the TRX keeps only a line of (ShopSync.Testing.FailureReport).
+export SHOPSYNC_TEST_REPORTS="$results/reports"
 status=0
 dotnet test ShopSync.sln -c Debug --no-build -nologo \
   --logger "trx" --results-directory "$results" --blame-hang-timeout 10m "$@" || status=$?
+
+for report in "$SHOPSYNC_TEST_REPORTS"/*.txt; do
+  [ -e "$report" ] || continue
+  echo "== failure report $(basename "$report")"
+  head -c 8000 "$report"; echo
+done
 
 # One closing line across every test assembly, summed from the TRX files.
 python3 - "$results" <<'PY'

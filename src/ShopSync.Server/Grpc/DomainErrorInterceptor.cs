@@ -10,10 +10,13 @@ namespace ShopSync.Server.Grpc;
 /// Turns the domain's deliberate exceptions into gRPC statuses in one place, so service methods stay free of
 /// try/catch: validation → INVALID_ARGUMENT with a BadRequest naming the field; unknown resources → NOT_FOUND with
 /// a ResourceInfo; conflicts → ALREADY_EXISTS or FAILED_PRECONDITION. Anything else is left to grpc-dotnet
-/// (UNKNOWN, no message: EnableDetailedErrors is off).
+/// (UNKNOWN, no message: EnableDetailedErrors is off). A stream's write refused because its deadline already
+/// ended the response is reported as the cancellation it is.
 /// </summary>
 internal sealed class DomainErrorInterceptor : Interceptor
 {
+    private static readonly TimeProvider DeadlineClock = TimeProvider.System;
+
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
@@ -38,7 +41,18 @@ internal sealed class DomainErrorInterceptor : Interceptor
         {
             throw status;
         }
+        catch (InvalidOperationException e) when (CallEnded(context))
+        {
+            // A deadline that passes while the handler awaits (a slow store read) makes grpc-dotnet end the response
+            // first and cancel the call's token after: the handler's next write or headers are then refused with
+            // InvalidOperationException, which grpc-dotnet would log as a handler error. The call simply ended.
+            throw new OperationCanceledException("The call ended before the stream's write.", e, context.CancellationToken);
+        }
     }
+
+    /// <summary>Cancelled (reset, deadline) or past its deadline, on grpc-dotnet's clock (the real one).</summary>
+    private static bool CallEnded(ServerCallContext context) =>
+        context.CancellationToken.IsCancellationRequested || context.Deadline <= DeadlineClock.GetUtcNow().UtcDateTime;
 
     internal static RpcException? Translate(Exception e) => e switch
     {

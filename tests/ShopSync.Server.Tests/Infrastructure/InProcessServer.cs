@@ -121,6 +121,11 @@ internal sealed class InProcessServer : IAsyncDisposable
             .Where(r => r.Level >= LogLevel.Error && !_expectedErrorEvents.Contains(r.EventId.Id))
             .Select(r => $"[{r.Category} {r.EventId.Id}] {r.Message} {r.Exception}")
             .ToList();
-        Assert.True(unexpected.Count == 0, "Unexpected error logs:\n" + string.Join("\n", unexpected));
+        if (unexpected.Count > 0)
+        {
+            var text = "Unexpected error logs:\n" + string.Join("\n", unexpected);
+            FailureReport.Write("unexpected-error-logs", text);
+            Assert.Fail(text);
+        }
     }
 }
