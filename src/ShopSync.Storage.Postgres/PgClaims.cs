@@ -83,14 +83,21 @@ internal static class PgClaims
 
     // The fast claim's second statement: in each requested category whose running entry this claim started (owner $3,
     // started at $2; its category row is locked by this transaction), the due Ready entries are marked Waiting. Each
-    // marked row is answered with its category and the entry it waits for.
+    // marked row is answered with its category and the entry it waits for (the category's running entry, which the
+    // claim statement before this one set). Written so that its one generic plan (see GenericPlansSql) is the plan of
+    // any size of queue: the running entry is a scalar subquery (a lookup by ux_queue_jobs_id per category), the due
+    // entries a lateral LIMIT on ix_queue_jobs_ready, and the marked rows an array of keys for the primary key. As a
+    // join it was planned, on young statistics, as a scan of every In Process entry per category, and of every Ready
+    // entry of the queue.
     private const string MarkClaimedWaitingSql =
-        "UPDATE queue_jobs q SET status = 3, updated_at = $2, event_seq = q.event_seq + 1 FROM (" +
-        "SELECT w.entry_no, c.code, c.running_job FROM queue_categories c " +
-        "JOIN queue_jobs r ON r.id = c.running_job AND r.status = 4 AND r.lease_owner = $3 AND r.started_at = $2 " +
+        "UPDATE queue_jobs q SET status = 3, updated_at = $2, event_seq = q.event_seq + 1 WHERE q.entry_no = ANY(ARRAY(" +
+        "SELECT w.entry_no FROM queue_categories c " +
         "CROSS JOIN LATERAL (SELECT entry_no FROM queue_jobs WHERE status = 2 AND category_code = c.code AND earliest_start <= $2 LIMIT $4) w " +
-        "WHERE c.code = ANY($1::text[])) m WHERE q.entry_no = m.entry_no AND q.status = 2 " +
-        "RETURNING q.id, q.event_seq, q.shop_code, q.report_id, m.code, m.running_job";
+        "WHERE c.code = ANY($1::text[]) " +
+        "AND (SELECT r.status = 4 AND r.lease_owner = $3 AND r.started_at = $2 FROM queue_jobs r WHERE r.id = c.running_job))) " +
+        "AND q.status = 2 " +
+        "RETURNING q.id, q.event_seq, q.shop_code, q.report_id, q.category_code, " +
+        "(SELECT c.running_job FROM queue_categories c WHERE c.code = q.category_code)";
 
     /// <summary>Claims every category of <paramref name="request"/>; the outcomes in the request's order.</summary>
     public static async Task<IReadOnlyList<CategoryClaim>> ClaimAsync(PgSession session, ClaimRequest? request, List<QueueEvent> events, CancellationToken ct)
