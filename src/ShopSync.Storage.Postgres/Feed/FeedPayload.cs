@@ -52,6 +52,16 @@ internal static class FeedPayload
         return payloads;
     }
 
+    /// <summary>
+    /// Whether <paramref name="payload"/> was sent by <paramref name="sender"/>, read from its header line alone: a node
+    /// hears its own doorbells on the shared channel and drops them without decoding them.
+    /// </summary>
+    public static bool IsFrom(string payload, string sender) =>
+        payload.Length >= sender.Length + 2
+        && payload.StartsWith("s\t", StringComparison.Ordinal)
+        && string.CompareOrdinal(payload, 2, sender, 0, sender.Length) == 0
+        && (payload.Length == sender.Length + 2 || payload[sender.Length + 2] == '\n');
+
     /// <summary>The message, or null when the payload is not one of ours.</summary>
     public static FeedMessage? Decode(string payload)
     {

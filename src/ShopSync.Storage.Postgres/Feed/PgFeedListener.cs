@@ -103,14 +103,14 @@ internal sealed partial class PgFeedListener(
             var cancels = new List<Guid>();
             while (reader.TryRead(out var payload))
             {
-                if (FeedPayload.Decode(payload) is not { } message)
+                if (FeedPayload.IsFrom(payload, feed.Sender))
                 {
-                    LogForeignPayload(logger, payload.Length);
                     continue;
                 }
 
-                if (message.Sender == feed.Sender)
+                if (FeedPayload.Decode(payload) is not { } message)
                 {
+                    LogForeignPayload(logger, payload.Length);
                     continue;
                 }
 
