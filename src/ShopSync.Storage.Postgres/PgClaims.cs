@@ -121,7 +121,8 @@ internal static class PgClaims
     /// <summary>
     /// Adds the fast claim's statements to <paramref name="batch"/> (so they share a round trip with what comes
     /// before them): heads by index and generic plans for the rest of the transaction, the claim of every idle
-    /// requested category's head, then the Waiting marks in the claimed categories. Read their answers with <see cref="ReadFastClaimAsync"/>, then call <see cref="FinishAsync"/>.
+    /// requested category's head, then the Waiting marks in the claimed categories. Read their answers with
+    /// <see cref="ReadFastClaimAsync"/>, then call <see cref="FinishAsync"/>.
     /// </summary>
     public static void AddFastClaim(NpgsqlBatch batch, PgSession session, ClaimRequest request)
     {

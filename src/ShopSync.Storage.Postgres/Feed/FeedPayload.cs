@@ -13,10 +13,13 @@ internal static class FeedPayload
 {
     public const int MaxBytes = 7800;
 
+    // Every payload's first line: this prefix, then the sender's id.
+    private const string SenderPrefix = "s\t";
+
     public static List<string> Encode(FeedMessage message)
     {
         var payloads = new List<string>();
-        var header = "s\t" + message.Sender;
+        var header = SenderPrefix + message.Sender;
         var text = new StringBuilder(header);
         var bytes = Encoding.UTF8.GetByteCount(header);
         void Add(string line)
@@ -56,22 +59,25 @@ internal static class FeedPayload
     /// Whether <paramref name="payload"/> was sent by <paramref name="sender"/>, read from its header line alone: a node
     /// hears its own doorbells on the shared channel and drops them without decoding them.
     /// </summary>
-    public static bool IsFrom(string payload, string sender) =>
-        payload.Length >= sender.Length + 2
-        && payload.StartsWith("s\t", StringComparison.Ordinal)
-        && string.CompareOrdinal(payload, 2, sender, 0, sender.Length) == 0
-        && (payload.Length == sender.Length + 2 || payload[sender.Length + 2] == '\n');
+    public static bool IsFrom(string payload, string sender)
+    {
+        var headerEnd = SenderPrefix.Length + sender.Length;
+        return payload.Length >= headerEnd
+            && payload.StartsWith(SenderPrefix, StringComparison.Ordinal)
+            && string.CompareOrdinal(payload, SenderPrefix.Length, sender, 0, sender.Length) == 0
+            && (payload.Length == headerEnd || payload[headerEnd] == '\n');
+    }
 
     /// <summary>The message, or null when the payload is not one of ours.</summary>
     public static FeedMessage? Decode(string payload)
     {
         var lines = payload.Split('\n');
-        if (lines.Length == 0 || !lines[0].StartsWith("s\t", StringComparison.Ordinal))
+        if (lines.Length == 0 || !lines[0].StartsWith(SenderPrefix, StringComparison.Ordinal))
         {
             return null;
         }
 
-        var message = new FeedMessage { Sender = lines[0][2..] };
+        var message = new FeedMessage { Sender = lines[0][SenderPrefix.Length..] };
         for (var i = 1; i < lines.Length; i++)
         {
             var fields = lines[i].Split('\t');
