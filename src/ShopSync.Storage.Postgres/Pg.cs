@@ -72,4 +72,15 @@ internal static class Pg
         var rows = await command.ListAsync(map, cancellationToken).ConfigureAwait(false);
         return rows.Count == 0 ? null : rows[0];
     }
+
+    /// <summary>
+    /// Reads past the rest of a batch's results (statements without rows, such as audit inserts and <c>COMMIT</c>), so
+    /// that an error of any of them is thrown here rather than lost.
+    /// </summary>
+    public static async Task DrainAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
+        {
+        }
+    }
 }

@@ -2,15 +2,17 @@ using Npgsql;
 using ShopSync.Queue.Entries;
 using ShopSync.Queue.Events;
 using ShopSync.Queue.Storage;
+using ShopSync.Storage.Codecs;
 
 namespace ShopSync.Storage.Postgres;
 
 /// <summary>
 /// Claims. The common case is one statement for all requested categories: lock each idle category's row with
 /// <c>FOR UPDATE SKIP LOCKED</c> (least recently claimed first), take its head through ix_queue_jobs_queued and mark
-/// it In Process. A category it did not claim (busy, locked by another node, expired head, nothing due) goes through
-/// <see cref="ClaimSlowAsync"/> in the same transaction. Rows of queue_categories are the lock; the trigger of the
-/// schema ties running_job to the claimed entry.
+/// it In Process; its statements write their own events. A category it did not claim (busy, locked by another node,
+/// expired head, nothing due) goes through <see cref="ClaimSlowAsync"/>: in the same transaction for a plain claim,
+/// in one of its own after a hand-over's commit. Rows of queue_categories are the lock; the trigger of the schema ties
+/// running_job to the claimed entry.
 /// </summary>
 internal static class PgClaims
 {
@@ -42,13 +44,20 @@ internal static class PgClaims
     // against 0.04 ms to execute it, on one category. Their plans are key and index lookups whatever the parameters.
     private const string GenericPlansSql = "SET LOCAL plan_cache_mode = force_generic_plan";
 
+    // The fast claim writes its runs' start events itself (JobStarted, as EventCodec encodes it), so that a hand-over
+    // needs no second round trip for them.
+    private static readonly string WriteStartedEvents =
+        "s AS (INSERT INTO queue_job_events (job_id, seq, time, kind, data, log_key) SELECT u.id, u.event_seq, $3, " +
+        $"{EventCodec.Started}, json_build_object('{nameof(JobStarted.Attempt)}', u.attempts, '{nameof(JobStarted.Node)}', $2::text)::text, " +
+        PgSession.LogKey("u.id") + " FROM u), ";
+
     private static readonly string FastClaimSql =
         "WITH c AS (SELECT code FROM queue_categories WHERE code = ANY($1::text[]) AND running_job IS NULL " +
         "ORDER BY last_claim_at NULLS FIRST, code FOR UPDATE SKIP LOCKED), " +
         "h AS (SELECT (SELECT j.entry_no FROM queue_jobs j WHERE j.category_code = c.code AND j.status IN (2, 3) AND j.earliest_start <= $3 " +
         "ORDER BY j.priority, j.entry_no LIMIT 1) AS entry_no FROM c), " +
         "u AS (UPDATE queue_jobs q SET " + SetClaimed("q") + " FROM h WHERE q.entry_no = h.entry_no AND q.status IN (2, 3) " +
-        "AND (q.expiration IS NULL OR q.expiration > $3) RETURNING " + PgJobReader.Qualified("q") + "), " + OpenLogAndAnswer;
+        "AND (q.expiration IS NULL OR q.expiration > $3) RETURNING " + PgJobReader.Qualified("q") + "), " + WriteStartedEvents + OpenLogAndAnswer;
 
     private static readonly string ClaimByEntrySql =
         "WITH u AS (UPDATE queue_jobs q SET " + SetClaimed("q") + " WHERE q.entry_no = $1 AND q.status IN (2, 3) RETURNING " +
@@ -89,15 +98,20 @@ internal static class PgClaims
     // entries a lateral LIMIT on ix_queue_jobs_ready, and the marked rows an array of keys for the primary key. As a
     // join it was planned, on young statistics, as a scan of every In Process entry per category, and of every Ready
     // entry of the queue.
-    private const string MarkClaimedWaitingSql =
-        "UPDATE queue_jobs q SET status = 3, updated_at = $2, event_seq = q.event_seq + 1 WHERE q.entry_no = ANY(ARRAY(" +
+    // It writes the marked entries' JobWaiting events itself, as the claim writes its start events.
+    private static readonly string MarkClaimedWaitingSql =
+        "WITH m AS (UPDATE queue_jobs q SET status = 3, updated_at = $2, event_seq = q.event_seq + 1 WHERE q.entry_no = ANY(ARRAY(" +
         "SELECT w.entry_no FROM queue_categories c " +
         "CROSS JOIN LATERAL (SELECT entry_no FROM queue_jobs WHERE status = 2 AND category_code = c.code AND earliest_start <= $2 LIMIT $4) w " +
         "WHERE c.code = ANY($1::text[]) " +
         "AND (SELECT r.status = 4 AND r.lease_owner = $3 AND r.started_at = $2 FROM queue_jobs r WHERE r.id = c.running_job))) " +
         "AND q.status = 2 " +
         "RETURNING q.id, q.event_seq, q.shop_code, q.report_id, q.category_code, " +
-        "(SELECT c.running_job FROM queue_categories c WHERE c.code = q.category_code)";
+        "(SELECT c.running_job FROM queue_categories c WHERE c.code = q.category_code) AS blocking), " +
+        "w AS (INSERT INTO queue_job_events (job_id, seq, time, kind, data, log_key) SELECT m.id, m.event_seq, $2, " +
+        $"{EventCodec.Waiting}, json_build_object('{nameof(JobWaiting.BlockingJobId)}', m.blocking, '{nameof(JobWaiting.CategoryCode)}', m.category_code)::text, " +
+        PgSession.LogKey("m.id") + " FROM m) " +
+        "SELECT * FROM m";
 
     /// <summary>Claims every category of <paramref name="request"/>; the outcomes in the request's order.</summary>
     public static async Task<IReadOnlyList<CategoryClaim>> ClaimAsync(PgSession session, ClaimRequest? request, List<QueueEvent> events, CancellationToken ct)
@@ -155,8 +169,8 @@ internal static class PgClaims
     }
 
     /// <summary>
-    /// The outcomes in the request's order: a category the fast claim took gets its start event and its Waiting marks'
-    /// events; any other goes through <see cref="ClaimSlowAsync"/> in the same transaction.
+    /// The outcomes in the request's order: a category the fast claim took (its statements wrote the start and Waiting
+    /// events) gets those events broadcast; any other goes through <see cref="ClaimSlowAsync"/> in the same transaction.
     /// </summary>
     public static async Task<IReadOnlyList<CategoryClaim>> FinishAsync(
         PgSession session, ClaimRequest request, FastClaim fast, List<QueueEvent> events, CancellationToken ct)
@@ -165,24 +179,48 @@ internal static class PgClaims
         for (var i = 0; i < claims.Length; i++)
         {
             var category = request.Categories[i];
-            if (fast.Claimed.Remove(category, out var started))
-            {
-                var (job, logId) = started;
-                session.Event(job.Id, job.ShopCode, job.CategoryCode, job.ReportId, job.LastEventSequence, new JobStarted(job.Attempts, request.Owner), request.Now, events);
-                foreach (var mark in fast.Waiting.Where(w => string.Equals(w.Category, category, StringComparison.Ordinal)))
-                {
-                    session.Event(mark.Id, mark.Shop, category, mark.ReportId, mark.Sequence, new JobWaiting(mark.BlockingId, category), request.Now, events);
-                }
-
-                claims[i] = new CategoryClaim(category, CategoryClaimStatus.Claimed, job, logId, null);
-            }
-            else
-            {
-                claims[i] = await ClaimSlowAsync(session, category, request, LeaseMs(request), events, ct).ConfigureAwait(false);
-            }
+            claims[i] = TakeStarted(request, category, fast, events)
+                ?? await ClaimSlowAsync(session, category, request, LeaseMs(request), events, ct).ConfigureAwait(false);
         }
 
         return claims;
+    }
+
+    /// <summary>
+    /// The fast claim's outcomes in the request's order, without touching the database: the categories it took, and null
+    /// for any other (for a hand-over whose transaction has already committed; see <see cref="ClaimEachAsync"/>).
+    /// </summary>
+    public static CategoryClaim?[] FinishFast(ClaimRequest request, FastClaim fast, List<QueueEvent> events) =>
+        request.Categories.Select(category => TakeStarted(request, category, fast, events)).ToArray();
+
+    /// <summary>Claims each category of <paramref name="request"/> on its own (the slow path), in this transaction.</summary>
+    public static async Task<IReadOnlyList<CategoryClaim>> ClaimEachAsync(PgSession session, ClaimRequest request, List<QueueEvent> events, CancellationToken ct)
+    {
+        var claims = new CategoryClaim[request.Categories.Count];
+        for (var i = 0; i < claims.Length; i++)
+        {
+            claims[i] = await ClaimSlowAsync(session, request.Categories[i], request, LeaseMs(request), events, ct).ConfigureAwait(false);
+        }
+
+        return claims;
+    }
+
+    /// <summary>The outcome of a category the fast claim took, its events handed to <paramref name="events"/>; else null.</summary>
+    private static CategoryClaim? TakeStarted(ClaimRequest request, string category, FastClaim fast, List<QueueEvent> events)
+    {
+        if (!fast.Claimed.Remove(category, out var started))
+        {
+            return null;
+        }
+
+        var (job, logId) = started;
+        PgSession.Broadcast(job.Id, job.ShopCode, job.CategoryCode, job.ReportId, job.LastEventSequence, new JobStarted(job.Attempts, request.Owner), request.Now, events);
+        foreach (var mark in fast.Waiting.Where(w => string.Equals(w.Category, category, StringComparison.Ordinal)))
+        {
+            PgSession.Broadcast(mark.Id, mark.Shop, category, mark.ReportId, mark.Sequence, new JobWaiting(mark.BlockingId, category), request.Now, events);
+        }
+
+        return new CategoryClaim(category, CategoryClaimStatus.Claimed, job, logId, null);
     }
 
     private static long LeaseMs(ClaimRequest request) => (long)Math.Max(1, (request.LeaseExpiresAt - request.Now).TotalMilliseconds);

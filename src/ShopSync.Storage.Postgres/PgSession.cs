@@ -12,14 +12,18 @@ internal sealed class PgSession
 {
     // The log key (see QueueSchema V4): this transaction's xid8, or the entry's newest key when that is higher (the
     // entry's previous event committed, but its writer may have an xid above ours); positions come from the sequence
-    // in the order of the rows.
-    private const string InsertEventsSql =
+    // in the order of the rows. Statements that write their own events (a completion's, a claim's) use the same key.
+    private static readonly string InsertEventsSql =
         "INSERT INTO queue_job_events (job_id, seq, time, kind, data, log_key) " +
-        "SELECT u.job_id, u.seq, u.time, u.kind, u.data, GREATEST(pg_current_xact_id(), " +
-        "(SELECT e.log_key FROM queue_job_events e WHERE e.job_id = u.job_id ORDER BY e.seq DESC LIMIT 1), " +
-        "(SELECT j.log_key FROM queue_jobs j WHERE j.id = u.job_id)) " +
+        "SELECT u.job_id, u.seq, u.time, u.kind, u.data, " + LogKey("u.job_id") + " " +
         "FROM unnest($1::uuid[], $2::bigint[], $3::timestamptz[], $4::integer[], $5::text[]) WITH ORDINALITY AS u(job_id, seq, time, kind, data, ord) " +
         "ORDER BY u.ord";
+
+    /// <summary>The SQL of an event's log key for the entry <paramref name="jobId"/> (an SQL expression).</summary>
+    public static string LogKey(string jobId) =>
+        "GREATEST(pg_current_xact_id(), " +
+        $"(SELECT le.log_key FROM queue_job_events le WHERE le.job_id = {jobId} ORDER BY le.seq DESC LIMIT 1), " +
+        $"(SELECT lj.log_key FROM queue_jobs lj WHERE lj.id = {jobId}))";
 
     private readonly List<(Guid JobId, long Seq, DateTimeOffset Time, int Kind, string Data)> _events = [];
 
@@ -47,8 +51,15 @@ internal sealed class PgSession
     {
         var (kind, json) = EventCodec.Encode(data);
         _events.Add((jobId, sequence, time, kind, json));
-        sink.Add(new QueueEvent(new JobEvent(jobId, sequence, time, data), shopCode, categoryCode, reportId));
+        Broadcast(jobId, shopCode, categoryCode, reportId, sequence, data, time, sink);
     }
+
+    /// <summary>Hands an event that a statement of this transaction wrote itself to <paramref name="sink"/> for broadcasting.</summary>
+    public static void Broadcast(Guid jobId, string shopCode, string categoryCode, int reportId, long sequence, JobEventData data, DateTimeOffset time, List<QueueEvent> sink) =>
+        sink.Add(new QueueEvent(new JobEvent(jobId, sequence, time, data), shopCode, categoryCode, reportId));
+
+    /// <summary>True while events wait for <see cref="CommitAsync(IReadOnlyList{NpgsqlBatchCommand}, CancellationToken)"/>.</summary>
+    public bool HasBufferedEvents => _events.Count > 0;
 
     /// <summary>
     /// Ends the transaction in one round trip: the buffered events (one multi-row insert), then <paramref name="last"/>

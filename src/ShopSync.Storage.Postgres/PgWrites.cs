@@ -12,23 +12,35 @@ namespace ShopSync.Storage.Postgres;
 /// </summary>
 internal static class PgWrites
 {
-    // The fenced update of the entry and the close of its run's log entry in one statement (one round trip): the log
-    // entry is closed only when the fenced update matched. $18 is the run's log entry, or NULL for the entry's open one.
-    private const string CompleteSql =
+    // The fenced update of the entry, the close of its run's log entry and the completion's events in one statement (one
+    // round trip): the log entry is closed and the events written only when the fenced update matched. $18 is the run's
+    // log entry, or NULL for the entry's open one; $19/$20 the events' kinds and payloads, numbered after the entry's
+    // last event. A hold asked for during the run ends the entry On Hold instead of Ready and adds its status change
+    // ($21/$22) under the next number.
+    private static readonly string CompleteSql =
         "WITH j AS (UPDATE queue_jobs SET status = CASE WHEN hold_requested AND $4::integer = 2 THEN 1 ELSE $4::integer END, last_result = $5::integer, " +
         "ended_at = $3, updated_at = $3, earliest_start = COALESCE($6::timestamptz, earliest_start), error_message = $7::text, " +
         "error_detail = $8::text, progress_percent = COALESCE($9::integer, progress_percent), progress_message = COALESCE($10::text, progress_message), " +
         "pages = COALESCE($11::bigint, pages), done = COALESCE($12::bigint, done), failed = COALESCE($13::bigint, failed), " +
         "skipped = COALESCE($14::bigint, skipped), " +
         "attempts = CASE WHEN $15::boolean THEN 0 WHEN $17::boolean THEN GREATEST(attempts - 1, 0) ELSE attempts END, lease_owner = NULL, " +
-        "lease_expires_at = NULL, cancel_requested = false, hold_requested = false, event_seq = event_seq + $16::bigint " +
+        "lease_expires_at = NULL, cancel_requested = false, hold_requested = false, " +
+        "event_seq = event_seq + $16::bigint + CASE WHEN hold_requested AND $4::integer = 2 THEN 1 ELSE 0 END " +
         "WHERE id = $1 AND status = 4 AND fencing_token = $2 RETURNING " + PgJobReader.Columns + "), " +
         "l AS (UPDATE queue_job_log SET end_time = $3, result = $5::integer, error_message = $7::text, error_detail = $8::text, " +
         "pages = COALESCE($11::bigint, 0), done = COALESCE($12::bigint, 0), failed = COALESCE($13::bigint, 0), skipped = COALESCE($14::bigint, 0) " +
-        "WHERE id = COALESCE($18::bigint, (SELECT MAX(id) FROM queue_job_log WHERE job_id = $1 AND end_time IS NULL)) AND EXISTS (SELECT 1 FROM j)) " +
+        "WHERE id = COALESCE($18::bigint, (SELECT MAX(id) FROM queue_job_log WHERE job_id = $1 AND end_time IS NULL)) AND EXISTS (SELECT 1 FROM j)), " +
+        "e AS (INSERT INTO queue_job_events (job_id, seq, time, kind, data, log_key) SELECT x.id, x.seq, $3, x.kind, x.data, " + PgSession.LogKey("x.id") + " FROM (" +
+        "SELECT j.id, j.event_seq - $16::bigint - CASE WHEN j.status = 1 AND $4::integer = 2 THEN 1 ELSE 0 END + v.n AS seq, v.kind, v.data " +
+        "FROM j CROSS JOIN unnest($19::integer[], $20::text[]) WITH ORDINALITY AS v(kind, data, n) " +
+        "UNION ALL SELECT j.id, j.event_seq, $21::integer, $22::text FROM j WHERE j.status = 1 AND $4::integer = 2) x ORDER BY x.seq) " +
         "SELECT * FROM j";
 
-    private const string BumpSequenceSql = "UPDATE queue_jobs SET event_seq = event_seq + 1 WHERE id = $1 RETURNING event_seq";
+    /// <summary>The status change of an entry that a hold asked for during its run ends On Hold instead of Ready.</summary>
+    public static readonly JobStatusChanged HeldAfterRun = new(JobStatus.OnHold, "A hold was requested while the entry was running.");
+
+    /// <summary><see cref="HeldAfterRun"/> as the events table stores it.</summary>
+    public static readonly (int Kind, string Json) HeldAfterRunEncoded = EventCodec.Encode(HeldAfterRun);
 
     private const string ChangeSql =
         "UPDATE queue_jobs SET status = COALESCE($4::integer, status), earliest_start = COALESCE($5::timestamptz, earliest_start), " +
@@ -46,11 +58,15 @@ internal static class PgWrites
         "RETURNING event_seq, shop_code, category_code, report_id";
 
     /// <summary>
-    /// The fenced completion and the fast claim of <paramref name="claimNext"/> go to PostgreSQL as one batch (one round
-    /// trip; its statements run in order, so the claim sees the completion's release of the category). The claim runs
-    /// whether or not the fence held, as it would in a transaction of its own.
+    /// The whole hand-over in one round trip: the fenced completion (its events written by its own statement), the fast
+    /// claim of <paramref name="claimNext"/> (its start and Waiting events likewise), then <paramref name="tail"/> (the
+    /// call's audit record) and <c>COMMIT</c>, as one batch. Its statements run in order, so the claim sees the
+    /// completion's release of the category; the claim runs whether or not the fence held, as it would in a transaction
+    /// of its own. PostgreSQL skips the rest of a batch after a failed statement, so nothing commits unless all of it
+    /// succeeded. A category the fast claim did not take is left to <see cref="PgHandOver.Rest"/>, after the commit.
     /// </summary>
-    public static async Task<CompletionResult> CompleteAsync(PgSession session, RunCompletion completion, ClaimRequest? claimNext, CancellationToken ct)
+    public static async Task<PgHandOver> CompleteAsync(
+        PgSession session, RunCompletion completion, ClaimRequest? claimNext, IReadOnlyList<NpgsqlBatchCommand> tail, CancellationToken ct)
     {
         var claimsAny = claimNext is { Categories.Count: > 0 };
         await using var batch = session.Batch();
@@ -60,6 +76,7 @@ internal static class PgWrites
             PgClaims.AddFastClaim(batch, session, claimNext!);
         }
 
+        AddCommit(batch, tail);
         Job? job = null;
         PgClaims.FastClaim? fast = null;
         await using (var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false))
@@ -74,39 +91,54 @@ internal static class PgWrites
                 await reader.NextResultAsync(ct).ConfigureAwait(false);
                 fast = await PgClaims.ReadFastClaimAsync(reader, ct).ConfigureAwait(false);
             }
+
+            await Pg.DrainAsync(reader, ct).ConfigureAwait(false);
         }
 
         var events = new List<QueueEvent>(job is null ? 2 : completion.Events.Count + 2);
         if (job is not null)
         {
-            job = await AppendCompletionEventsAsync(session, job, completion, events, ct).ConfigureAwait(false);
+            BroadcastCompletion(job, completion, events);
         }
 
-        var claims = fast is null ? [] : await PgClaims.FinishAsync(session, claimNext!, fast, events, ct).ConfigureAwait(false);
-        return new CompletionResult(job is not null, job, events, claims.FirstOrDefault()) { Claims = claims };
+        var claims = fast is null ? [] : PgClaims.FinishFast(claimNext!, fast, events);
+        return new PgHandOver(job, events, claimNext, claims);
+    }
+
+    /// <summary>Adds <paramref name="tail"/> and <c>COMMIT</c> to the end of <paramref name="batch"/>.</summary>
+    public static void AddCommit(NpgsqlBatch batch, IReadOnlyList<NpgsqlBatchCommand> tail)
+    {
+        foreach (var command in tail)
+        {
+            batch.BatchCommands.Add(command);
+        }
+
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
     }
 
     /// <summary>
-    /// The events of an accepted completion; a hold asked for during the run (the entry ends On Hold instead of Ready)
-    /// adds its status change under the next sequence. The entry as it is after them.
+    /// Hands the events an accepted completion's statement wrote to <paramref name="events"/>: the completion's, numbered
+    /// after the entry's previous last event, then the hold's status change when the entry ended On Hold instead of Ready.
     /// </summary>
-    public static async Task<Job> AppendCompletionEventsAsync(PgSession session, Job job, RunCompletion completion, List<QueueEvent> events, CancellationToken ct)
+    public static void BroadcastCompletion(Job job, RunCompletion completion, List<QueueEvent> events)
     {
-        AppendAll(session, job, completion.Events, completion.Now, events);
-        if (job.Status == JobStatus.OnHold && completion.Status == JobStatus.Ready)
+        var held = job.Status == JobStatus.OnHold && completion.Status == JobStatus.Ready;
+        var first = job.LastEventSequence - (held ? 1 : 0) - completion.Events.Count + 1;
+        for (var i = 0; i < completion.Events.Count; i++)
         {
-            var seq = (long)(await session.Command(BumpSequenceSql, job.Id).ScalarAsync(ct).ConfigureAwait(false))!;
-            var held = new JobStatusChanged(JobStatus.OnHold, "A hold was requested while the entry was running.");
-            session.Event(job.Id, job.ShopCode, job.CategoryCode, job.ReportId, seq, held, completion.Now, events);
-            job = job with { LastEventSequence = seq };
+            PgSession.Broadcast(job.Id, job.ShopCode, job.CategoryCode, job.ReportId, first + i, completion.Events[i], completion.Now, events);
         }
 
-        return job;
+        if (held)
+        {
+            PgSession.Broadcast(job.Id, job.ShopCode, job.CategoryCode, job.ReportId, job.LastEventSequence, HeldAfterRun, completion.Now, events);
+        }
     }
 
     private static NpgsqlBatchCommand CompleteCommand(RunCompletion completion)
     {
         var progress = completion.Progress;
+        var encoded = completion.Events.Select(EventCodec.Encode).ToArray();
         return Pg.BatchCommand(
             CompleteSql,
             completion.JobId,
@@ -126,7 +158,11 @@ internal static class PgWrites
             completion.ResetAttempts,
             (long)completion.Events.Count,
             completion.RefundAttempt,
-            completion.LogEntryId > 0 ? completion.LogEntryId : null);
+            completion.LogEntryId > 0 ? completion.LogEntryId : null,
+            encoded.Select(e => e.Kind).ToArray(),
+            encoded.Select(e => e.Json).ToArray(),
+            HeldAfterRunEncoded.Kind,
+            HeldAfterRunEncoded.Json);
     }
 
     public static async Task<StoreResult<Job>?> ChangeAsync(PgSession session, JobChange change, CancellationToken ct)

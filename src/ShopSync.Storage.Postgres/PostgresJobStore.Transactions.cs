@@ -20,11 +20,31 @@ internal sealed partial class PostgresJobStore
         Write(work, audit is null ? [] : [audit], cancellationToken, operation);
 
     /// <summary>As above, with the audit records of several calls (a group commit's): each commits with the change.</summary>
-    private async Task<T> Write<T>(Func<PgSession, Task<T>> work, IReadOnlyList<AuditRecord> audits, CancellationToken cancellationToken, string operation)
+    private Task<T> Write<T>(Func<PgSession, Task<T>> work, IReadOnlyList<AuditRecord> audits, CancellationToken cancellationToken, string operation) =>
+        WriteCommitting(
+            async (session, records) =>
+            {
+                var value = await work(session).ConfigureAwait(false);
+                await session.CommitAsync(records(), cancellationToken).ConfigureAwait(false);
+                return value;
+            },
+            audits,
+            cancellationToken,
+            operation);
+
+    /// <summary>
+    /// One transaction that <paramref name="work"/> ends itself: its last batch carries the audit records (the commands
+    /// the function it is given returns, claimed for this transaction when it calls it) and <c>COMMIT</c>, so a
+    /// statement that writes its own events commits in its own round trip (a transaction left open rolls back when it
+    /// is disposed). Retried from the start as above.
+    /// </summary>
+    private async Task<T> WriteCommitting<T>(
+        Func<PgSession, Func<IReadOnlyList<NpgsqlBatchCommand>>, Task<T>> work, IReadOnlyList<AuditRecord> audits, CancellationToken cancellationToken, string operation)
     {
         LogStoreCall(_logger, operation);
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
         var owner = new object();
+        IReadOnlyList<NpgsqlBatchCommand> Records() => audits.Where(a => a.TryClaim(owner)).Select(a => AppendCommand(a.ToSucceededEvent())).ToList();
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -34,9 +54,12 @@ internal sealed partial class PostgresJobStore
                     await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
                     await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                     var session = new PgSession(connection, transaction, _options);
-                    var value = await work(session).ConfigureAwait(false);
-                    var records = audits.Where(a => a.TryClaim(owner)).Select(a => AppendCommand(a.ToSucceededEvent())).ToList();
-                    await session.CommitAsync(records, cancellationToken).ConfigureAwait(false);
+                    var value = await work(session, Records).ConfigureAwait(false);
+                    if (session.HasBufferedEvents)
+                    {
+                        throw new InvalidOperationException($"Store call {operation} ended its transaction with events unwritten.");
+                    }
+
                     return value;
                 }).ConfigureAwait(false);
                 foreach (var audit in audits)

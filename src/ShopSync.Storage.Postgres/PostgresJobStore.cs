@@ -165,12 +165,71 @@ internal sealed partial class PostgresJobStore : IJobStore, IDisposable
     internal long CompletionsWrittenInGroups => _completions.WrittenInGroups;
 
     /// <summary>Several completions in one transaction: the results in their order (see <see cref="PgGroupedCompletions"/>).</summary>
-    internal Task<IReadOnlyList<CompletionResult>> CompleteTogetherAsync(
-        IReadOnlyList<PgCompletionWrite> group, CancellationToken cancellationToken) =>
-        Write(s => PgGroupedCompletions.CompleteAsync(s, group, cancellationToken), Array.Empty<AuditRecord>(), cancellationToken, nameof(CompleteAsync));
+    internal async Task<IReadOnlyList<CompletionResult>> CompleteTogetherAsync(
+        IReadOnlyList<PgCompletionWrite> group, CancellationToken cancellationToken)
+    {
+        var handOvers = await WriteCommitting(
+            (s, records) => PgGroupedCompletions.CompleteAsync(s, group, records(), cancellationToken),
+            Array.Empty<AuditRecord>(),
+            cancellationToken,
+            nameof(CompleteAsync)).ConfigureAwait(false);
+        return await ClaimRestAsync(handOvers, cancellationToken).ConfigureAwait(false);
+    }
 
-    private Task<CompletionResult> CompleteAloneAsync(RunCompletion completion, ClaimRequest? claimNext, CancellationToken cancellationToken) =>
-        Write(s => PgWrites.CompleteAsync(s, completion, claimNext, cancellationToken), cancellationToken, nameof(CompleteAsync));
+    private async Task<CompletionResult> CompleteAloneAsync(RunCompletion completion, ClaimRequest? claimNext, CancellationToken cancellationToken)
+    {
+        var audit = AuditScope.Current;
+        var handOver = await WriteCommitting(
+            (s, records) => PgWrites.CompleteAsync(s, completion, claimNext, records(), cancellationToken),
+            audit is null ? [] : [audit],
+            cancellationToken,
+            nameof(CompleteAsync)).ConfigureAwait(false);
+        return (await ClaimRestAsync([handOver], cancellationToken).ConfigureAwait(false))[0];
+    }
+
+    /// <summary>
+    /// Claims, in one transaction of their own after the run ends committed, the categories their fast claims did not
+    /// take (busy elsewhere, nothing due, an expired head), and completes the results. The run ends stay accepted
+    /// whatever happens here: if this transaction fails, each such category is answered Empty and due again in a
+    /// second, so the dispatcher asks again then (as when it loses a claim).
+    /// </summary>
+    private async Task<IReadOnlyList<CompletionResult>> ClaimRestAsync(IReadOnlyList<PgHandOver> handOvers, CancellationToken cancellationToken)
+    {
+        var rest = PgGroupedCompletions.Merge(handOvers.Select(h => h.Rest));
+        var outcomes = new Dictionary<string, CategoryClaim>(StringComparer.Ordinal);
+        IReadOnlyList<QueueEvent> events = [];
+        if (rest is not null)
+        {
+            try
+            {
+                var claimed = await Write(
+                    async s =>
+                    {
+                        var written = new List<QueueEvent>();
+                        var claims = await PgClaims.ClaimEachAsync(s, rest, written, cancellationToken).ConfigureAwait(false);
+                        return new StoreResult<IReadOnlyList<CategoryClaim>>(claims, written);
+                    },
+                    Array.Empty<AuditRecord>(),
+                    cancellationToken,
+                    nameof(ClaimAsync)).ConfigureAwait(false);
+                events = claimed.Events;
+                foreach (var claim in claimed.Value)
+                {
+                    outcomes[claim.CategoryCode] = claim;
+                }
+            }
+            catch (Exception ex)
+            {
+                LogRestClaimFailed(_logger, ex, string.Join(", ", rest.Categories));
+                foreach (var category in rest.Categories)
+                {
+                    outcomes[category] = new CategoryClaim(category, CategoryClaimStatus.Empty, null, 0, rest.Now + TimeSpan.FromSeconds(1));
+                }
+            }
+        }
+
+        return handOvers.Select(h => h.ToResult(outcomes, events)).ToList();
+    }
 
     public Task<IReadOnlyList<QueueEvent>> MarkWaitingAsync(string categoryCode, DateTimeOffset now, CancellationToken cancellationToken) =>
         Write<IReadOnlyList<QueueEvent>>(
@@ -224,6 +283,9 @@ internal sealed partial class PostgresJobStore : IJobStore, IDisposable
         _dataSource.Dispose();
         _initLock.Dispose();
     }
+
+    [LoggerMessage(EventId = 2104, EventName = "PostgresHandOverClaimFailed", Level = LogLevel.Warning, Message = "Run ends committed, but claiming {Categories} after them failed; asked again in a second")]
+    private static partial void LogRestClaimFailed(ILogger logger, Exception exception, string categories);
 
     [LoggerMessage(EventId = 2101, EventName = "PostgresStoreInitialized", Level = LogLevel.Information, Message = "Job store ready: PostgreSQL {Host}/{Database} ({Applied} migrations applied)")]
     private static partial void LogInitialized(ILogger logger, string host, string database, int applied);

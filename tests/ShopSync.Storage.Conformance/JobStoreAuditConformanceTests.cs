@@ -1,4 +1,6 @@
 using ShopSync.Queue.Audit;
+using ShopSync.Queue.Entries;
+using ShopSync.Queue.Events;
 using ShopSync.Queue.Storage;
 
 namespace ShopSync.Storage.Conformance;
@@ -70,6 +72,36 @@ public abstract class JobStoreAuditConformanceTests
 
         Assert.False(record.IsWritten);
         Assert.Empty(await ListAsync(store));
+    }
+
+    [Fact]
+    public async Task Complete_InsideAnAuditedCall_RecordCommitsWithTheRunEnd()
+    {
+        var store = await Factory.CreateAsync(Ct);
+        await store.InsertAsync([TestJobs.New(category: "A"), TestJobs.New(category: "A")], Ct);
+        var claim = (await store.ClaimAsync(TestJobs.Claim("A"), Ct)).Value[0];
+        var record = Record();
+        var end = new RunCompletion
+        {
+            JobId = claim.Job!.Id,
+            FencingToken = claim.Job.FencingToken,
+            LogEntryId = claim.LogEntryId,
+            Now = TestJobs.T0.AddSeconds(1),
+            Status = JobStatus.Finished,
+            Result = JobResult.Succeeded,
+            Events = [new JobCompleted(JobResult.Succeeded, JobStatus.Finished, null, null, JobCounters.Zero, null)],
+        };
+
+        CompletionResult result;
+        using (AuditScope.Enter(record))
+        {
+            result = await store.CompleteAsync(end, TestJobs.Claim("A", now: TestJobs.T0.AddSeconds(1)), Ct);
+        }
+
+        Assert.True(result.Accepted);
+        Assert.Equal(CategoryClaimStatus.Claimed, result.Next!.Status);
+        Assert.True(record.IsWritten);
+        Assert.Equal("shopsync.v1.Test/Change", Assert.Single(await ListAsync(store)).Rpc);
     }
 
     private static async Task<IReadOnlyList<AuditEvent>> ListAsync(IJobStore store)

@@ -156,6 +156,76 @@ public abstract class JobStoreConformanceTests
     }
 
     [Fact]
+    public async Task Complete_WithClaimNext_StoresTheEventsItAnswers()
+    {
+        // An owner that needs escaping in JSON (quotes, a backslash, non-ASCII): what a reader of the stored events gets
+        // is what the call answered, whichever way the driver writes the payloads.
+        const string owner = "node \"Zürich\" \\ 1";
+        var store = await Factory.CreateAsync(Ct);
+        var jobs = (await store.InsertAsync([TestJobs.New(), TestJobs.New(), TestJobs.New(earliest: TestJobs.T0.AddSeconds(1))], Ct)).Value;
+        var claim = (await store.ClaimAsync(TestJobs.Claim(owner: owner), Ct)).Value[0];
+
+        var result = await store.CompleteAsync(Completion(claim.Job!, claim.LogEntryId, JobStatus.Finished), TestJobs.Claim(owner: owner, now: TestJobs.T0.AddSeconds(1)), Ct);
+
+        Assert.Equal(jobs[1].Id, result.Next!.Job!.Id);
+        Assert.Contains(result.Events, e => e.Event.JobId == jobs[0].Id && e.Event.Data is JobCompleted);
+        Assert.Contains(result.Events, e => e.Event.Data.Equals(new JobStarted(1, owner)));
+        Assert.Contains(result.Events, e => e.Event.JobId == jobs[2].Id && e.Event.Data.Equals(new JobWaiting(jobs[1].Id, "CAT")));
+        foreach (var answered in result.Events)
+        {
+            var stored = Assert.Single(await store.ReadEventsAsync(answered.Event.JobId, answered.Event.Sequence - 1, 1, Ct));
+            Assert.Equal(answered.Event, stored);
+        }
+
+        var started = await store.ReadEventsAsync(jobs[1].Id, 0, 10, Ct);
+        Assert.Equal(new JobStarted(1, owner), started[^1].Data);
+    }
+
+    [Fact]
+    public async Task Complete_HoldAskedForDuringTheRun_EndsOnHoldWithItsStatusChangeLast()
+    {
+        var store = await Factory.CreateAsync(Ct);
+        await store.InsertAsync([TestJobs.New()], Ct);
+        var job = (await store.ClaimAsync(TestJobs.Claim(), Ct)).Value[0];
+        var held = await store.ChangeAsync(new JobChange { JobId = job.Job!.Id, ExpectedStatus = JobStatus.InProcess, Now = TestJobs.T0, HoldRequested = true }, Ct);
+        Assert.NotNull(held);
+        var retry = Completion(job.Job, job.LogEntryId, JobStatus.Ready) with
+        {
+            Result = JobResult.Failed,
+            EarliestStart = TestJobs.T0.AddMinutes(1),
+            Events = [new JobAttemptFailed(1, 3, "Shopify answered 502", TestJobs.T0.AddMinutes(1))],
+        };
+
+        var result = await store.CompleteAsync(retry, null, Ct);
+
+        Assert.Equal(JobStatus.OnHold, result.Job!.Status);
+        Assert.Equal([typeof(JobAttemptFailed), typeof(JobStatusChanged)], result.Events.Select(e => e.Event.Data.GetType()));
+        Assert.Equal(JobStatus.OnHold, ((JobStatusChanged)result.Events[1].Event.Data).Status);
+        Assert.Equal(result.Job.LastEventSequence, result.Events[1].Event.Sequence);
+        Assert.Equal(result.Events[1].Event.Sequence - 1, result.Events[0].Event.Sequence);
+        var stored = await store.ReadEventsAsync(job.Job.Id, 0, 20, Ct);
+        Assert.Equal(result.Events.Select(e => e.Event), stored.TakeLast(2));
+    }
+
+    [Fact]
+    public async Task Complete_WithClaimNextOverAnExpiredHead_ExpiresItAndClaimsTheEntryAfterIt()
+    {
+        var store = await Factory.CreateAsync(Ct);
+        var jobs = (await store.InsertAsync([TestJobs.New(priority: 1), TestJobs.New(priority: 2, expiration: TestJobs.T0.AddSeconds(1)), TestJobs.New(priority: 3)], Ct)).Value;
+        var claim = (await store.ClaimAsync(TestJobs.Claim(), Ct)).Value[0];
+        var end = Completion(claim.Job!, claim.LogEntryId, JobStatus.Finished) with { Now = TestJobs.T0.AddSeconds(2) };
+
+        var result = await store.CompleteAsync(end, TestJobs.Claim(now: TestJobs.T0.AddSeconds(2)), Ct);
+
+        Assert.True(result.Accepted);
+        Assert.Equal(jobs[2].Id, result.Next!.Job!.Id);
+        var expired = Assert.Single(result.Events, e => e.Event.JobId == jobs[1].Id && e.Event.Data is JobCompleted);
+        Assert.Equal(JobResult.Expired, ((JobCompleted)expired.Event.Data).Result);
+        Assert.Equal(JobResult.Expired, (await store.GetAsync(jobs[1].Id, Ct))!.LastResult);
+        Assert.Contains(result.Events, e => e.Event.JobId == jobs[2].Id && e.Event.Data is JobStarted);
+    }
+
+    [Fact]
     public async Task MarkWaiting_DueEntriesOfABusyCategory_BecomeWaitingWithAnEvent()
     {
         var store = await Factory.CreateAsync(Ct);
