@@ -122,6 +122,7 @@ internal static class PgClaims
         }
 
         await using var batch = session.Batch();
+        AddClaimSettings(batch);
         AddFastClaim(batch, session, request);
         FastClaim fast;
         await using (var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false))
@@ -133,17 +134,25 @@ internal static class PgClaims
     }
 
     /// <summary>
+    /// Adds the settings of a claiming transaction to <paramref name="batch"/>, before its first statement: heads by
+    /// index and generic plans for the rest of the transaction (no answer, no round trip of their own).
+    /// </summary>
+    public static void AddClaimSettings(NpgsqlBatch batch)
+    {
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(IndexOrderedHeadsSql));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(GenericPlansSql));
+    }
+
+    /// <summary>
     /// Adds the fast claim's statements to <paramref name="batch"/> (so they share a round trip with what comes
-    /// before them): heads by index and generic plans for the rest of the transaction, the claim of every idle
-    /// requested category's head, then the Waiting marks in the claimed categories. Read their answers with
-    /// <see cref="ReadFastClaimAsync"/>, then call <see cref="FinishAsync"/>.
+    /// before them, which starts with <see cref="AddClaimSettings"/>): the claim of every idle requested category's
+    /// head, then the Waiting marks in the claimed categories. Read their answers with <see cref="ReadFastClaimAsync"/>,
+    /// then call <see cref="FinishAsync"/>.
     /// </summary>
     public static void AddFastClaim(NpgsqlBatch batch, PgSession session, ClaimRequest request)
     {
         var categories = request.Categories.ToArray();
         var now = Pg.Utc(request.Now);
-        batch.BatchCommands.Add(new NpgsqlBatchCommand(IndexOrderedHeadsSql));
-        batch.BatchCommands.Add(new NpgsqlBatchCommand(GenericPlansSql));
         batch.BatchCommands.Add(Pg.BatchCommand(Lease(session, FastClaimSql), categories, request.Owner, now, LeaseMs(request)));
         batch.BatchCommands.Add(Pg.BatchCommand(MarkClaimedWaitingSql, categories, now, request.Owner, MaxWaitingMarksPerClaim));
     }

@@ -80,6 +80,7 @@ internal static class PgGroupedCompletions
     {
         var claim = Merge(group.Select(w => w.ClaimNext));
         await using var batch = session.Batch();
+        PgClaims.AddClaimSettings(batch);
         batch.BatchCommands.Add(CompleteCommand(group));
         if (claim is not null)
         {

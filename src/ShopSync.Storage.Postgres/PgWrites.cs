@@ -16,7 +16,8 @@ internal static class PgWrites
     // round trip): the log entry is closed and the events written only when the fenced update matched. $18 is the run's
     // log entry, or NULL for the entry's open one; $19/$20 the events' kinds and payloads, numbered after the entry's
     // last event. A hold asked for during the run ends the entry On Hold instead of Ready and adds its status change
-    // ($21/$22) under the next number.
+    // ($21/$22) under the next number. Its batch starts with the claim's settings (PgClaims.AddClaimSettings), so it
+    // too is planned once per connection: its plan is key lookups whatever the parameters.
     private static readonly string CompleteSql =
         "WITH j AS (UPDATE queue_jobs SET status = CASE WHEN hold_requested AND $4::integer = 2 THEN 1 ELSE $4::integer END, last_result = $5::integer, " +
         "ended_at = $3, updated_at = $3, earliest_start = COALESCE($6::timestamptz, earliest_start), error_message = $7::text, " +
@@ -70,6 +71,7 @@ internal static class PgWrites
     {
         var claimsAny = claimNext is { Categories.Count: > 0 };
         await using var batch = session.Batch();
+        PgClaims.AddClaimSettings(batch);
         batch.BatchCommands.Add(CompleteCommand(completion));
         if (claimsAny)
         {
