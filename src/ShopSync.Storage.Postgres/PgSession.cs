@@ -6,7 +6,8 @@ namespace ShopSync.Storage.Postgres;
 
 /// <summary>
 /// One write transaction on a pooled connection (READ COMMITTED, no savepoints). Events are buffered and written with
-/// one multi-row insert in the commit's round trip.
+/// one multi-row insert in the commit's round trip, except where a statement writes its own (a hand-over's, see
+/// <see cref="PgWrites.CompleteAsync"/>) and the events are only broadcast (<see cref="Broadcast"/>).
 /// </summary>
 internal sealed class PgSession
 {
