@@ -1,0 +1,77 @@
+using ShopSync.Queue.Entries;
+using ShopSync.Queue.Events;
+using ShopSync.Queue.Storage;
+using ShopSync.Storage.Conformance;
+
+namespace ShopSync.Storage.Postgres.Tests;
+
+/// <summary>
+/// The queue-wide log (WatchJobs) holds every entry's events in their own order, also where a statement writes its
+/// events itself: an enqueue into a busy category (accepted, then Waiting, in one statement), a hand-over (the
+/// completion, the next run's start and the Waiting marks, in one round trip), a hold asked for during a run.
+/// </summary>
+public sealed class PostgresEventLogOrderTests(PostgresStoreFactory factory) : IClassFixture<PostgresStoreFactory>
+{
+    private static CancellationToken Ct => CancellationToken.None;
+
+    [Fact]
+    public async Task Log_EnqueuesAndHandOvers_EachEntrysEventsInSequenceOrder()
+    {
+        var store = (PostgresJobStore)await factory.CreateAsync(Ct);
+        var head = await store.HeadAsync(Ct);
+        var first = (await store.InsertAsync([TestJobs.New("L")], Ct)).Value[0];
+        var claim = (await store.ClaimAsync(TestJobs.Claim("L"), Ct)).Value[0];
+        Assert.Equal(first.Id, claim.Job!.Id);
+
+        // Due while the category is busy: stored Waiting, with its Waiting event written by the insert itself.
+        var queued = (await store.InsertAsync([TestJobs.New("L"), TestJobs.New("L")], Ct)).Value;
+        Assert.All(queued, j => Assert.Equal(JobStatus.Waiting, j.Status));
+        var held = await store.ChangeAsync(new JobChange { JobId = first.Id, ExpectedStatus = JobStatus.InProcess, Now = TestJobs.T0, HoldRequested = true }, Ct);
+        Assert.NotNull(held);
+
+        var now = TestJobs.T0.AddSeconds(1);
+        var end = new RunCompletion
+        {
+            JobId = first.Id,
+            FencingToken = claim.Job.FencingToken,
+            LogEntryId = claim.LogEntryId,
+            Now = now,
+            Status = JobStatus.Ready,
+            Result = JobResult.Failed,
+            ErrorMessage = "Shopify answered 502",
+            Events = [new JobAttemptFailed(1, 3, "Shopify answered 502", now)],
+        };
+        var result = await store.CompleteAsync(end, TestJobs.Claim("L", now: now), Ct);
+        Assert.Equal(JobStatus.OnHold, result.Job!.Status);
+        Assert.Equal(queued[0].Id, result.Next!.Job!.Id);
+
+        var logged = new List<QueueEvent>();
+        var position = head;
+        while (true)
+        {
+            var page = await store.ReadAsync(position, 3, Ct);
+            logged.AddRange(page.Events.Select(e => e.Item));
+            if (page.Events.Count == 0)
+            {
+                break;
+            }
+
+            position = page.Next;
+        }
+
+        // Every entry's events, in the log's order, are its stored events in sequence order: 1, 2, 3, ... with no gap.
+        foreach (var id in new[] { first.Id, queued[0].Id, queued[1].Id })
+        {
+            var inLog = logged.Where(e => e.Event.JobId == id).Select(e => e.Event).ToList();
+            var stored = await store.ReadEventsAsync(id, 0, 100, Ct);
+            Assert.Equal(Enumerable.Range(1, inLog.Count).Select(i => (long)i), inLog.Select(e => e.Sequence));
+            Assert.Equal(stored.Select(e => e.Sequence), inLog.Select(e => e.Sequence));
+            Assert.IsType<JobAccepted>(inLog[0].Data);
+        }
+
+        var firstKinds = logged.Where(e => e.Event.JobId == first.Id).Select(e => e.Event.Data.GetType()).ToList();
+        Assert.Equal([typeof(JobAccepted), typeof(JobStarted), typeof(JobAttemptFailed), typeof(JobStatusChanged)], firstKinds);
+        var nextKinds = logged.Where(e => e.Event.JobId == queued[0].Id).Select(e => e.Event.Data.GetType()).ToList();
+        Assert.Equal([typeof(JobAccepted), typeof(JobWaiting), typeof(JobStarted)], nextKinds);
+    }
+}
