@@ -10,17 +10,16 @@ namespace ShopSync.Storage.Postgres;
 /// <summary>
 /// Inserts entries with one multi-row statement (arrays through <c>unnest</c>, numbered in the caller's order). The
 /// accepted event (sequence 1) is derived from the row, as on SQLite. An entry due now in a busy category is stored
-/// Waiting with a waiting event (sequence 2) naming the entry it waits for, written by the insert statement itself.
+/// Waiting with a waiting event (sequence 2) naming the entry it waits for.
 /// </summary>
 internal static class PgInserts
 {
     private const string CategoriesSql = "INSERT INTO queue_categories (code) SELECT DISTINCT unnest($1::text[]) ON CONFLICT DO NOTHING";
 
     // One statement: the rows (numbered in the caller's order), each due Ready entry of a busy category stored Waiting
-    // with its waiting event (sequence 2, written here from the inserted rows, so after the row's own log position),
-    // and each row answered with the entry it waits for (or NULL). $21 is the call's distinct categories; the busy ones
-    // are read once, in the statement's snapshot.
-    private static readonly string InsertSql =
+    // with its waiting event's sequence (2), and each row answered with the entry it waits for (or NULL). $21 is the
+    // call's distinct categories; the busy ones are read once, in the statement's snapshot.
+    private const string InsertSql =
         "WITH b AS (SELECT code, running_job FROM queue_categories WHERE code = ANY($21::text[]) AND running_job IS NOT NULL), " +
         "u AS (SELECT u.*, CASE WHEN u.status = 2 AND u.earliest <= u.created THEN b.running_job END AS blocking " +
         "FROM unnest($1::uuid[], $2::integer[], $3::text[], $4::text[], $5::text[], $6::integer[], $7::integer[], " +
@@ -34,19 +33,14 @@ internal static class PgInserts
         "SELECT u.id, u.report, u.description, u.shop, u.category, u.priority, CASE WHEN u.blocking IS NULL THEN u.status ELSE 3 END, " +
         "u.earliest, u.expiration, u.max_attempts, 0, u.rerun, u.timeout, u.filters, u.options, u.created_by, u.created, u.created, " +
         "u.schedule, u.occurrence, CASE WHEN u.blocking IS NULL THEN u.status ELSE 3 END, u.foreground, " +
-        "CASE WHEN u.blocking IS NULL THEN 1 ELSE 2 END, u.trace FROM u ORDER BY u.ord RETURNING id, entry_no), " +
-        "w AS (INSERT INTO queue_job_events (job_id, seq, time, kind, data, log_key) SELECT u.id, 2, u.created, " +
-        $"{EventCodec.Waiting}, json_build_object('{nameof(JobWaiting.BlockingJobId)}', u.blocking, '{nameof(JobWaiting.CategoryCode)}', u.category)::text, " +
-        PgSession.LogKey("u.id") + " FROM i JOIN u ON u.id = i.id WHERE u.blocking IS NOT NULL ORDER BY u.ord) " +
+        "CASE WHEN u.blocking IS NULL THEN 1 ELSE 2 END, u.trace FROM u ORDER BY u.ord RETURNING id, entry_no) " +
         "SELECT i.id, i.entry_no, u.blocking FROM i JOIN u ON u.id = i.id";
 
     /// <summary>
-    /// The category rows and the insert (which writes its events) as one batch; with <paramref name="commitWith"/> the
-    /// batch ends with those statements (the calls' audit records) and <c>COMMIT</c>, so an enqueue is one round trip.
-    /// Without it the transaction stays open for the caller's next statements.
+    /// Two round trips: the category rows and the insert go as one batch, then the waiting events and the commit (see
+    /// <see cref="PgSession.CommitAsync"/>).
     /// </summary>
-    public static async Task<StoreResult<IReadOnlyList<Job>>> InsertAsync(
-        PgSession session, IReadOnlyList<NewJob> jobs, IReadOnlyList<NpgsqlBatchCommand>? commitWith, CancellationToken ct)
+    public static async Task<StoreResult<IReadOnlyList<Job>>> InsertAsync(PgSession session, IReadOnlyList<NewJob> jobs, CancellationToken ct)
     {
         var categories = jobs.Select(j => j.Job.CategoryCode).Distinct(StringComparer.Ordinal).ToArray();
         var n = jobs.Count;
@@ -76,11 +70,6 @@ internal static class PgInserts
             Enumerable.Range(0, n).Select(i => jobs[i].Foreground).ToArray(),
             Map(j => j.TraceParent),
             categories));
-        if (commitWith is not null)
-        {
-            PgWrites.AddCommit(batch, commitWith);
-        }
-
         var numbers = new Dictionary<Guid, (long EntryNo, Guid? Blocking)>(n);
         await using (var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {
@@ -89,8 +78,6 @@ internal static class PgInserts
             {
                 numbers[reader.GetGuid(0)] = (reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetGuid(2));
             }
-
-            await Pg.DrainAsync(reader, ct).ConfigureAwait(false);
         }
 
         var stored = new Job[n];
@@ -104,7 +91,7 @@ internal static class PgInserts
             events.Add(new QueueEvent(JobAccepted.Of(job.Id, entryNo, status, job.CreatedAt, foreground), job.ShopCode, job.CategoryCode, job.ReportId));
             if (blocking is { } blockingId)
             {
-                PgSession.Broadcast(job.Id, job.ShopCode, job.CategoryCode, job.ReportId, 2, new JobWaiting(blockingId, job.CategoryCode), job.CreatedAt, events);
+                session.Event(job.Id, job.ShopCode, job.CategoryCode, job.ReportId, 2, new JobWaiting(blockingId, job.CategoryCode), job.CreatedAt, events);
             }
         }
 

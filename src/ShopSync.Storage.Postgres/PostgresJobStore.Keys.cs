@@ -58,7 +58,7 @@ internal sealed partial class PostgresJobStore : ISweepLeases
                     return new KeyedInsertResult(null, held.Ids);
                 }
 
-                var inserted = await PgInserts.InsertAsync(s, jobs, null, cancellationToken).ConfigureAwait(false);
+                var inserted = await PgInserts.InsertAsync(s, jobs, cancellationToken).ConfigureAwait(false);
                 var ids = inserted.Value.Select(j => j.Id).ToArray();
                 await s.Command(FillKeySql, key.RequestId, key.RequestHash, ids, Pg.Utc(now), Pg.Utc(key.ExpiresAt))
                     .ExecuteAsync(cancellationToken).ConfigureAwait(false);

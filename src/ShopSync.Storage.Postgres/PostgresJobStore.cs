@@ -125,8 +125,8 @@ internal sealed partial class PostgresJobStore : IJobStore, IDisposable
     internal async Task<IReadOnlyList<StoreResult<IReadOnlyList<Job>>>> InsertTogetherAsync(IReadOnlyList<PgInsertWrite> group, CancellationToken cancellationToken)
     {
         var audits = group.Where(w => w.Audit is not null).Select(w => w.Audit!).ToList();
-        var all = await WriteCommitting(
-            (s, records) => PgInserts.InsertAsync(s, group.SelectMany(w => w.Jobs).ToList(), records(), cancellationToken), audits, cancellationToken, nameof(InsertAsync)).ConfigureAwait(false);
+        var all = await Write(
+            s => PgInserts.InsertAsync(s, group.SelectMany(w => w.Jobs).ToList(), cancellationToken), audits, cancellationToken, nameof(InsertAsync)).ConfigureAwait(false);
         return PgGroupedInserts.Split(group, all);
     }
 
@@ -134,8 +134,7 @@ internal sealed partial class PostgresJobStore : IJobStore, IDisposable
     {
         try
         {
-            return await WriteCommitting(
-                (s, records) => PgInserts.InsertAsync(s, jobs, records(), cancellationToken), audit is null ? [] : [audit], cancellationToken, nameof(InsertAsync)).ConfigureAwait(false);
+            return await Write(s => PgInserts.InsertAsync(s, jobs, cancellationToken), audit, cancellationToken, nameof(InsertAsync)).ConfigureAwait(false);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && ex.ConstraintName == "ux_queue_jobs_occurrence")
         {

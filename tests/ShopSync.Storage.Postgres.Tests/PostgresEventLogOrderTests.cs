@@ -6,9 +6,9 @@ using ShopSync.Storage.Conformance;
 namespace ShopSync.Storage.Postgres.Tests;
 
 /// <summary>
-/// The queue-wide log (WatchJobs) holds every entry's events in their own order, also where a statement writes its
-/// events itself: an enqueue into a busy category (accepted, then Waiting, in one statement), a hand-over (the
-/// completion, the next run's start and the Waiting marks, in one round trip), a hold asked for during a run.
+/// The queue-wide log (WatchJobs) holds every entry's events in their own order, also where statements write their
+/// events themselves: a hand-over (the completion, the next run's start and the Waiting marks, in one round trip), a
+/// hold asked for during a run, next to an enqueue into a busy category (accepted, then Waiting).
 /// </summary>
 public sealed class PostgresEventLogOrderTests(PostgresStoreFactory factory) : IClassFixture<PostgresStoreFactory>
 {
@@ -23,7 +23,7 @@ public sealed class PostgresEventLogOrderTests(PostgresStoreFactory factory) : I
         var claim = (await store.ClaimAsync(TestJobs.Claim("L"), Ct)).Value[0];
         Assert.Equal(first.Id, claim.Job!.Id);
 
-        // Due while the category is busy: stored Waiting, with its Waiting event written by the insert itself.
+        // Due while the category is busy: stored Waiting, with a Waiting event after its accepted one.
         var queued = (await store.InsertAsync([TestJobs.New("L"), TestJobs.New("L")], Ct)).Value;
         Assert.All(queued, j => Assert.Equal(JobStatus.Waiting, j.Status));
         var held = await store.ChangeAsync(new JobChange { JobId = first.Id, ExpectedStatus = JobStatus.InProcess, Now = TestJobs.T0, HoldRequested = true }, Ct);
