@@ -19,6 +19,7 @@ internal static class BenchmarkCommands
         ["status"] = ("GetSyncStatus over 1,000,000 orders, 100,000 customers and 100,000 log entries (10 shops): p99 for one shop and all shops", StatusBenchmark.RunAsync),
         ["retention"] = ("A retention sweep over 200,000 old entries (+1,000,000 events, 200,000 log entries): enqueue stall p99/max during the sweep", Retention.RetentionBenchmark.RunAsync),
         ["access"] = ("What an API key check costs per call on the server's own code (hash, cached lookup, expiry, identity): api_key_check_us", Access.ApiKeyCheckBenchmark.RunAsync),
+        ["handover"] = ("The store's hand-over alone, in process (no server, no dispatcher, no gRPC; SQLite FULL or --store postgres): the ceiling for engine's process rates", Handover.HandoverBenchmark.RunAsync),
         ["recurrence"] = ("10,000 recurring entries due every minute on the real server: start lateness p99, idle CPU and queries/s", RecurrenceBenchmark.RunAsync),
     };
 
