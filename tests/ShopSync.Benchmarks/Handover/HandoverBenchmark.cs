@@ -13,11 +13,12 @@ using ShopSync.Storage.Sqlite;
 namespace ShopSync.Benchmarks.Handover;
 
 /// <summary>
-/// `handover [--store sqlite|postgres] [--scale F]`: the store's hand-over on its own, in this process, with no server,
-/// dispatcher, handler or gRPC. Each category has one loop that completes its run with the category's next claim in the
-/// same call (<see cref="IJobStore.CompleteAsync"/>, the completion planned by the engine's own planner) until the
-/// category is empty: 20,000 entries in one category, and 90,000 over 100 categories (100 loops at once, which the
-/// store's group commit merges), the counts of `engine`'s process1 and process100. It prints
+/// `handover [--store sqlite|postgres] [--scale F] [--concurrency N]`: the store's hand-over on its own, in this process,
+/// with no server, dispatcher, handler or gRPC. N slots (default 16, the server's default Queue:MaxConcurrency) each
+/// end their run with the next claim in the same call (<see cref="IJobStore.CompleteAsync"/>, the completion planned by
+/// the engine's own planner), round-robin over the categories as the dispatcher does, until every category is empty:
+/// 20,000 entries in one category, and 90,000 over 100 categories (the store's group commit merges the slots' calls),
+/// the counts of `engine`'s process1 and process100. It prints
 /// <c>store_handover_1cat_per_s</c>, <c>store_handover_100cat_per_s</c> and this process's CPU per hand-over: the ceiling
 /// the store sets for `engine`, so that what the engine's figures lose against it is the server's part.
 /// </summary>
@@ -30,6 +31,7 @@ internal static class HandoverBenchmark
     {
         var store = "sqlite";
         var scale = 1.0;
+        var slots = 16;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -41,8 +43,12 @@ internal static class HandoverBenchmark
                     scale = f;
                     i++;
                     break;
+                case "--concurrency" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0:
+                    slots = n;
+                    i++;
+                    break;
                 default:
-                    Console.Error.WriteLine($"handover: unknown or incomplete option {args[i]}; options: --store sqlite|postgres, --scale F (> 0)");
+                    Console.Error.WriteLine($"handover: unknown or incomplete option {args[i]}; options: --store sqlite|postgres, --scale F (> 0), --concurrency N (> 0, default 16)");
                     return 2;
             }
         }
@@ -56,7 +62,7 @@ internal static class HandoverBenchmark
                 foreach (var (name, categories, count) in scenarios)
                 {
                     using var sqlite = await OpenSqliteAsync(Path.Combine(directory.FullName, name + ".db"), cancellationToken);
-                    await MeasureAsync(sqlite, name, categories, count, cancellationToken);
+                    await MeasureAsync(sqlite, name, categories, count, slots, cancellationToken);
                 }
             }
             else
@@ -68,7 +74,7 @@ internal static class HandoverBenchmark
                     using var pg = new PostgresJobStore(
                         Options.Create(new PostgresStoreOptions { ConnectionString = connection }), NullLogger<PostgresJobStore>.Instance, TimeProvider.System);
                     await pg.InitializeAsync(cancellationToken);
-                    await MeasureAsync(pg, name, categories, count, cancellationToken);
+                    await MeasureAsync(pg, name, categories, count, slots, cancellationToken);
                 }
             }
 
@@ -89,7 +95,7 @@ internal static class HandoverBenchmark
         return store;
     }
 
-    private static async Task MeasureAsync(IJobStore store, string name, int categories, int count, CancellationToken cancellationToken)
+    private static async Task MeasureAsync(IJobStore store, string name, int categories, int count, int slots, CancellationToken cancellationToken)
     {
         var codes = Enumerable.Range(0, categories).Select(c => "BENCH" + c.ToString("D3", CultureInfo.InvariantCulture)).ToArray();
         var due = DateTimeOffset.UtcNow.AddSeconds(-1);
@@ -103,7 +109,8 @@ internal static class HandoverBenchmark
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        var done = await Task.WhenAll(codes.Select(code => Task.Run(() => DrainAsync(store, code, cancellationToken), cancellationToken)));
+        var line = new RoundRobin(codes);
+        var done = await Task.WhenAll(Enumerable.Range(0, Math.Min(slots, categories)).Select(_ => Task.Run(() => SlotAsync(store, line, cancellationToken), cancellationToken)));
         var elapsed = clock.Elapsed;
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuBefore;
@@ -117,26 +124,67 @@ internal static class HandoverBenchmark
         Console.WriteLine(FormattableString.Invariant($"BENCH store_handover_{name}_cpu_us {cpu.TotalMicroseconds / count:F0} us/entry"));
     }
 
-    /// <summary>Runs the category dry: claim its head, then end each run with the next claim in the same call.</summary>
-    private static async Task<int> DrainAsync(IJobStore store, string category, CancellationToken cancellationToken)
+    /// <summary>
+    /// One slot of <paramref name="slots"/>: claim a category's head, then end each run with a claim in the same call, of
+    /// the category that has waited longest (the run's own one when none waits), as the dispatcher's hand-over does. A
+    /// category goes back to the end of the line when its run has ended; one that comes back empty is dry.
+    /// </summary>
+    private static async Task<int> SlotAsync(IJobStore store, RoundRobin categories, CancellationToken cancellationToken)
     {
-        var claims = (await store.ClaimAsync(Request(category), cancellationToken)).Value;
-        var claim = claims.Count == 1 ? claims[0] : null;
         var ended = 0;
-        while (claim is { Status: CategoryClaimStatus.Claimed, Job: { } job })
+        CategoryClaim? claim = null;
+        while (true)
         {
+            while (claim is not { Status: CategoryClaimStatus.Claimed, Job: not null })
+            {
+                if (categories.Take() is not { } category)
+                {
+                    return ended;
+                }
+
+                var claims = (await store.ClaimAsync(Request(category), cancellationToken)).Value;
+                claim = claims.Count == 1 ? claims[0] : null;
+            }
+
+            var job = claim.Job;
             var end = CompletionPlanner.Plan(job, claim.LogEntryId, new RunEnd(JobResult.Succeeded, null, null), JobProgress.None, null, DateTimeOffset.UtcNow, 0.5);
-            var result = await store.CompleteAsync(end, Request(category), cancellationToken);
+            var next = categories.Take() ?? job.CategoryCode;
+            var result = await store.CompleteAsync(end, Request(next), cancellationToken);
             if (!result.Accepted)
             {
                 throw new InvalidOperationException($"handover: the completion of {job.Id} was fenced out.");
             }
 
             ended++;
+            if (next != job.CategoryCode)
+            {
+                categories.Return(job.CategoryCode);
+            }
+
             claim = result.Next;
         }
+    }
 
-        return ended;
+    /// <summary>The categories without a run, longest waiting first.</summary>
+    private sealed class RoundRobin(IEnumerable<string> categories)
+    {
+        private readonly Queue<string> _waiting = new(categories);
+
+        public string? Take()
+        {
+            lock (_waiting)
+            {
+                return _waiting.TryDequeue(out var category) ? category : null;
+            }
+        }
+
+        public void Return(string category)
+        {
+            lock (_waiting)
+            {
+                _waiting.Enqueue(category);
+            }
+        }
     }
 
     private static ClaimRequest Request(string category)
