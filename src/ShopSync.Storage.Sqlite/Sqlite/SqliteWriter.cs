@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -5,7 +6,8 @@ namespace ShopSync.Storage.Sqlite;
 
 /// <summary>
 /// The single writer: one connection on a dedicated thread that drains every pending operation into one transaction
-/// (group commit), and takes into it, before the commit, the operations queued while its statements ran. Concurrent
+/// (group commit), and takes into it, before the commit, the operations queued while its statements ran (for the first
+/// <see cref="DefaultJoinWindow"/> of the transaction, so a long one is not held open by a stream of arrivals). Concurrent
 /// callers share one commit, and so one fsync under synchronous=FULL, which is what makes thousands of durable
 /// enqueues per second possible on SQLite. One failing operation does not fail its batch neighbours: the batch runs
 /// again with a savepoint per operation.
@@ -26,12 +28,23 @@ internal sealed partial class SqliteWriter : IDisposable
     private readonly ILogger _logger;
     private readonly Thread _thread;
     private readonly List<WriteOperation> _batch = [];
+    private readonly TimeSpan _joinWindow;
+
+    /// <summary>
+    /// How long a transaction keeps taking arrivals. Joining saves an arrival the wait for one more commit (a flush,
+    /// ~0.2-0.4 ms here), so it pays while the transaction is short: hand-overs and single enqueues. A transaction that
+    /// has run longer (a bulk enqueue of thousands of entries) commits without waiting for its callers' next calls:
+    /// joining those measured ~10 % fewer bulk entries per second, the callers queued in lockstep.
+    /// </summary>
+    internal static readonly TimeSpan DefaultJoinWindow = TimeSpan.FromMilliseconds(2);
 
     /// <param name="openConnection">The writer connection, opened.</param>
     /// <param name="maxBatch">Most operations per transaction (validated at start: at least 1).</param>
     /// <param name="translate">Turns a provider error into the engine's typed storage error (or returns it).</param>
     /// <param name="logger">The store's logger.</param>
-    public SqliteWriter(SqliteConnection openConnection, int maxBatch, Func<Exception, Exception> translate, ILogger logger)
+    /// <param name="joinWindow">How long a transaction takes arrivals; <see cref="DefaultJoinWindow"/> when null.</param>
+    public SqliteWriter(
+        SqliteConnection openConnection, int maxBatch, Func<Exception, Exception> translate, ILogger logger, TimeSpan? joinWindow = null)
     {
         _connection = openConnection;
         _session = new WriteSession(openConnection);
@@ -39,6 +52,7 @@ internal sealed partial class SqliteWriter : IDisposable
         _maxBatch = maxBatch;
         _translate = translate;
         _logger = logger;
+        _joinWindow = joinWindow ?? DefaultJoinWindow;
         _thread = new Thread(Run) { IsBackground = true, Name = "ShopSync queue writer" };
         _thread.Start();
     }
@@ -172,6 +186,7 @@ internal sealed partial class SqliteWriter : IDisposable
         try
         {
             _session.Begin();
+            var began = Stopwatch.GetTimestamp();
             var executed = 0;
             do
             {
@@ -188,7 +203,7 @@ internal sealed partial class SqliteWriter : IDisposable
                     }
                 }
             }
-            while (failed < 0 && TakeArrivals());
+            while (failed < 0 && Stopwatch.GetElapsedTime(began) < _joinWindow && TakeArrivals());
 
             if (failed >= 0)
             {

@@ -6,7 +6,7 @@ namespace ShopSync.Storage.Tests.Sqlite;
 
 /// <summary>
 /// The single writer's group commit: operations queued while a batch's statements run join that batch's transaction
-/// before its commit, and keep the batch's rules (one failing operation fails alone, a cancelled one is answered and
+/// before its commit while the transaction is young, and keep the batch's rules (one failing operation fails alone, a cancelled one is answered and
 /// not run).
 /// </summary>
 public sealed class SqliteWriterGroupCommitTests : IDisposable
@@ -25,7 +25,7 @@ public sealed class SqliteWriterGroupCommitTests : IDisposable
     [Fact]
     public async Task Arrival_WhileABatchRuns_JoinsItsTransaction()
     {
-        using var writer = new SqliteWriter(Open(), 16, e => e, NullLogger.Instance);
+        using var writer = new SqliteWriter(Open(), 16, e => e, NullLogger.Instance, Patience);
         using var running = new ManualResetEventSlim();
         using var queued = new ManualResetEventSlim();
         SqliteTransaction? firstTransaction = null;
@@ -62,9 +62,41 @@ public sealed class SqliteWriterGroupCommitTests : IDisposable
     }
 
     [Fact]
+    public async Task Arrival_AfterTheJoinWindow_WaitsForTheNextTransaction()
+    {
+        using var writer = new SqliteWriter(Open(), 16, e => e, NullLogger.Instance, TimeSpan.Zero);
+        using var running = new ManualResetEventSlim();
+        using var queued = new ManualResetEventSlim();
+        SqliteTransaction? firstTransaction = null;
+        SqliteTransaction? secondTransaction = null;
+        var firstCommitted = false;
+
+        var first = writer.ExecuteAsync(s =>
+        {
+            firstTransaction = s.Transaction;
+            running.Set();
+            Assert.True(queued.Wait(Patience));
+            return Insert(s, "first");
+        }, CancellationToken.None);
+        Assert.True(running.Wait(Patience));
+        var second = writer.ExecuteAsync(s =>
+        {
+            secondTransaction = s.Transaction;
+            firstCommitted = first.IsCompletedSuccessfully || Names().Contains("first");
+            return Insert(s, "second");
+        }, CancellationToken.None);
+        queued.Set();
+        await Task.WhenAll(first, second).WaitAsync(Patience);
+
+        Assert.NotSame(firstTransaction, secondTransaction);
+        Assert.True(firstCommitted);
+        Assert.Equal(["first", "second"], Names());
+    }
+
+    [Fact]
     public async Task FailingArrival_FailsAlone_AndTheBatchCommits()
     {
-        using var writer = new SqliteWriter(Open(), 16, e => e, NullLogger.Instance);
+        using var writer = new SqliteWriter(Open(), 16, e => e, NullLogger.Instance, Patience);
         using var running = new ManualResetEventSlim();
         using var queued = new ManualResetEventSlim();
 
@@ -89,7 +121,7 @@ public sealed class SqliteWriterGroupCommitTests : IDisposable
     [Fact]
     public async Task CancelledArrival_IsAnsweredCancelled_AndNotRun()
     {
-        using var writer = new SqliteWriter(Open(), 16, e => e, NullLogger.Instance);
+        using var writer = new SqliteWriter(Open(), 16, e => e, NullLogger.Instance, Patience);
         using var running = new ManualResetEventSlim();
         using var queued = new ManualResetEventSlim();
         using var cancel = new CancellationTokenSource();
