@@ -6,8 +6,8 @@ namespace ShopSync.Storage.Tests.Sqlite;
 
 /// <summary>
 /// The single writer's group commit: operations queued while a batch's statements run join that batch's transaction
-/// before its commit while the transaction is young, and keep the batch's rules (one failing operation fails alone, a cancelled one is answered and
-/// not run).
+/// before its commit while the transaction is young, and keep the batch's rules (one failing operation fails alone, a
+/// cancelled one is answered and not run).
 /// </summary>
 public sealed class SqliteWriterGroupCommitTests : IDisposable
 {
