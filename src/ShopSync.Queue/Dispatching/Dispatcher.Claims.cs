@@ -17,6 +17,11 @@ internal sealed partial class Dispatcher
             }
 
             batch = TakeCategories(_options.MaxConcurrency - _running.Count - _claimsInFlight);
+            if (batch.Count > 0)
+            {
+                // Not stopping, so shutdown has not finished waiting: the claim is counted until it returns.
+                _storeCallsInFlight++;
+            }
         }
 
         if (batch.Count > 0)
@@ -49,6 +54,20 @@ internal sealed partial class Dispatcher
     }
 
     private async Task ClaimAsync(List<string> categories)
+    {
+        try
+        {
+            await ClaimAndStartAsync(categories).ConfigureAwait(false);
+        }
+        finally
+        {
+            EndStoreCall();
+        }
+
+        Pump();
+    }
+
+    private async Task ClaimAndStartAsync(List<string> categories)
     {
         var now = _time.GetUtcNow();
         IReadOnlyList<CategoryClaim> claims;
@@ -84,8 +103,6 @@ internal sealed partial class Dispatcher
 
             HandleClaim(claims[i], now, inline: i == claims.Count - 1);
         }
-
-        Pump();
     }
 
     /// <summary>Applies a claim outcome (from a claim or a completion's hand-over).</summary>

@@ -55,7 +55,25 @@ internal sealed partial class Dispatcher
             }
         }
 
-        await CompleteRunAsync(run, end, handler?.Definition).ConfigureAwait(false);
+        bool counted;
+        lock (_gate)
+        {
+            // The run is still among the running ones, so shutdown is still waiting and the store is still there.
+            counted = BeginStoreCall();
+        }
+
+        try
+        {
+            await CompleteRunAsync(run, end, handler?.Definition).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (counted)
+            {
+                EndStoreCall();
+            }
+        }
+
         Telemetry.QueueActivities.End(activity, end.Result, end.Message);
     }
 
@@ -134,7 +152,6 @@ internal sealed partial class Dispatcher
             Notify(after);
         }
 
-        CheckAllStopped();
         Pump();
     }
 
@@ -201,15 +218,4 @@ internal sealed partial class Dispatcher
     /// <summary>A failed run that goes back to Ready: the entry is retried (a recurring entry's next run is not a retry).</summary>
     private static bool IsRetry(RunCompletion completion) =>
         completion.Status is JobStatus.Ready or JobStatus.OnHold && completion.Result is JobResult.Failed or JobResult.TimedOut;
-
-    private void CheckAllStopped()
-    {
-        lock (_gate)
-        {
-            if (_stopping && _running.Count == 0)
-            {
-                _allStopped.TrySetResult();
-            }
-        }
-    }
 }

@@ -1,6 +1,10 @@
 namespace ShopSync.Queue.Dispatching;
 
-/// <summary>Two-phase shutdown: stop claiming, let runs finish for a grace period, then cancel them.</summary>
+/// <summary>
+/// Two-phase shutdown: stop claiming, let runs finish for a grace period, then cancel them. The dispatcher has stopped
+/// when no run is left and no store call it started (a claim, a run's end, lease maintenance) is still out: the host
+/// disposes the store next, so a run's end must be written before StopAsync returns.
+/// </summary>
 internal sealed partial class Dispatcher
 {
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -10,10 +14,7 @@ internal sealed partial class Dispatcher
         {
             _stopping = true;
             running = [.. _running.Values];
-            if (_running.Count == 0)
-            {
-                _allStopped.TrySetResult();
-            }
+            CheckAllStoppedLocked();
         }
 
         LogStopping(_logger, running.Length, _options.ShutdownGracePeriod);
@@ -40,6 +41,36 @@ internal sealed partial class Dispatcher
         {
             _timer?.Dispose();
             _timer = null;
+        }
+    }
+
+    /// <summary>Caller holds the lock. Counts a store call shutdown waits for; false once shutdown stopped waiting.</summary>
+    private bool BeginStoreCall()
+    {
+        if (_allStopped.Task.IsCompleted)
+        {
+            return false;
+        }
+
+        _storeCallsInFlight++;
+        return true;
+    }
+
+    private void EndStoreCall()
+    {
+        lock (_gate)
+        {
+            _storeCallsInFlight--;
+            CheckAllStoppedLocked();
+        }
+    }
+
+    /// <summary>Caller holds the lock.</summary>
+    private void CheckAllStoppedLocked()
+    {
+        if (_stopping && _running.Count == 0 && _storeCallsInFlight == 0)
+        {
+            _allStopped.TrySetResult();
         }
     }
 }

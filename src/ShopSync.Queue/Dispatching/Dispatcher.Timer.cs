@@ -93,6 +93,14 @@ internal sealed partial class Dispatcher
     /// <summary>Entries that became due while their category runs something show Waiting at once, not at the next claim.</summary>
     private async Task MarkWaitingAsync(List<string> categories, DateTimeOffset now)
     {
+        lock (_gate)
+        {
+            if (!BeginStoreCall())
+            {
+                return;
+            }
+        }
+
         try
         {
             foreach (var category in categories)
@@ -104,10 +112,23 @@ internal sealed partial class Dispatcher
         {
             LogMaintenanceFailed(_logger, ex);
         }
+        finally
+        {
+            EndStoreCall();
+        }
     }
 
     private async Task MaintainLeasesAsync(DateTimeOffset now, bool poll)
     {
+        lock (_gate)
+        {
+            if (!BeginStoreCall())
+            {
+                Volatile.Write(ref _maintenanceRunning, 0);
+                return;
+            }
+        }
+
         try
         {
             List<LeaseRef> held;
@@ -137,6 +158,7 @@ internal sealed partial class Dispatcher
         finally
         {
             Volatile.Write(ref _maintenanceRunning, 0);
+            EndStoreCall();
         }
 
         Pump();

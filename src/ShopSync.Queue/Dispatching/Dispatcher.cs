@@ -39,6 +39,7 @@ internal sealed partial class Dispatcher : IHostedService, IDisposable
     private DateTimeOffset _nextLeaseCheck;
     private DateTimeOffset _nextSafetyPoll;
     private int _claimsInFlight;
+    private int _storeCallsInFlight;
     private bool _started;
     private bool _stopping;
 

@@ -29,6 +29,9 @@ internal sealed class FaultyJobStore : IJobStore
     /// <summary>Sees (and may replace or hold back) the store's answer to a lease renewal before the engine gets it.</summary>
     public Func<LeaseRenewalRequest, LeaseRenewal, Task<LeaseRenewal>>? AfterRenew { get; set; }
 
+    /// <summary>Awaited before each run's end reaches the store (an end write still out when something else happens).</summary>
+    public Func<RunCompletion, Task>? BeforeComplete { get; set; }
+
     /// <summary>Called before each search for lapsed leases (the lease check's step after it handled the renewal's answer).</summary>
     public Action? BeforeFindExpired { get; set; }
 
@@ -64,7 +67,15 @@ internal sealed class FaultyJobStore : IJobStore
         Pass(nameof(ClaimAsync), request, () => _inner.ClaimAsync(request, cancellationToken));
 
     public Task<CompletionResult> CompleteAsync(RunCompletion completion, ClaimRequest? claimNext, CancellationToken cancellationToken) =>
-        Pass(nameof(CompleteAsync), completion, () => _inner.CompleteAsync(completion, claimNext, cancellationToken));
+        Pass(nameof(CompleteAsync), completion, async () =>
+        {
+            if (BeforeComplete is { } wait)
+            {
+                await wait(completion).ConfigureAwait(false);
+            }
+
+            return await _inner.CompleteAsync(completion, claimNext, cancellationToken).ConfigureAwait(false);
+        });
 
     public Task<IReadOnlyList<QueueEvent>> MarkWaitingAsync(string categoryCode, DateTimeOffset now, CancellationToken cancellationToken) =>
         Pass(nameof(MarkWaitingAsync), categoryCode, () => _inner.MarkWaitingAsync(categoryCode, now, cancellationToken));

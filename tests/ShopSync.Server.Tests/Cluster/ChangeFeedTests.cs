@@ -32,6 +32,8 @@ public sealed class ChangeFeedTests
     {
         await using var nodes = await FeedNodes.StartAsync(nameof(WatchJob_OnNodeA_SeesEveryEventOfARunOnNodeBInOrderAndResumes));
         using var queueWideCall = nodes.A.Api.WatchJobs(new WatchJobsRequest { CategoryCode = "FANOUT" });
+        // The headers come once the watch's position is fixed: without them the enqueue can land before it.
+        await queueWideCall.ResponseHeadersAsync;
         var queueWideEvents = CollectUntilCompletedAsync(queueWideCall);
 
         // Foreground through A: the caller's own stream follows the run on B to its end.
