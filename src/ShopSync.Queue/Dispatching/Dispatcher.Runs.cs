@@ -18,9 +18,17 @@ internal sealed partial class Dispatcher
     {
         var reporter = new ProgressReporter(job.Id, job.FencingToken, _flusher, _store, _time);
         var run = new RunningJob(job, logEntryId, reporter);
+        bool afterGrace;
         lock (_gate)
         {
             _running[job.Id] = run;
+            afterGrace = _graceOver;
+        }
+
+        if (afterGrace)
+        {
+            // Claimed while shutdown ran out of grace: the handler starts stopped and the entry goes back to Ready.
+            run.Stop(StopReason.Shutdown);
         }
 
         LogRunStarted(_logger, job.Id, job.ReportId, job.CategoryCode, job.Attempts);

@@ -24,6 +24,8 @@ internal sealed partial class Dispatcher
         {
             lock (_gate)
             {
+                // From now on a run that a claim still out brings back is stopped as it starts (StartRun).
+                _graceOver = true;
                 running = [.. _running.Values];
             }
 

@@ -42,6 +42,7 @@ internal sealed partial class Dispatcher : IHostedService, IDisposable
     private int _storeCallsInFlight;
     private bool _started;
     private bool _stopping;
+    private bool _graceOver;
 
     public Dispatcher(
         IJobStore store,

@@ -44,4 +44,51 @@ public sealed class ShutdownWaitTests
         var finished = await host.Queue.GetAsync(job.Id, Ct);
         Assert.Equal((JobStatus.Finished, JobResult.Succeeded), (finished.Status, finished.LastResult));
     }
+
+    [Fact]
+    public async Task Stop_WhileAClaimIsOutPastTheGracePeriod_WaitsForItAndStopsTheRunItBrings()
+    {
+        var claiming = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handlerStopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var host = await EngineHost.StartAsync(
+            s =>
+            {
+                s.AddReportHandler(new DelegateHandler(ReportId, async (_, token) =>
+                {
+                    try
+                    {
+                        await Task.Delay(Timeout.Infinite, token);
+                    }
+                    finally
+                    {
+                        handlerStopped.TrySetResult();
+                    }
+
+                    return ReportOutcome.Success();
+                }));
+                FaultyJobStore.Decorate(s, f => f.BeforeClaim = async _ =>
+                {
+                    if (claiming.TrySetResult())
+                    {
+                        await release.Task;
+                    }
+                });
+            },
+            o => o.ShutdownGracePeriod = TimeSpan.Zero);
+
+        var job = await host.Queue.EnqueueAsync(new EnqueueRequest { ReportId = ReportId }, Ct);
+        await claiming.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // No run yet, only the claim is out; the grace period is already over.
+        var stop = host.StopAsync();
+        var first = await Task.WhenAny(stop, Task.Delay(TimeSpan.FromMilliseconds(300)));
+        Assert.NotSame(stop, first);
+
+        release.SetResult();
+        await stop.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(handlerStopped.Task.IsCompleted, "the run the late claim brought was stopped before shutdown returned");
+        var after = await host.Queue.GetAsync(job.Id, Ct);
+        Assert.Equal(JobStatus.Ready, after.Status);
+    }
 }

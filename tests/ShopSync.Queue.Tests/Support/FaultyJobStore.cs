@@ -29,6 +29,9 @@ internal sealed class FaultyJobStore : IJobStore
     /// <summary>Sees (and may replace or hold back) the store's answer to a lease renewal before the engine gets it.</summary>
     public Func<LeaseRenewalRequest, LeaseRenewal, Task<LeaseRenewal>>? AfterRenew { get; set; }
 
+    /// <summary>Awaited before each claim reaches the store (a claim still out when something else happens).</summary>
+    public Func<ClaimRequest, Task>? BeforeClaim { get; set; }
+
     /// <summary>Awaited before each run's end reaches the store (an end write still out when something else happens).</summary>
     public Func<RunCompletion, Task>? BeforeComplete { get; set; }
 
@@ -64,7 +67,15 @@ internal sealed class FaultyJobStore : IJobStore
         Pass(nameof(PurgeEnqueueKeysAsync), now, () => _inner.PurgeEnqueueKeysAsync(now, limit, cancellationToken));
 
     public Task<StoreResult<IReadOnlyList<CategoryClaim>>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken) =>
-        Pass(nameof(ClaimAsync), request, () => _inner.ClaimAsync(request, cancellationToken));
+        Pass(nameof(ClaimAsync), request, async () =>
+        {
+            if (BeforeClaim is { } wait)
+            {
+                await wait(request).ConfigureAwait(false);
+            }
+
+            return await _inner.ClaimAsync(request, cancellationToken).ConfigureAwait(false);
+        });
 
     public Task<CompletionResult> CompleteAsync(RunCompletion completion, ClaimRequest? claimNext, CancellationToken cancellationToken) =>
         Pass(nameof(CompleteAsync), completion, async () =>
