@@ -14,16 +14,9 @@ namespace ShopSync.Storage.Sqlite;
 /// </summary>
 internal sealed partial class SqliteWriter : IDisposable
 {
-    // A plain monitor-guarded queue: the writer thread sleeps in Monitor.Wait without spinning. Blocking on a
-    // channel's WaitToReadAsync spun (sched_yield) before every wait, which on 2 cores took CPU from the handlers.
-    private readonly Queue<WriteOperation> _queue = new();
-    private readonly object _sync = new();
-    private bool _completed;
-    private bool _sleeping;
-
+    private readonly WriteQueue _queue;
     private readonly SqliteConnection _connection;
     private readonly WriteSession _session;
-    private readonly int _maxBatch;
     private readonly Func<Exception, Exception> _translate;
     private readonly ILogger _logger;
     private readonly Thread _thread;
@@ -49,7 +42,7 @@ internal sealed partial class SqliteWriter : IDisposable
         _connection = openConnection;
         _session = new WriteSession(openConnection);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
-        _maxBatch = maxBatch;
+        _queue = new WriteQueue(maxBatch);
         _translate = translate;
         _logger = logger;
         _joinWindow = joinWindow ?? DefaultJoinWindow;
@@ -61,27 +54,13 @@ internal sealed partial class SqliteWriter : IDisposable
     public Task<T> ExecuteAsync<T>(Func<WriteSession, T> work, CancellationToken cancellationToken, bool audited = true)
     {
         var operation = new WriteOperation<T>(work, cancellationToken, audited ? Queue.Audit.AuditScope.Current : null);
-        lock (_sync)
-        {
-            ObjectDisposedException.ThrowIf(_completed, this);
-            _queue.Enqueue(operation);
-            if (_sleeping)
-            {
-                Monitor.Pulse(_sync);
-            }
-        }
-
+        _queue.Add(operation, this);
         return operation.Task;
     }
 
     public void Dispose()
     {
-        lock (_sync)
-        {
-            _completed = true;
-            Monitor.Pulse(_sync);
-        }
-
+        _queue.Complete();
         _thread.Join();
         _session.DisposeCommands();
         _connection.Dispose();
@@ -89,72 +68,17 @@ internal sealed partial class SqliteWriter : IDisposable
 
     private void Run()
     {
-        while (Next())
+        while (true)
         {
+            _batch.Clear();
+            if (!_queue.WaitAndTake(_batch))
+            {
+                return;
+            }
+
             if (_batch.Count > 0)
             {
                 ExecuteBatch();
-            }
-        }
-    }
-
-    /// <summary>Waits for work and takes up to the batch size of it; false once disposed and drained.</summary>
-    private bool Next()
-    {
-        _batch.Clear();
-        lock (_sync)
-        {
-            while (_queue.Count == 0)
-            {
-                if (_completed)
-                {
-                    return false;
-                }
-
-                _sleeping = true;
-                Monitor.Wait(_sync);
-                _sleeping = false;
-            }
-
-            while (_batch.Count < _maxBatch && _queue.TryDequeue(out var operation))
-            {
-                _batch.Add(operation);
-            }
-        }
-
-        DropCancelled(0);
-        return true;
-    }
-
-    /// <summary>
-    /// Takes the operations queued while the batch's statements ran into the same transaction, before its commit: the
-    /// hand-overs of runs that ended meanwhile share the commit's flush instead of waiting for it and taking the next
-    /// one. Costs nothing when none came (the common case when idle); false when none was taken.
-    /// </summary>
-    private bool TakeArrivals()
-    {
-        var first = _batch.Count;
-        lock (_sync)
-        {
-            while (_batch.Count < _maxBatch && _queue.TryDequeue(out var operation))
-            {
-                _batch.Add(operation);
-            }
-        }
-
-        DropCancelled(first);
-        return _batch.Count > first;
-    }
-
-    private void DropCancelled(int from)
-    {
-        for (var i = _batch.Count - 1; i >= from; i--)
-        {
-            var operation = _batch[i];
-            if (operation.CancellationToken.IsCancellationRequested)
-            {
-                operation.Fail(new OperationCanceledException(operation.CancellationToken));
-                _batch.RemoveAt(i);
             }
         }
     }
@@ -203,7 +127,7 @@ internal sealed partial class SqliteWriter : IDisposable
                     }
                 }
             }
-            while (failed < 0 && Stopwatch.GetElapsedTime(began) < _joinWindow && TakeArrivals());
+            while (failed < 0 && Stopwatch.GetElapsedTime(began) < _joinWindow && _queue.TakeArrivals(_batch));
 
             if (failed >= 0)
             {
