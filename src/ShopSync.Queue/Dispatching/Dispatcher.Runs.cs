@@ -63,12 +63,8 @@ internal sealed partial class Dispatcher
             }
         }
 
-        bool counted;
-        lock (_gate)
-        {
-            // The run is still among the running ones, so shutdown is still waiting and the store is still there.
-            counted = BeginStoreCall();
-        }
+        // The run is still among the running ones, so shutdown is still waiting and the store is still there.
+        var counted = TryBeginStoreCall();
 
         try
         {

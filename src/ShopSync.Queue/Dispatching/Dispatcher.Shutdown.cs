@@ -46,16 +46,19 @@ internal sealed partial class Dispatcher
         }
     }
 
-    /// <summary>Caller holds the lock. Counts a store call shutdown waits for; false once shutdown stopped waiting.</summary>
-    private bool BeginStoreCall()
+    /// <summary>Counts a store call shutdown waits for; false once shutdown stopped waiting (then make no call).</summary>
+    private bool TryBeginStoreCall()
     {
-        if (_allStopped.Task.IsCompleted)
+        lock (_gate)
         {
-            return false;
-        }
+            if (_allStopped.Task.IsCompleted)
+            {
+                return false;
+            }
 
-        _storeCallsInFlight++;
-        return true;
+            _storeCallsInFlight++;
+            return true;
+        }
     }
 
     private void EndStoreCall()

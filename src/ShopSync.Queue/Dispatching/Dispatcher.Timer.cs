@@ -93,12 +93,9 @@ internal sealed partial class Dispatcher
     /// <summary>Entries that became due while their category runs something show Waiting at once, not at the next claim.</summary>
     private async Task MarkWaitingAsync(List<string> categories, DateTimeOffset now)
     {
-        lock (_gate)
+        if (!TryBeginStoreCall())
         {
-            if (!BeginStoreCall())
-            {
-                return;
-            }
+            return;
         }
 
         try
@@ -120,13 +117,10 @@ internal sealed partial class Dispatcher
 
     private async Task MaintainLeasesAsync(DateTimeOffset now, bool poll)
     {
-        lock (_gate)
+        if (!TryBeginStoreCall())
         {
-            if (!BeginStoreCall())
-            {
-                Volatile.Write(ref _maintenanceRunning, 0);
-                return;
-            }
+            Volatile.Write(ref _maintenanceRunning, 0);
+            return;
         }
 
         try
