@@ -135,6 +135,36 @@ internal sealed class BenchPostgres : IAsyncDisposable
         return top;
     }
 
+    /// <summary>
+    /// What each statement of the node roles cost in the database since the last reset, dearest first
+    /// (pg_stat_statements only): calls, execution and planning ms, WAL records and bytes. A trigger's statements are
+    /// counted in the statement that fired it.
+    /// </summary>
+    public async Task<IReadOnlyList<StatementCost>> StatementCostsAsync(string name, int limit, CancellationToken cancellationToken)
+    {
+        if (!HasStatements)
+        {
+            return [];
+        }
+
+        await using var connection = new NpgsqlConnection(Database(name));
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            "SELECT SUM(s.calls)::bigint, SUM(s.total_exec_time)::float8, SUM(s.total_plan_time)::float8, SUM(s.wal_records)::bigint, " +
+            "SUM(s.wal_bytes)::bigint, left(regexp_replace(s.query, '\\s+', ' ', 'g'), 110) FROM pg_stat_statements s JOIN pg_roles r ON r.oid = s.userid " +
+            "WHERE r.rolname LIKE 'bench\\_node%' AND s.dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) " +
+            "GROUP BY 6 ORDER BY 2 DESC LIMIT $1", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = limit });
+        var costs = new List<StatementCost>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            costs.Add(new StatementCost(reader.GetInt64(0), reader.GetDouble(1), reader.GetDouble(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetString(5)));
+        }
+
+        return costs;
+    }
+
     /// <summary>Starts pg_stat_statements' counts again (pg_stat_statements only).</summary>
     public async Task ResetStatementsAsync(string name, CancellationToken cancellationToken)
     {
@@ -194,3 +224,6 @@ internal sealed class BenchPostgres : IAsyncDisposable
         return Convert.ToString(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) ?? string.Empty;
     }
 }
+
+/// <summary>One statement's totals in pg_stat_statements.</summary>
+internal sealed record StatementCost(long Calls, double ExecMs, double PlanMs, long WalRecords, long WalBytes, string Query);

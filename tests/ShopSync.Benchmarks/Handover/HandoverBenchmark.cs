@@ -13,14 +13,15 @@ using ShopSync.Storage.Sqlite;
 namespace ShopSync.Benchmarks.Handover;
 
 /// <summary>
-/// `handover [--store sqlite|postgres] [--scale F] [--concurrency N]`: the store's hand-over on its own, in this process,
+/// `handover [--store sqlite|postgres] [--scale F] [--concurrency N] [--statements]`: the store's hand-over on its own, in this process,
 /// with no server, dispatcher, handler or gRPC. N slots (default 16, the server's default Queue:MaxConcurrency) each
 /// end their run with the next claim in the same call (<see cref="IJobStore.CompleteAsync"/>, the completion planned by
 /// the engine's own planner), round-robin over the categories as the dispatcher does, until every category is empty:
 /// 20,000 entries in one category, and 90,000 over 100 categories (the store's group commit merges the slots' calls),
 /// the counts of `engine`'s process1 and process100. It prints
 /// <c>store_handover_1cat_per_s</c>, <c>store_handover_100cat_per_s</c> and this process's CPU per hand-over: the ceiling
-/// the store sets for `engine`, so that what the engine's figures lose against it is the server's part.
+/// the store sets for `engine`, so that what the engine's figures lose against it is the server's part. With
+/// `--statements` on PostgreSQL it also prints what each statement cost the database per hand-over.
 /// </summary>
 internal static class HandoverBenchmark
 {
@@ -32,6 +33,7 @@ internal static class HandoverBenchmark
         var store = "sqlite";
         var scale = 1.0;
         var slots = 16;
+        var statements = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -47,8 +49,11 @@ internal static class HandoverBenchmark
                     slots = n;
                     i++;
                     break;
+                case "--statements":
+                    statements = true;
+                    break;
                 default:
-                    Console.Error.WriteLine($"handover: unknown or incomplete option {args[i]}; options: --store sqlite|postgres, --scale F (> 0), --concurrency N (> 0, default 16)");
+                    Console.Error.WriteLine($"handover: unknown or incomplete option {args[i]}; options: --store sqlite|postgres, --scale F (> 0), --concurrency N (> 0, default 16), --statements (postgres: each statement's cost per hand-over)");
                     return 2;
             }
         }
@@ -59,10 +64,15 @@ internal static class HandoverBenchmark
             var scenarios = new[] { ("1cat", 1, (int)(20_000 * scale)), ("100cat", 100, (int)(90_000 * scale)) };
             if (store == "sqlite")
             {
+                if (statements)
+                {
+                    Console.Error.WriteLine("handover: --statements counts PostgreSQL's statements; with --store sqlite it prints nothing more");
+                }
+
                 foreach (var (name, categories, count) in scenarios)
                 {
                     using var sqlite = await OpenSqliteAsync(Path.Combine(directory.FullName, name + ".db"), cancellationToken);
-                    await MeasureAsync(sqlite, name, categories, count, slots, cancellationToken);
+                    await MeasureAsync(sqlite, name, categories, count, slots, null, cancellationToken);
                 }
             }
             else
@@ -74,7 +84,12 @@ internal static class HandoverBenchmark
                     using var pg = new PostgresJobStore(
                         Options.Create(new PostgresStoreOptions { ConnectionString = connection }), NullLogger<PostgresJobStore>.Instance, TimeProvider.System);
                     await pg.InitializeAsync(cancellationToken);
-                    await MeasureAsync(pg, name, categories, count, slots, cancellationToken);
+                    var database = "handover" + name;
+                    await MeasureAsync(pg, name, categories, count, slots, statements ? () => postgres.ResetStatementsAsync(database, cancellationToken) : null, cancellationToken);
+                    if (statements)
+                    {
+                        await PrintStatementsAsync(postgres, database, count, cancellationToken);
+                    }
                 }
             }
 
@@ -95,7 +110,31 @@ internal static class HandoverBenchmark
         return store;
     }
 
-    private static async Task MeasureAsync(IJobStore store, string name, int categories, int count, int slots, CancellationToken cancellationToken)
+    /// <summary>
+    /// `--statements`: what each statement cost PostgreSQL per hand-over during the run (pg_stat_statements), dearest
+    /// first, and the totals: where PostgreSQL's share of a hand-over goes.
+    /// </summary>
+    private static async Task PrintStatementsAsync(BenchPostgres postgres, string database, int count, CancellationToken cancellationToken)
+    {
+        var costs = await postgres.StatementCostsAsync(database, 20, cancellationToken);
+        if (costs.Count == 0)
+        {
+            Console.Error.WriteLine("handover: --statements needs pg_stat_statements, which this server does not load");
+            return;
+        }
+
+        Console.WriteLine(FormattableString.Invariant($"{"calls/ho",9} {"exec us/ho",10} {"plan us/ho",10} {"wal rec/ho",10} {"wal B/ho",9}  statement"));
+        foreach (var c in costs)
+        {
+            Console.WriteLine(FormattableString.Invariant(
+                $"{(double)c.Calls / count,9:F2} {c.ExecMs * 1000 / count,10:F1} {c.PlanMs * 1000 / count,10:F1} {(double)c.WalRecords / count,10:F1} {(double)c.WalBytes / count,9:F0}  {c.Query}"));
+        }
+
+        Console.WriteLine(FormattableString.Invariant(
+            $"{costs.Sum(c => (double)c.Calls) / count,9:F2} {costs.Sum(c => c.ExecMs) * 1000 / count,10:F1} {costs.Sum(c => c.PlanMs) * 1000 / count,10:F1} {costs.Sum(c => (double)c.WalRecords) / count,10:F1} {costs.Sum(c => (double)c.WalBytes) / count,9:F0}  (the {costs.Count} dearest)"));
+    }
+
+    private static async Task MeasureAsync(IJobStore store, string name, int categories, int count, int slots, Func<Task>? beforeRun, CancellationToken cancellationToken)
     {
         var codes = Enumerable.Range(0, categories).Select(c => "BENCH" + c.ToString("D3", CultureInfo.InvariantCulture)).ToArray();
         var due = DateTimeOffset.UtcNow.AddSeconds(-1);
@@ -104,6 +143,11 @@ internal static class HandoverBenchmark
         {
             var jobs = Enumerable.Range(first, Math.Min(Chunk, count - first)).Select(i => NewEntry(codes[i % categories], due)).ToArray();
             _ = (await store.InsertAsync(jobs, cancellationToken)).Value;
+        }
+
+        if (beforeRun is not null)
+        {
+            await beforeRun();
         }
 
         var process = Process.GetCurrentProcess();
