@@ -10,22 +10,23 @@ namespace ShopSync.Storage.Postgres;
 /// Claims. The common case is one statement for all requested categories: lock each idle category's row with
 /// <c>FOR UPDATE SKIP LOCKED</c> (least recently claimed first), take its head through ix_queue_jobs_queued and mark
 /// it In Process; its statements write their own events. A category it did not claim (busy, locked by another node,
-/// expired head, nothing due) goes through <see cref="ClaimSlowAsync"/>: in the same transaction for a plain claim,
+/// expired head, nothing due) goes through <see cref="PgSlowClaims.ClaimAsync"/>: in the same transaction for a plain claim,
 /// in one of its own after a hand-over's commit. Rows of queue_categories are the lock; the trigger of the schema ties
 /// running_job to the claimed entry.
 /// </summary>
 internal static class PgClaims
 {
-    private const int MaxExpiredPerClaim = 64;
-    private const int MaxWaitingMarksPerClaim = 256;
+    /// <summary>At most this many entries of a category are marked Waiting by one claim (fast or slow).</summary>
+    internal const int MaxWaitingMarksPerClaim = 256;
 
-    private static string SetClaimed(string alias) =>
+    /// <summary>The SET list that starts a run of the row <paramref name="alias"/> ({0}: the lease expiry, see <see cref="Lease"/>).</summary>
+    internal static string SetClaimed(string alias) =>
         $"status = 4, attempts = {alias}.attempts + 1, lease_owner = $2, lease_expires_at = {{0}}, fencing_token = {alias}.fencing_token + 1, " +
         $"started_at = $3, updated_at = $3, cancel_requested = false, event_seq = {alias}.event_seq + 1";
 
     // A claim statement also opens the run's log entry (one round trip): the claimed rows as u, their log entries from
     // u's values, each row answered with its log entry's id after the entry's columns.
-    private static readonly string OpenLogAndAnswer =
+    internal static readonly string OpenLogAndAnswer =
         "l AS (INSERT INTO queue_job_log (job_id, entry_no, report_id, description, shop_code, category_code, attempt, start_time, " +
         "end_time, result, pages, done, failed, skipped, filters, options, node) SELECT id, entry_no, report_id, description, " +
         "shop_code, category_code, attempts, $3, NULL, 0, 0, 0, 0, 0, filters, options, $2 FROM u RETURNING id, entry_no) " +
@@ -58,37 +59,6 @@ internal static class PgClaims
         "ORDER BY j.priority, j.entry_no LIMIT 1) AS entry_no FROM c), " +
         "u AS (UPDATE queue_jobs q SET " + SetClaimed("q") + " FROM h WHERE q.entry_no = h.entry_no AND q.status IN (2, 3) " +
         "AND (q.expiration IS NULL OR q.expiration > $3) RETURNING " + PgJobReader.Qualified("q") + "), " + WriteStartedEvents + OpenLogAndAnswer;
-
-    private static readonly string ClaimByEntrySql =
-        "WITH u AS (UPDATE queue_jobs q SET " + SetClaimed("q") + " WHERE q.entry_no = $1 AND q.status IN (2, 3) RETURNING " +
-        PgJobReader.Qualified("q") + "), " + OpenLogAndAnswer;
-
-    private const string LockCategorySql = "SELECT running_job FROM queue_categories WHERE code = $1 FOR UPDATE SKIP LOCKED";
-
-    private const string CategoryExistsSql = "SELECT 1 FROM queue_categories WHERE code = $1";
-
-    private const string RunningSql = "SELECT running_job FROM queue_categories WHERE code = $1";
-
-    private const string HeadSql =
-        "SELECT entry_no, expiration FROM queue_jobs WHERE category_code = $1 AND status IN (2, 3) AND earliest_start <= $2 " +
-        "ORDER BY priority, entry_no LIMIT 1";
-
-    private const string NextDueSql = "SELECT MIN(earliest_start) FROM queue_jobs WHERE status = 2 AND category_code = $1";
-
-    private const string ExpireSql =
-        "UPDATE queue_jobs SET status = 5, last_result = 6, ended_at = $2, updated_at = $2, error_message = $3, " +
-        "event_seq = event_seq + 1 WHERE entry_no = $1 AND status IN (2, 3) RETURNING " + PgJobReader.Columns;
-
-    private const string ExpireLogSql =
-        "INSERT INTO queue_job_log (job_id, entry_no, report_id, description, shop_code, category_code, attempt, start_time, " +
-        "end_time, result, error_message, pages, done, failed, skipped, filters, options, node) SELECT id, entry_no, report_id, " +
-        "description, shop_code, category_code, attempts, $2, $2, 6, $3, pages, done, failed, skipped, filters, options, $4 " +
-        "FROM queue_jobs WHERE entry_no = $1";
-
-    private const string MarkWaitingSql =
-        "UPDATE queue_jobs SET status = 3, updated_at = $2, event_seq = event_seq + 1 WHERE entry_no IN (" +
-        "SELECT entry_no FROM queue_jobs WHERE status = 2 AND category_code = $1 AND earliest_start <= $2 LIMIT $3) AND status = 2 " +
-        "RETURNING id, event_seq, shop_code, report_id";
 
     // The fast claim's second statement: in each requested category whose running entry this claim started (owner $3,
     // started at $2; its category row is locked by this transaction), the due Ready entries are marked Waiting. Each
@@ -179,7 +149,7 @@ internal static class PgClaims
 
     /// <summary>
     /// The outcomes in the request's order: a category the fast claim took (its statements wrote the start and Waiting
-    /// events) gets those events broadcast; any other goes through <see cref="ClaimSlowAsync"/> in the same transaction.
+    /// events) gets those events broadcast; any other goes through <see cref="PgSlowClaims.ClaimAsync"/> in the same transaction.
     /// </summary>
     public static async Task<IReadOnlyList<CategoryClaim>> FinishAsync(
         PgSession session, ClaimRequest request, FastClaim fast, List<QueueEvent> events, CancellationToken ct)
@@ -189,7 +159,7 @@ internal static class PgClaims
         {
             var category = request.Categories[i];
             claims[i] = TakeStarted(request, category, fast, events)
-                ?? await ClaimSlowAsync(session, category, request, LeaseMs(request), events, ct).ConfigureAwait(false);
+                ?? await PgSlowClaims.ClaimAsync(session, category, request, LeaseMs(request), events, ct).ConfigureAwait(false);
         }
 
         return claims;
@@ -208,7 +178,7 @@ internal static class PgClaims
         var claims = new CategoryClaim[request.Categories.Count];
         for (var i = 0; i < claims.Length; i++)
         {
-            claims[i] = await ClaimSlowAsync(session, request.Categories[i], request, LeaseMs(request), events, ct).ConfigureAwait(false);
+            claims[i] = await PgSlowClaims.ClaimAsync(session, request.Categories[i], request, LeaseMs(request), events, ct).ConfigureAwait(false);
         }
 
         return claims;
@@ -234,103 +204,11 @@ internal static class PgClaims
 
     private static long LeaseMs(ClaimRequest request) => (long)Math.Max(1, (request.LeaseExpiresAt - request.Now).TotalMilliseconds);
 
-    private static async Task<CategoryClaim> ClaimSlowAsync(
-        PgSession session, string category, ClaimRequest request, long leaseMs, List<QueueEvent> events, CancellationToken ct)
-    {
-        var now = Pg.Utc(request.Now);
-        var locked = await session.Command(LockCategorySql, category).ListAsync(r => r.IsDBNull(0) ? (Guid?)null : r.GetGuid(0), ct).ConfigureAwait(false);
-        if (locked.Count == 0)
-        {
-            // Locked by another transaction (another node claiming or ending a run of this category), or never used.
-            var exists = await session.Command(CategoryExistsSql, category).ScalarAsync(ct).ConfigureAwait(false) is not null;
-            return new CategoryClaim(category, exists ? CategoryClaimStatus.Busy : CategoryClaimStatus.Empty, null, 0, null);
-        }
-
-        if (locked[0] is { } running)
-        {
-            await MarkWaitingAsync(session, category, running, request.Now, events, ct).ConfigureAwait(false);
-            return new CategoryClaim(category, CategoryClaimStatus.Busy, null, 0, null);
-        }
-
-        for (var i = 0; i < MaxExpiredPerClaim; i++)
-        {
-            var head = await session.Command(HeadSql, category, now)
-                .ListAsync(r => (EntryNo: r.GetInt64(0), Expiration: PgJobReader.NullableTime(r, 1)), ct).ConfigureAwait(false);
-            if (head.Count == 0)
-            {
-                var next = await session.Command(NextDueSql, category).ScalarAsync(ct).ConfigureAwait(false);
-                return new CategoryClaim(category, CategoryClaimStatus.Empty, null, 0, next is DateTimeOffset due ? due : next is DateTime utc ? new DateTimeOffset(utc, TimeSpan.Zero) : null);
-            }
-
-            if (head[0].Expiration <= request.Now)
-            {
-                await ExpireAsync(session, head[0].EntryNo, request, events, ct).ConfigureAwait(false);
-                continue;
-            }
-
-            // The category row is ours: nobody else can claim in it. A head changed meanwhile by an operator is looked up again.
-            var started = await session.Command(Lease(session, ClaimByEntrySql), head[0].EntryNo, request.Owner, now, leaseMs)
-                .ListAsync(ReadClaimed, ct).ConfigureAwait(false);
-            if (started.Count == 1)
-            {
-                return await StartedAsync(session, category, started[0], request, events, ct).ConfigureAwait(false);
-            }
-        }
-
-        return new CategoryClaim(category, CategoryClaimStatus.Empty, null, 0, request.Now);
-    }
-
     /// <summary>A claimed row: the entry, then the id of the log entry the claim opened.</summary>
-    private static (Job Job, long LogId) ReadClaimed(NpgsqlDataReader r) => (PgJobReader.Read(r), r.GetInt64(PgJobReader.ColumnCount));
-
-    /// <summary>Writes the start event of a claimed run (its log entry is open) and marks the category's other due entries Waiting.</summary>
-    private static async Task<CategoryClaim> StartedAsync(
-        PgSession session, string category, (Job Job, long LogId) started, ClaimRequest request, List<QueueEvent> events, CancellationToken ct)
-    {
-        var (job, logId) = started;
-        session.Event(job.Id, job.ShopCode, job.CategoryCode, job.ReportId, job.LastEventSequence, new JobStarted(job.Attempts, request.Owner), request.Now, events);
-        await MarkWaitingAsync(session, category, job.Id, request.Now, events, ct).ConfigureAwait(false);
-        return new CategoryClaim(category, CategoryClaimStatus.Claimed, job, logId, null);
-    }
-
-    /// <summary>An entry whose expiration passed before it could run ends Finished (Expired), with a log entry like a run.</summary>
-    private static async Task ExpireAsync(PgSession session, long entryNo, ClaimRequest request, List<QueueEvent> events, CancellationToken ct)
-    {
-        const string message = "The entry expired before it could run.";
-        var now = Pg.Utc(request.Now);
-        var job = await session.Command(ExpireSql, entryNo, now, message).SingleAsync(PgJobReader.Read, ct).ConfigureAwait(false);
-        if (job is null)
-        {
-            return;
-        }
-
-        await session.Command(ExpireLogSql, entryNo, now, message, request.Owner).ExecuteAsync(ct).ConfigureAwait(false);
-        var completed = new JobCompleted(JobResult.Expired, JobStatus.Finished, message, null, JobCounters.Zero, null);
-        session.Event(job.Id, job.ShopCode, job.CategoryCode, job.ReportId, job.LastEventSequence, completed, request.Now, events);
-    }
-
-    /// <summary>Marks the category's due Ready entries Waiting when one of its entries is In Process.</summary>
-    public static async Task MarkWaitingIfBusyAsync(PgSession session, string category, DateTimeOffset now, List<QueueEvent> events, CancellationToken ct)
-    {
-        if (await session.Command(RunningSql, category).ScalarAsync(ct).ConfigureAwait(false) is Guid running)
-        {
-            await MarkWaitingAsync(session, category, running, now, events, ct).ConfigureAwait(false);
-        }
-    }
-
-    private static async Task MarkWaitingAsync(PgSession session, string category, Guid blockingId, DateTimeOffset now, List<QueueEvent> events, CancellationToken ct)
-    {
-        var marked = await session.Command(MarkWaitingSql, category, Pg.Utc(now), MaxWaitingMarksPerClaim)
-            .ListAsync(r => (Id: r.GetGuid(0), Seq: r.GetInt64(1), Shop: r.GetString(2), Report: r.GetInt32(3)), ct).ConfigureAwait(false);
-        var waiting = new JobWaiting(blockingId, category);
-        foreach (var (id, seq, shop, report) in marked)
-        {
-            session.Event(id, shop, category, report, seq, waiting, now, events);
-        }
-    }
+    internal static (Job Job, long LogId) ReadClaimed(NpgsqlDataReader r) => (PgJobReader.Read(r), r.GetInt64(PgJobReader.ColumnCount));
 
     /// <summary>The lease expiry expression: the database clock or the caller's now ($3), plus the lease in ms ($4).</summary>
-    private static string Lease(PgSession session, string sql) =>
+    internal static string Lease(PgSession session, string sql) =>
         string.Format(
             System.Globalization.CultureInfo.InvariantCulture,
             sql,

@@ -236,7 +236,7 @@ internal sealed partial class PostgresJobStore : IJobStore, IDisposable
             async s =>
             {
                 var events = new List<QueueEvent>();
-                await PgClaims.MarkWaitingIfBusyAsync(s, categoryCode, now, events, cancellationToken).ConfigureAwait(false);
+                await PgSlowClaims.MarkWaitingIfBusyAsync(s, categoryCode, now, events, cancellationToken).ConfigureAwait(false);
                 return events;
             },
             cancellationToken);

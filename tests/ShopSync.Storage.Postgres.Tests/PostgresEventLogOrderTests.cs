@@ -2,6 +2,7 @@ using ShopSync.Queue.Entries;
 using ShopSync.Queue.Events;
 using ShopSync.Queue.Storage;
 using ShopSync.Storage.Conformance;
+using ShopSync.Testing;
 
 namespace ShopSync.Storage.Postgres.Tests;
 
@@ -56,17 +57,24 @@ public sealed class PostgresEventLogOrderTests(PostgresStoreFactory factory) : I
 
         var logged = new List<QueueEvent>();
         var position = head;
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (logged.Count(e => ids.Contains(e.Event.JobId)) < expected && DateTime.UtcNow < deadline)
-        {
-            var page = await store.ReadAsync(position, 3, Ct);
-            logged.AddRange(page.Events.Select(e => e.Item));
-            position = page.Next;
-            if (page.Events.Count == 0)
+        await Eventually.TrueAsync(
+            async () =>
             {
-                await Task.Delay(50, Ct);
-            }
-        }
+                // Each poll reads on, page after page, for as long as the log hands out events.
+                int read;
+                do
+                {
+                    var page = await store.ReadAsync(position, 3, Ct);
+                    logged.AddRange(page.Events.Select(e => e.Item));
+                    position = page.Next;
+                    read = page.Events.Count;
+                }
+                while (read > 0 && logged.Count(e => ids.Contains(e.Event.JobId)) < expected);
+
+                return logged.Count(e => ids.Contains(e.Event.JobId)) >= expected;
+            },
+            "every stored event of the three entries in the log",
+            TimeSpan.FromSeconds(60));
 
         // Every entry's events, in the log's order, are its stored events in sequence order: 1, 2, 3, ... with no gap.
         foreach (var id in ids)

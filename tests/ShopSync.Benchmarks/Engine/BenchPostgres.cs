@@ -110,37 +110,12 @@ internal sealed class BenchPostgres : IAsyncDisposable
         return counts;
     }
 
-    /// <summary>The statements of the node roles in the database, most called first (pg_stat_statements only).</summary>
-    public async Task<IReadOnlyList<(long Calls, string Query)>> TopStatementsAsync(string name, int limit, CancellationToken cancellationToken)
-    {
-        if (!HasStatements)
-        {
-            return [];
-        }
-
-        await using var connection = new NpgsqlConnection(Database(name));
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
-            "SELECT SUM(s.calls)::bigint, left(regexp_replace(s.query, '\\s+', ' ', 'g'), 90) FROM pg_stat_statements s JOIN pg_roles r ON r.oid = s.userid " +
-            "WHERE r.rolname LIKE 'bench\\_node%' AND s.dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) " +
-            "GROUP BY 2 ORDER BY 1 DESC LIMIT $1", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = limit });
-        var top = new List<(long, string)>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            top.Add((reader.GetInt64(0), reader.GetString(1)));
-        }
-
-        return top;
-    }
-
     /// <summary>
-    /// What each statement of the node roles cost in the database since the last reset, dearest first
-    /// (pg_stat_statements only): calls, execution and planning ms, WAL records and bytes. A trigger's statements are
-    /// counted in the statement that fired it.
+    /// What each statement of the node roles cost in the database since the last reset (pg_stat_statements only):
+    /// calls, execution and planning ms, WAL records and bytes; the dearest first, or with
+    /// <paramref name="mostCalledFirst"/> the most called. A trigger's statements are counted in the statement that fired it.
     /// </summary>
-    public async Task<IReadOnlyList<StatementCost>> StatementCostsAsync(string name, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StatementCost>> StatementCostsAsync(string name, int limit, bool mostCalledFirst, CancellationToken cancellationToken)
     {
         if (!HasStatements)
         {
@@ -153,7 +128,7 @@ internal sealed class BenchPostgres : IAsyncDisposable
             "SELECT SUM(s.calls)::bigint, SUM(s.total_exec_time)::float8, SUM(s.total_plan_time)::float8, SUM(s.wal_records)::bigint, " +
             "SUM(s.wal_bytes)::bigint, left(regexp_replace(s.query, '\\s+', ' ', 'g'), 110) FROM pg_stat_statements s JOIN pg_roles r ON r.oid = s.userid " +
             "WHERE r.rolname LIKE 'bench\\_node%' AND s.dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) " +
-            "GROUP BY 6 ORDER BY 2 DESC LIMIT $1", connection);
+            $"GROUP BY 6 ORDER BY {(mostCalledFirst ? 1 : 2)} DESC LIMIT $1", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = limit });
         var costs = new List<StatementCost>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

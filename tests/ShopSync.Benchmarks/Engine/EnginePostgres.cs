@@ -64,9 +64,9 @@ internal static class EnginePostgres
             $"idle: {(postgres.HasStatements ? "statements" : "transactions")} per second over {seconds:F0} s, per node: " +
             string.Join(", ", rates.Select((r, i) => string.Create(CultureInfo.InvariantCulture, $"node{i + 1} {r:F2}"))) +
             " (the largest is reported; the retention sweep, every 60 min by default, is not in the window)");
-        foreach (var (calls, query) in await postgres.TopStatementsAsync("engine", 8, cancellationToken))
+        foreach (var statement in await postgres.StatementCostsAsync("engine", 8, mostCalledFirst: true, cancellationToken))
         {
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"idle: {calls,5} x {query}"));
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"idle: {statement.Calls,5} x {statement.Query}"));
         }
 
         EngineBenchmark.Report(results, "idle_queries_per_s", rates.Max(), "queries/s");

@@ -116,7 +116,7 @@ internal static class HandoverBenchmark
     /// </summary>
     private static async Task PrintStatementsAsync(BenchPostgres postgres, string database, int count, CancellationToken cancellationToken)
     {
-        var costs = await postgres.StatementCostsAsync(database, 20, cancellationToken);
+        var costs = await postgres.StatementCostsAsync(database, 20, mostCalledFirst: false, cancellationToken);
         if (costs.Count == 0)
         {
             Console.Error.WriteLine("handover: --statements needs pg_stat_statements, which this server does not load");
