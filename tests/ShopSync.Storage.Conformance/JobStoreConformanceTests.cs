@@ -208,6 +208,59 @@ public abstract class JobStoreConformanceTests
     }
 
     [Fact]
+    public async Task Complete_AnswersWhatTheRowHoldsAfterTheChangesMadeDuringTheRun()
+    {
+        // The ended entry a completion answers (what a foreground EnqueueJob returns) is what the row holds, whatever
+        // the run (progress, checkpoint) and an operator (filters, options, a hold) changed while it was In Process.
+        var store = await Factory.CreateAsync(Ct);
+        await store.InsertAsync([TestJobs.New(), TestJobs.New()], Ct);
+        var first = (await store.ClaimAsync(TestJobs.Claim(), Ct)).Value[0];
+        var job = first.Job!;
+        var reported = new JobProgress(40, "page 2 of 5", new JobCounters(2, 40, 1, 0));
+        await store.AppendProgressAsync([new ProgressWrite(job.Id, job.FencingToken, reported, TestJobs.T0)], Ct);
+        Assert.True(await store.SaveCheckpointAsync(job.Id, job.FencingToken, "cursor-2", Ct));
+        var change = new JobChange
+        {
+            JobId = job.Id,
+            ExpectedStatus = JobStatus.InProcess,
+            Now = TestJobs.T0,
+            HoldRequested = true,
+            Filters = [new RequestPageFilter("Fully Paid", "false")],
+            Options = [new RequestPageOption("steps", "2")],
+        };
+        Assert.NotNull(await store.ChangeAsync(change, Ct));
+        var retry = Completion(job, first.LogEntryId, JobStatus.Ready) with
+        {
+            Result = JobResult.Failed,
+            ErrorMessage = "Shopify answered 502",
+            ErrorDetail = "HttpRequestException: 502",
+            EarliestStart = TestJobs.T0.AddMinutes(1),
+            RefundAttempt = true,
+            Events = [new JobAttemptFailed(1, 3, "Shopify answered 502", TestJobs.T0.AddMinutes(1))],
+        };
+
+        var held = await store.CompleteAsync(retry, null, Ct);
+
+        Assert.Equal(JobStatus.OnHold, held.Job!.Status);
+        Assert.Equal(reported, held.Job.LastProgress);
+        Assert.Equivalent(await store.GetAsync(job.Id, Ct), held.Job, strict: true);
+
+        var second = (await store.ClaimAsync(TestJobs.Claim(now: TestJobs.T0.AddSeconds(2)), Ct)).Value[0];
+        var finished = Completion(second.Job!, second.LogEntryId, JobStatus.Finished) with
+        {
+            Now = TestJobs.T0.AddSeconds(3),
+            Progress = new JobProgress(100, "done", new JobCounters(5, 100, 0, 2)),
+            ResetAttempts = true,
+        };
+
+        var ended = await store.CompleteAsync(finished, null, Ct);
+
+        Assert.Equal(JobStatus.Finished, ended.Job!.Status);
+        Assert.Equal(0, ended.Job.Attempts);
+        Assert.Equivalent(await store.GetAsync(second.Job!.Id, Ct), ended.Job, strict: true);
+    }
+
+    [Fact]
     public async Task Complete_WithClaimNextOverAnExpiredHead_ExpiresItAndClaimsTheEntryAfterIt()
     {
         var store = await Factory.CreateAsync(Ct);

@@ -57,6 +57,7 @@ public sealed class PostgresEventLogOrderTests(PostgresStoreFactory factory) : I
 
         var logged = new List<QueueEvent>();
         var position = head;
+        var found = 0;
         await Eventually.TrueAsync(
             async () =>
             {
@@ -65,13 +66,18 @@ public sealed class PostgresEventLogOrderTests(PostgresStoreFactory factory) : I
                 do
                 {
                     var page = await store.ReadAsync(position, 3, Ct);
-                    logged.AddRange(page.Events.Select(e => e.Item));
+                    foreach (var item in page.Events.Select(e => e.Item))
+                    {
+                        logged.Add(item);
+                        found += ids.Contains(item.Event.JobId) ? 1 : 0;
+                    }
+
                     position = page.Next;
                     read = page.Events.Count;
                 }
-                while (read > 0 && logged.Count(e => ids.Contains(e.Event.JobId)) < expected);
+                while (read > 0 && found < expected);
 
-                return logged.Count(e => ids.Contains(e.Event.JobId)) >= expected;
+                return found >= expected;
             },
             "every stored event of the three entries in the log",
             TimeSpan.FromSeconds(60));

@@ -126,13 +126,18 @@ internal static class HandoverBenchmark
         Console.WriteLine(FormattableString.Invariant($"{"calls/ho",9} {"exec us/ho",10} {"plan us/ho",10} {"wal rec/ho",10} {"wal B/ho",9}  statement"));
         foreach (var c in costs)
         {
-            Console.WriteLine(FormattableString.Invariant(
-                $"{(double)c.Calls / count,9:F2} {c.ExecMs * 1000 / count,10:F1} {c.PlanMs * 1000 / count,10:F1} {(double)c.WalRecords / count,10:F1} {(double)c.WalBytes / count,9:F0}  {c.Query}"));
+            Console.WriteLine(CostRow(c.Calls, c.ExecMs, c.PlanMs, c.WalRecords, c.WalBytes, count, c.Query));
         }
 
-        Console.WriteLine(FormattableString.Invariant(
-            $"{costs.Sum(c => (double)c.Calls) / count,9:F2} {costs.Sum(c => c.ExecMs) * 1000 / count,10:F1} {costs.Sum(c => c.PlanMs) * 1000 / count,10:F1} {costs.Sum(c => (double)c.WalRecords) / count,10:F1} {costs.Sum(c => (double)c.WalBytes) / count,9:F0}  (the {costs.Count} dearest)"));
+        Console.WriteLine(CostRow(
+            costs.Sum(c => c.Calls), costs.Sum(c => c.ExecMs), costs.Sum(c => c.PlanMs), costs.Sum(c => c.WalRecords),
+            costs.Sum(c => c.WalBytes), count, $"(the {costs.Count} dearest)"));
     }
+
+    /// <summary>One line of the `--statements` table: a statement's (or the totals') cost per hand-over.</summary>
+    private static string CostRow(double calls, double execMs, double planMs, double walRecords, double walBytes, int count, string what) =>
+        FormattableString.Invariant(
+            $"{calls / count,9:F2} {execMs * 1000 / count,10:F1} {planMs * 1000 / count,10:F1} {walRecords / count,10:F1} {walBytes / count,9:F0}  {what}");
 
     private static async Task MeasureAsync(IJobStore store, string name, int categories, int count, int slots, Func<Task>? beforeRun, CancellationToken cancellationToken)
     {
