@@ -16,27 +16,14 @@ internal sealed partial class JobQueue
         ArgumentException.ThrowIfNullOrEmpty(requestId);
         ArgumentNullException.ThrowIfNull(requestHash);
         RequestLimits.CheckCount(requests.Count, RequestLimits.JobsPerEnqueue, "jobs");
-        var now = _time.GetUtcNow();
-        var jobs = new List<NewJob>(requests.Count);
-        for (var i = 0; i < requests.Count; i++)
-        {
-            try
-            {
-                jobs.Add(new NewJob(_validator.Resolve(requests[i], now), requests[i].Foreground));
-            }
-            catch (JobValidationException ex) when (bulk)
-            {
-                throw ex.WithFieldPrefix($"jobs[{i}].");
-            }
-        }
-
-        if (jobs.Count == 0)
+        if (requests.Count == 0)
         {
             throw new JobValidationException("jobs", "must hold at least one job");
         }
 
-        using var activity = Telemetry.QueueActivities.StartEnqueue(SameCategory(jobs), jobs.Count);
-        StampTrace(jobs, Telemetry.QueueActivities.TraceParentOf(activity));
+        var now = _time.GetUtcNow();
+        using var activity = Telemetry.QueueActivities.StartEnqueue(SameCategory(requests), requests.Count);
+        var jobs = Traced(activity, () => Resolve(requests, now, Telemetry.QueueActivities.TraceParentOf(activity), prefixFields: bulk, keepForeground: true));
         var key = new EnqueueKey(requestId, requestHash, now + _requestIdRetention);
         var result = await _store.InsertAsync(jobs, key, cancellationToken).ConfigureAwait(false);
         if (result.Inserted is { } inserted)

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using ShopSync.Queue.Entries;
+using ShopSync.Queue.Errors;
 using ShopSync.Queue.Storage;
 
 namespace ShopSync.Queue.Controls;
@@ -15,22 +17,55 @@ internal sealed partial class JobQueue
         }
     }
 
-    private static void StampTrace(List<NewJob> jobs, string? traceParent)
+    /// <summary>
+    /// The new entries, built once each and stamped with the enqueue span's trace context (the span is started before
+    /// them). A rejected field is named <c>jobs[i].field</c> when <paramref name="prefixFields"/>.
+    /// </summary>
+    private List<NewJob> Resolve(
+        IReadOnlyList<EnqueueRequest> requests, DateTimeOffset now, string? traceParent, bool prefixFields, bool keepForeground)
     {
-        if (traceParent is null)
+        var jobs = new List<NewJob>(requests.Count);
+        for (var i = 0; i < requests.Count; i++)
         {
-            return;
+            try
+            {
+                jobs.Add(new NewJob(_validator.Resolve(requests[i], now, traceParent), keepForeground && requests[i].Foreground));
+            }
+            catch (JobValidationException ex) when (prefixFields)
+            {
+                throw ex.WithFieldPrefix($"jobs[{i}].");
+            }
         }
 
-        for (var i = 0; i < jobs.Count; i++)
+        return jobs;
+    }
+
+    /// <summary>Runs a step inside the enqueue span; a failure (a rejected field) marks the span as an error.</summary>
+    private static T Traced<T>(Activity? activity, Func<T> step)
+    {
+        try
         {
-            jobs[i] = jobs[i] with { Job = jobs[i].Job with { TraceParent = traceParent } };
+            return step();
+        }
+        catch (Exception ex)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            throw;
         }
     }
 
-    private static string? SameCategory(List<NewJob> jobs)
+    /// <summary>The requests' common category (as the entries will have it), else null.</summary>
+    private string? SameCategory(IReadOnlyList<EnqueueRequest> requests)
     {
-        var first = jobs[0].Job.CategoryCode;
-        return jobs.TrueForAll(j => j.Job.CategoryCode == first) ? first : null;
+        var first = _validator.CategoryOf(requests[0]);
+        for (var i = 1; i < requests.Count; i++)
+        {
+            if (!string.Equals(_validator.CategoryOf(requests[i]), first, StringComparison.Ordinal))
+            {
+                return null;
+            }
+        }
+
+        return first;
     }
 }

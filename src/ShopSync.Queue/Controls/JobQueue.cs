@@ -39,10 +39,9 @@ internal sealed partial class JobQueue : IJobQueue
     public async Task<Job> EnqueueAsync(EnqueueRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var job = _validator.Resolve(request, _time.GetUtcNow());
-        using var activity = Telemetry.QueueActivities.StartEnqueue(job.CategoryCode, 1);
+        using var activity = Telemetry.QueueActivities.StartEnqueue(_validator.CategoryOf(request), 1);
+        var job = Traced(activity, () => _validator.Resolve(request, _time.GetUtcNow(), Telemetry.QueueActivities.TraceParentOf(activity)));
         activity?.SetTag("messaging.message.id", job.Id.ToString("D"));
-        job = job with { TraceParent = Telemetry.QueueActivities.TraceParentOf(activity) };
         var result = await _store.InsertAsync([new NewJob(job, request.Foreground)], cancellationToken).ConfigureAwait(false);
         _hub.Publish(result.Events);
         var stored = result.Value[0];
@@ -55,26 +54,14 @@ internal sealed partial class JobQueue : IJobQueue
     {
         ArgumentNullException.ThrowIfNull(requests);
         RequestLimits.CheckCount(requests.Count, RequestLimits.JobsPerEnqueue, "jobs");
-        var now = _time.GetUtcNow();
-        var jobs = new List<NewJob>(requests.Count);
-        for (var i = 0; i < requests.Count; i++)
-        {
-            try
-            {
-                jobs.Add(new NewJob(_validator.Resolve(requests[i], now), false));
-            }
-            catch (JobValidationException ex)
-            {
-                throw ex.WithFieldPrefix($"jobs[{i}].");
-            }
-        }
-
-        if (jobs.Count == 0)
+        if (requests.Count == 0)
         {
             return [];
         }
-        using var activity = Telemetry.QueueActivities.StartEnqueue(SameCategory(jobs), jobs.Count);
-        StampTrace(jobs, Telemetry.QueueActivities.TraceParentOf(activity));
+
+        var now = _time.GetUtcNow();
+        using var activity = Telemetry.QueueActivities.StartEnqueue(SameCategory(requests), requests.Count);
+        var jobs = Traced(activity, () => Resolve(requests, now, Telemetry.QueueActivities.TraceParentOf(activity), prefixFields: true, keepForeground: false));
         var result = await _store.InsertAsync(jobs, cancellationToken).ConfigureAwait(false);
         _hub.Publish(result.Events);
         foreach (var stored in result.Value)

@@ -7,6 +7,12 @@ namespace ShopSync.Queue.Entries;
 /// <summary>Checks an enqueue request field by field and resolves its defaults into a new entry.</summary>
 internal sealed class EnqueueValidator
 {
+    // The messages of the checks every entry passes are built once: a bulk enqueue validates each of its entries, and
+    // an interpolated message is put together before the check runs.
+    private static readonly string ShopCodeTooLong = $"must be at most {JobDefaults.ShopCodeMaxLength} characters.";
+    private static readonly string DescriptionTooLong = $"must be at most {JobDefaults.DescriptionMaxLength} characters.";
+    private static readonly string MaxAttemptsOutOfRange = $"must be between 0 and {JobDefaults.MaxAttemptsLimit}.";
+
     private readonly IReportCatalog _catalog;
     private readonly IJobParametersValidator[] _parameterValidators;
     private readonly QueueOptions _options;
@@ -18,18 +24,26 @@ internal sealed class EnqueueValidator
         _options = options.Value;
     }
 
-    public Job Resolve(EnqueueRequest request, DateTimeOffset now)
+    /// <summary>The category the entry will have (not yet checked): the request's, trimmed, else the default.</summary>
+    public string CategoryOf(EnqueueRequest request) =>
+        string.IsNullOrWhiteSpace(request.CategoryCode) ? _options.DefaultCategoryCode : request.CategoryCode.Trim();
+
+    /// <summary>The new entry, carrying <paramref name="traceParent"/> (the enqueue span) so it is built once.</summary>
+    public Job Resolve(EnqueueRequest request, DateTimeOffset now, string? traceParent = null)
     {
         var definition = _catalog.Find(request.ReportId)?.Definition
             ?? throw new JobValidationException("report_id", $"no task {request.ReportId} is registered on this server.");
-        var category = string.IsNullOrWhiteSpace(request.CategoryCode) ? _options.DefaultCategoryCode : request.CategoryCode.Trim();
+        var category = CategoryOf(request);
         CategoryCodes.Check(category, "category_code");
-        Check((request.ShopCode ?? string.Empty).Length <= JobDefaults.ShopCodeMaxLength, "shop_code", $"must be at most {JobDefaults.ShopCodeMaxLength} characters.");
-        Check(!definition.RequiresShop || !string.IsNullOrWhiteSpace(request.ShopCode), "shop_code", $"is required for task {definition.ReportId} {definition.Name}: queue it for a shop.");
-        Check((request.Description ?? string.Empty).Length <= JobDefaults.DescriptionMaxLength, "description", $"must be at most {JobDefaults.DescriptionMaxLength} characters.");
+        Check((request.ShopCode ?? string.Empty).Length <= JobDefaults.ShopCodeMaxLength, "shop_code", ShopCodeTooLong);
+        if (definition.RequiresShop && string.IsNullOrWhiteSpace(request.ShopCode))
+        {
+            throw new JobValidationException("shop_code", $"is required for task {definition.ReportId} {definition.Name}: queue it for a shop.");
+        }
+        Check((request.Description ?? string.Empty).Length <= JobDefaults.DescriptionMaxLength, "description", DescriptionTooLong);
         Check(request.Priority is null or >= 0, "priority", "must not be negative.");
         var maxAttempts = request.MaxAttempts ?? definition.DefaultMaxAttempts;
-        Check(maxAttempts is >= 0 and <= JobDefaults.MaxAttemptsLimit, "max_attempts", $"must be between 0 and {JobDefaults.MaxAttemptsLimit}.");
+        Check(maxAttempts is >= 0 and <= JobDefaults.MaxAttemptsLimit, "max_attempts", MaxAttemptsOutOfRange);
         var rerunDelay = request.RerunDelay ?? definition.DefaultRerunDelay;
         Check(rerunDelay >= TimeSpan.Zero && rerunDelay <= JobDefaults.RerunDelayLimit, "rerun_delay", "must be between 0 and 3600 seconds.");
         var timeout = request.Timeout ?? JobDefaults.Timeout;
@@ -62,6 +76,7 @@ internal sealed class EnqueueValidator
             UpdatedAt = now,
             ScheduleId = request.ScheduleId,
             OccurrenceUtc = request.OccurrenceUtc,
+            TraceParent = traceParent,
         };
     }
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using ShopSync.Queue.Entries;
 
 namespace ShopSync.Queue.Telemetry;
@@ -59,7 +58,7 @@ internal static class QueueActivities
             activity.SetTag("messaging.message.id", job.Id.ToString("D"));
             activity.SetTag("shopsync.entry_no", job.EntryNo);
             activity.SetTag("shopsync.attempt", job.Attempts);
-            activity.SetTag("shopsync.task", job.ReportId.ToString(CultureInfo.InvariantCulture));
+            activity.SetTag("shopsync.task", QueueMetrics.TaskName(job.ReportId));
             activity.SetTag("shopsync.shop", job.ShopCode);
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Globalization;
@@ -12,6 +13,7 @@ namespace ShopSync.Queue.Telemetry;
 /// </summary>
 internal sealed class QueueMetrics : IDisposable
 {
+    private static readonly ConcurrentDictionary<int, string> TaskNames = new();
     private readonly Meter _meter;
     private readonly Counter<long> _enqueued;
     private readonly Counter<long> _started;
@@ -85,7 +87,12 @@ internal sealed class QueueMetrics : IDisposable
         _ => result.ToString().ToLowerInvariant(),
     };
 
-    private static string TaskName(int reportId) => reportId.ToString(CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The task tag, formatted once per report: every enqueue, start and completion records it. Report ids come from
+    /// the registered catalog, so the cache stays as small as the catalog.
+    /// </summary>
+    internal static string TaskName(int reportId) =>
+        TaskNames.GetOrAdd(reportId, static id => id.ToString(CultureInfo.InvariantCulture));
 
     private static KeyValuePair<string, object?> Task(Job job) => new("shopsync.task", TaskName(job.ReportId));
 

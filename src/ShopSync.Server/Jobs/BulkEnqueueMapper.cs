@@ -23,22 +23,23 @@ internal sealed class BulkEnqueueMapper(ShopRunPolicy runPolicy, RequestPageServ
             _runs[(shop, r.CategoryCode)] = run;
         }
 
-        var prefix = $"jobs[{index}].";
-        var enqueue = JobRequests.ToEnqueue(r, run.Category, foreground: false, createdBy, prefix, run.ShopCode);
         if (r.Filters.Count > 0 || r.Options.Count > 0)
         {
-            return await requestPages.WithDefaultsAsync(enqueue, r.IgnoreDefaultFilters, cancellationToken, prefix);
+            var own = JobRequests.ToEnqueue(r, run.Category, foreground: false, createdBy, run.ShopCode, index);
+            return await requestPages.WithDefaultsAsync(own, r.IgnoreDefaultFilters, cancellationToken, JobRequests.BulkPrefix(index));
         }
 
         // Without filters or options of its own, an entry's parameters depend only on (shop, report): the lists are shared.
         var key = (run.ShopCode, r.ReportId, r.IgnoreDefaultFilters);
         if (!_parameters.TryGetValue(key, out var resolved))
         {
-            resolved = await requestPages.WithDefaultsAsync(enqueue, r.IgnoreDefaultFilters, cancellationToken, prefix);
+            var first = JobRequests.ToEnqueue(r, run.Category, foreground: false, createdBy, run.ShopCode, index);
+            resolved = await requestPages.WithDefaultsAsync(first, r.IgnoreDefaultFilters, cancellationToken, JobRequests.BulkPrefix(index));
             _parameters[key] = resolved;
+            return resolved;
         }
 
-        return enqueue with { Filters = resolved.Filters, Options = resolved.Options };
+        return JobRequests.ToEnqueue(r, run.Category, foreground: false, createdBy, run.ShopCode, index, parameters: resolved);
     }
 
     /// <summary>Shop codes match ignoring case (as the shop registry does); categories are taken as given.</summary>

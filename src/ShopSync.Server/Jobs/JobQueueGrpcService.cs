@@ -28,7 +28,7 @@ internal sealed partial class JobQueueGrpcService(
         var requestId = EnqueueRequestIds.Parse(request.RequestId);
         var run = await runPolicy.ResolveRunAsync(request.ShopCode.Trim(), request.CategoryCode, request.Mode, cancellationToken);
         var foreground = run.Foreground;
-        var enqueue = JobRequests.ToEnqueue(request, run.Category, foreground, JobRequests.CreatedBy(context)) with { ShopCode = run.ShopCode };
+        var enqueue = JobRequests.ToEnqueue(request, run.Category, foreground, JobRequests.CreatedBy(context), run.ShopCode);
         enqueue = await requestPages.WithDefaultsAsync(enqueue, request.IgnoreDefaultFilters, cancellationToken);
 
         // The job must not depend on this call: it is queued with no token and survives a disconnect.

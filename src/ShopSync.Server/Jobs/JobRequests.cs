@@ -20,30 +20,38 @@ internal static class JobRequests
             : throw RpcErrors.InvalidArgument(field, $"\"{RequestLimits.Quote(value)}\" is not a job id (a UUID such as 0b6f…)");
     }
 
+    /// <summary>
+    /// The engine's request for one entry. A bulk call passes the entry's index (<c>jobs[i].</c> prefixes a rejected
+    /// field) and may pass the request-page parameters it already resolved, so the request is built once.
+    /// </summary>
     public static EnqueueRequest ToEnqueue(
-        V1.EnqueueJobRequest r, string? category, bool foreground, string createdBy, string fieldPrefix = "", string? shopCode = null) => new()
+        V1.EnqueueJobRequest r, string? category, bool foreground, string createdBy, string? shopCode = null, int bulkIndex = -1,
+        EnqueueRequest? parameters = null) => new()
     {
         ReportId = r.ReportId,
         ShopCode = shopCode ?? r.ShopCode.Trim(),
         CategoryCode = category,
         Priority = r.Priority == 0 ? null : r.Priority,
-        EarliestStart = Time(r.EarliestStart, fieldPrefix, "earliest_start"),
-        Expiration = Time(r.Expiration, fieldPrefix, "expiration"),
+        EarliestStart = Time(r.EarliestStart, bulkIndex, "earliest_start"),
+        Expiration = Time(r.Expiration, bulkIndex, "expiration"),
         MaxAttempts = r.MaxAttempts == 0 ? null : r.MaxAttempts,
-        RerunDelay = Span(r.RerunDelay, fieldPrefix, "rerun_delay"),
-        Timeout = Span(r.Timeout, fieldPrefix, "timeout"),
-        Filters = r.Filters.Count == 0 ? [] : r.Filters.Select(f => new RequestPageFilter(f.Field, f.Expression)).ToList(),
-        Options = r.Options.Count == 0 ? [] : r.Options.Select(o => new RequestPageOption(o.Name, o.Value)).ToList(),
+        RerunDelay = Span(r.RerunDelay, bulkIndex, "rerun_delay"),
+        Timeout = Span(r.Timeout, bulkIndex, "timeout"),
+        Filters = parameters?.Filters ?? (r.Filters.Count == 0 ? [] : r.Filters.Select(f => new RequestPageFilter(f.Field, f.Expression)).ToList()),
+        Options = parameters?.Options ?? (r.Options.Count == 0 ? [] : r.Options.Select(o => new RequestPageOption(o.Name, o.Value)).ToList()),
         Description = r.Description.Length == 0 ? null : r.Description,
         CreatedBy = createdBy,
         OnHold = r.OnHold,
         Foreground = foreground,
     };
 
-    public static DateTimeOffset? Time(Timestamp? value, string field) => Time(value, "", field);
+    /// <summary>The field path prefix of a bulk call's entry, <c>jobs[i].</c>; empty for a single entry (index -1).</summary>
+    public static string BulkPrefix(int bulkIndex) => bulkIndex < 0 ? string.Empty : $"jobs[{bulkIndex}].";
+
+    public static DateTimeOffset? Time(Timestamp? value, string field) => Time(value, -1, field);
 
     /// <summary>The field name is only put together for an error (a bulk call maps many entries).</summary>
-    public static DateTimeOffset? Time(Timestamp? value, string prefix, string field)
+    private static DateTimeOffset? Time(Timestamp? value, int bulkIndex, string field)
     {
         if (value is null)
         {
@@ -55,7 +63,7 @@ internal static class JobRequests
         }
         catch (InvalidOperationException)
         {
-            throw RpcErrors.InvalidArgument(prefix + field, "is not a valid timestamp");
+            throw RpcErrors.InvalidArgument(BulkPrefix(bulkIndex) + field, "is not a valid timestamp");
         }
     }
 
@@ -73,10 +81,10 @@ internal static class JobRequests
         return statuses;
     }
 
-    public static TimeSpan? Span(Duration? value, string field) => Span(value, "", field);
+    public static TimeSpan? Span(Duration? value, string field) => Span(value, -1, field);
 
     /// <summary>The field name is only put together for an error (a bulk call maps many entries).</summary>
-    public static TimeSpan? Span(Duration? value, string prefix, string field)
+    private static TimeSpan? Span(Duration? value, int bulkIndex, string field)
     {
         if (value is null)
         {
@@ -88,7 +96,7 @@ internal static class JobRequests
         }
         catch (InvalidOperationException)
         {
-            throw RpcErrors.InvalidArgument(prefix + field, "is not a valid duration");
+            throw RpcErrors.InvalidArgument(BulkPrefix(bulkIndex) + field, "is not a valid duration");
         }
     }
 

@@ -84,6 +84,37 @@ public sealed class ValidationTests
         Assert.Empty(none.Jobs);
     }
 
+    [Fact]
+    public async Task EnqueueJobs_InvalidTimestampInSecondJob_InvalidArgumentNamingItsIndexAndNothingQueued()
+    {
+        await using var server = await InProcessServer.StartAsync();
+        var bad = Requests.Diagnostics();
+        bad.EarliestStart = new Timestamp { Seconds = 1, Nanos = -1 };
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => server.Api.JobsAsync<EnqueueJobsRequest, EnqueueJobsResponse>(
+            "EnqueueJobs", new EnqueueJobsRequest { Jobs = { Requests.Diagnostics(), bad } }));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("jobs[1].earliest_start", Violation(error));
+        Assert.Contains("not a valid timestamp", error.Status.Detail);
+        var none = await server.Api.JobsAsync<ListJobsRequest, ListJobsResponse>("ListJobs", new ListJobsRequest());
+        Assert.Empty(none.Jobs);
+    }
+
+    [Fact]
+    public async Task EnqueueJob_InvalidDuration_InvalidArgumentNamingTheFieldWithoutAnIndex()
+    {
+        await using var server = await InProcessServer.StartAsync();
+        var request = Requests.Diagnostics();
+        request.Timeout = new Duration { Seconds = 1, Nanos = -1 };
+
+        var error = await EnqueueFailsAsync(server, request);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("timeout", Violation(error));
+        Assert.Contains("not a valid duration", error.Status.Detail);
+    }
+
     [Theory]
     [InlineData("not-a-uuid", StatusCode.InvalidArgument)]
     [InlineData("", StatusCode.InvalidArgument)]
